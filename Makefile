@@ -1,0 +1,113 @@
+# roadmapc - a compiler for buying-process roadmaps.
+#
+#   make            build build/roadmapc
+#   make demo       install missing libraries, build, check the example roadmap
+#   make test       build (normal and ASan+UBSan) and run every test suite
+#   make san        build the sanitizer binary only (build/san/roadmapc)
+#   make deps       install the Debian packages the build needs (or print how)
+#   make fuzz       build the libFuzzer targets (needs clang)
+#   make bench      measure the front end against raw libyaml parsing
+#   make clean
+#
+# WERROR=1 turns warnings into errors (CI does this).
+
+PKGS      := yaml-0.1 lua5.4 libcgraph libgvc
+DEB_PKGS  := graphviz libgraphviz-dev libyaml-dev liblua5.4-dev pkg-config
+BUILD     ?= build
+CC        ?= cc
+CFLAGS    ?= -O2 -g
+WARN      := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+             -Wmissing-prototypes -Wwrite-strings -Wundef -Wformat=2
+ifeq ($(WERROR),1)
+WARN      += -Werror
+endif
+SANFLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(PKG_CFLAGS) -I$(BUILD)/gen -Icompiler -MMD -MP
+
+SRCS      := $(wildcard compiler/*.c)
+OBJS      := $(SRCS:compiler/%.c=$(BUILD)/obj/%.o)
+LIB_OBJS  := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+STDLIB    := $(sort $(wildcard stdlib/*.yaml stdlib/*.lua))
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+
+.PHONY: all demo test san deps check-deps fuzz bench clean
+all: check-deps $(BUILD)/roadmapc
+
+$(BUILD)/roadmapc: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(BUILD)/obj/%.o: compiler/%.c | $(BUILD)/gen/stdlib.inc
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The stdlib is embedded into the binary; the generator is a host tool.
+$(BUILD)/gen/embed: compiler/gen/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -o $@ $<
+
+$(BUILD)/gen/stdlib.inc: $(BUILD)/gen/embed $(STDLIB)
+	$(BUILD)/gen/embed $@ $(foreach f,$(STDLIB),$(notdir $(f))=$(f))
+
+$(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(LIB_OBJS) $(PKG_LIBS) -lm
+
+unit: $(UNIT_BINS)
+
+# A second tree with AddressSanitizer and UndefinedBehaviorSanitizer.
+san:
+	$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SANFLAGS)" \
+		LDFLAGS="$(SANFLAGS)" build/san/roadmapc unit
+
+test: check-deps
+	$(MAKE) --no-print-directory $(BUILD)/roadmapc unit
+	$(MAKE) --no-print-directory san
+	tests/run.sh $(BUILD) build/san
+
+demo: check-deps $(BUILD)/roadmapc
+	@echo '$$ roadmapc check examples/crm-for-accounting-firms.yaml'
+	@$(BUILD)/roadmapc check --today 2026-11-23 examples/crm-for-accounting-firms.yaml; \
+	 echo "(exit status $$?)"
+
+# Installs the missing libraries when it can; otherwise says exactly how.
+deps:
+	@missing=; for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; done; \
+	if command -v pkg-config >/dev/null && [ -z "$$missing" ]; then echo "deps: all libraries present"; exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; \
+	else echo "deps: missing:$$missing"; \
+	     echo "  Debian/Ubuntu: sudo apt-get install -y $(DEB_PKGS)"; \
+	     echo "  Fedora:        sudo dnf install -y graphviz graphviz-devel libyaml-devel lua-devel pkgconf-pkg-config"; \
+	     echo "  macOS:         brew install graphviz libyaml lua@5.4 pkg-config"; exit 1; fi; \
+	if ! command -v apt-get >/dev/null; then echo "deps: no apt-get; install: $(DEB_PKGS)"; exit 1; fi; \
+	echo "deps: installing $(DEB_PKGS)"; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PKGS)
+
+check-deps:
+	@for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || { $(MAKE) --no-print-directory deps; break; }; done
+
+FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
+fuzz: $(FUZZ_SRCS:tests/fuzz/%.c=build/fuzz/%)
+build/fuzz/%: tests/fuzz/%.c $(SRCS)
+	@mkdir -p build/fuzz/gen
+	$(MAKE) --no-print-directory BUILD=build/fuzz/tree CC=clang \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/tree/gen/stdlib.inc \
+		$(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS)))
+	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L \
+		$(PKG_CFLAGS) -Icompiler -Ibuild/fuzz/tree/gen -o $@ $< \
+		$(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS))) $(PKG_LIBS) -lm
+
+bench: $(BUILD)/roadmapc $(BUILD)/unit/bench_front
+	tests/bench.sh $(BUILD)
+
+$(BUILD)/unit/bench_front: tests/bench_front.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS) -lm
+
+clean:
+	rm -rf build roadmap-out
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,121 @@
+/* diag.c - collecting and ordering diagnostics; printing is in report_*.c. */
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const severity_names[] = { "off", "info", "warning", "error" };
+
+const char *severity_name(Severity s)
+{
+	ASSERT(s >= SEV_OFF && s <= SEV_ERROR);
+	return severity_names[s];
+}
+
+int severity_parse(const char *s, Severity *out)
+{
+	for (int i = SEV_OFF; i <= SEV_ERROR; i++) {
+		if (strcmp(s, severity_names[i]) == 0) {
+			*out = (Severity)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void diag_init(DiagList *dl, Arena *arena)
+{
+	memset(dl, 0, sizeof *dl);
+	dl->arena = arena;
+}
+
+Diag *diag_vreport(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
+		   const char *fmt, va_list ap)
+{
+	Diag *d = arena_alloc(dl->arena, sizeof *d);
+	d->loc = loc;
+	d->sev = sev;
+	d->check = check;
+	d->message = arena_vprintf(dl->arena, fmt, ap);
+	d->notes_tail = &d->notes;
+	d->seq = dl->n;
+	ARENA_PUSH(dl->arena, dl->items, dl->n, dl->cap, d);
+	return d;
+}
+
+Diag *diag_report(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
+		  const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	Diag *d = diag_vreport(dl, loc, sev, check, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+static void add_note(DiagList *dl, Diag *d, DiagNoteKind kind, SrcLoc loc,
+		     const char *fmt, va_list ap)
+{
+	DiagNote *n = arena_alloc(dl->arena, sizeof *n);
+	n->kind = kind;
+	n->loc = loc;
+	n->text = arena_vprintf(dl->arena, fmt, ap);
+	*d->notes_tail = n;
+	d->notes_tail = &n->next;
+}
+
+void diag_note(DiagList *dl, Diag *d, SrcLoc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_note(dl, d, NOTE_NOTE, loc, fmt, ap);
+	va_end(ap);
+}
+
+void diag_help(DiagList *dl, Diag *d, const char *fmt, ...)
+{
+	va_list ap;
+	SrcLoc none = { 0 };
+	va_start(ap, fmt);
+	add_note(dl, d, NOTE_HELP, none, fmt, ap);
+	va_end(ap);
+}
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+	const Diag *a = *(const Diag *const *)pa, *b = *(const Diag *const *)pb;
+	const char *fa = a->loc.src ? a->loc.src->path : "";
+	const char *fb = b->loc.src ? b->loc.src->path : "";
+	int c = strcmp(fa, fb);
+	if (c)
+		return c;
+	if (a->loc.line != b->loc.line)
+		return a->loc.line < b->loc.line ? -1 : 1;
+	if (a->loc.col != b->loc.col)
+		return a->loc.col < b->loc.col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void diag_sort(DiagList *dl)
+{
+	if (dl->n > 1)
+		qsort(dl->items, dl->n, sizeof *dl->items, cmp_diag);
+}
+
+size_t diag_count(const DiagList *dl, Severity sev)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < dl->n; i++)
+		n += !dl->items[i]->suppressed && dl->items[i]->sev == sev;
+	return n;
+}
+
+size_t diag_count_suppressed(const DiagList *dl)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < dl->n; i++)
+		n += dl->items[i]->suppressed != NULL;
+	return n;
+}
+
+int diag_has_errors(const DiagList *dl) { return diag_count(dl, SEV_ERROR) > 0; }

@@ -1,0 +1,75 @@
+/* diag.h - diagnostics: user errors and findings, collected as data.
+ *
+ * Every phase reports problems with diag_report() and carries on; nothing is
+ * printed until the driver hands the finished lists to a report format
+ * (report.h). A Diag and its strings live in the DiagList's arena, which is the
+ * arena of the compilation that produced it. */
+#ifndef ROADMAPC_DIAG_H
+#define ROADMAPC_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "alloc.h"
+#include "arena.h"
+#include "srcfile.h"
+
+/* Ordered: a higher value is more severe. SEV_OFF disables a check. */
+typedef enum Severity { SEV_OFF, SEV_INFO, SEV_WARNING, SEV_ERROR } Severity;
+
+const char *severity_name(Severity s);          /* "off", "info", "warning", "error" */
+int severity_parse(const char *s, Severity *out); /* 0 on success */
+
+typedef enum DiagNoteKind { NOTE_NOTE, NOTE_HELP } DiagNoteKind;
+
+/* A secondary line under a diagnostic: "note: ..." (with an optional
+ * location of its own, such as "first defined here") or "help: ...". */
+typedef struct DiagNote {
+	struct DiagNote *next;
+	DiagNoteKind kind;
+	SrcLoc loc;             /* loc.src == NULL: no location of its own */
+	const char *text;
+} DiagNote;
+
+typedef struct Diag {
+	SrcLoc loc;
+	Severity sev;
+	const char *check;      /* the check name, such as "unknown-key" */
+	const char *message;
+	/* A stable name for the item the finding is about ("stage:need",
+	 * "question:need.q1"), used by baselines and fingerprints because it
+	 * survives edits elsewhere in the file; NULL for structural errors. */
+	const char *item;
+	const char *suppressed; /* NULL, or why it is not counted: "ignore", "baseline" */
+	DiagNote *notes;
+	DiagNote **notes_tail;
+	size_t seq;             /* report order, the last sort key */
+} Diag;
+
+typedef struct DiagList {
+	Arena *arena;
+	Diag **items;
+	size_t n, cap;
+} DiagList;
+
+void diag_init(DiagList *dl, Arena *arena);
+
+/* Records a diagnostic and returns it so notes can be attached. */
+Diag *diag_report(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
+		  const char *fmt, ...) PRINTF_LIKE(5, 6);
+Diag *diag_vreport(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
+		   const char *fmt, va_list ap);
+void diag_note(DiagList *dl, Diag *d, SrcLoc loc, const char *fmt, ...) PRINTF_LIKE(4, 5);
+void diag_help(DiagList *dl, Diag *d, const char *fmt, ...) PRINTF_LIKE(3, 4);
+
+/* Sorts by file, line, column, then report order, so output never depends
+ * on the order the phases happened to find things. */
+void diag_sort(DiagList *dl);
+
+/* Number of unsuppressed diagnostics at exactly 'sev'. */
+size_t diag_count(const DiagList *dl, Severity sev);
+size_t diag_count_suppressed(const DiagList *dl);
+/* Nonzero when any unsuppressed diagnostic has severity SEV_ERROR. */
+int diag_has_errors(const DiagList *dl);
+
+#endif

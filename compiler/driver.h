@@ -1,0 +1,78 @@
+/* driver.h - runs the phases for each input file and decides the outcome.
+ *
+ * main.c turns argv into RunOptions and calls driver_run(); the driver loads
+ * each file (read -> front end -> schema -> resolve), runs the checks on the
+ * files that loaded without structural errors, writes the reports, and
+ * returns an exit status. One Compilation (and one arena) per input file. */
+#ifndef ROADMAPC_DRIVER_H
+#define ROADMAPC_DRIVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "catalog.h"
+#include "check.h"
+#include "diag.h"
+#include "limits.h"
+#include "model.h"
+#include "srcfile.h"
+
+/* Exit statuses of the command line (language reference, section 7). */
+typedef enum ExitStatus {
+	EXIT_CLEAN = 0,         /* nothing at or above --fail-on, coverage met */
+	EXIT_FINDINGS = 1,      /* findings at or above --fail-on, or coverage too low */
+	EXIT_TROUBLE = 2        /* usage, I/O or internal error */
+} ExitStatus;
+
+/* One input file and everything made from it. Owns its arena; the SrcFile,
+ * model and diagnostics live until compilation_free(). */
+typedef struct Compilation {
+	const char *path;       /* as the user named it ("-" for standard input) */
+	Arena arena;
+	SrcFile src;
+	bool loaded;            /* the file was read (src is valid) */
+	const char *error;      /* why it could not be read, or NULL */
+	Roadmap *roadmap;       /* NULL when structural errors stopped it */
+	bool checked;           /* the checks ran (no structural errors) */
+	Coverage coverage;      /* valid when 'checked' */
+	DiagList diags;
+} Compilation;
+
+/* A report to produce: a format name and where to write it (NULL: stdout). */
+typedef struct ReportRequest {
+	const char *format;
+	const char *output;
+} ReportRequest;
+
+typedef struct RunOptions {
+	const char *const *files;
+	size_t nfiles;
+	ReportRequest *reports;
+	size_t nreports;
+	Severity fail_on;       /* SEV_OFF: never fail on findings */
+	double min_coverage;    /* percent; < 0 when not set */
+	CheckOverride *overrides;
+	size_t noverrides;
+	long today;
+	const char *const *include_dirs;  /* -I, then ROADMAPC_PATH: searched before the embedded stdlib */
+	size_t ninclude_dirs;
+	bool color;             /* for text written to a terminal */
+	bool quiet;             /* -q: no summary line */
+	Limits limits;
+	const char *baseline;        /* --baseline FILE, or NULL */
+	const char *write_baseline;  /* --write-baseline FILE, or NULL */
+} RunOptions;
+
+/* Runs a whole `check` command; returns its exit status. Error messages about
+ * the run itself (unwritable output, bad baseline) go to stderr. */
+ExitStatus driver_run(const RunOptions *opt);
+
+/* Loads, checks and computes coverage for one file in 'c' (which it
+ * initialises); used by driver_run and by tests and fuzzers. 'text' may be
+ * NULL, in which case the file is read from c->path. */
+void compilation_run(Compilation *c, const char *path, const char *text, size_t len,
+		     const Catalog *cat, const RunOptions *opt);
+void compilation_free(Compilation *c);
+
+#endif

@@ -1,0 +1,82 @@
+/* escape.c - output escapers; see escape.h. */
+#include "escape.h"
+
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at 's' (at most 'n' bytes), or 0. */
+static size_t valid_utf8(const unsigned char *s, size_t n)
+{
+	if (s[0] < 0x80)
+		return 1;
+	size_t len = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
+	if (!len || len > n || (len == 4 && s[0] > 0xF4))
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	if (len == 3 && s[0] == 0xE0 && s[1] < 0xA0)
+		return 0;               /* overlong */
+	if (len == 3 && s[0] == 0xED && s[1] >= 0xA0)
+		return 0;               /* surrogate */
+	if (len == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)))
+		return 0;
+	return len;
+}
+
+/* One row per ASCII byte: NULL means "copy as is". */
+typedef const char *const EscapeTable[128];
+
+static const EscapeTable json_table = {
+	['"'] = "\\\"", ['\\'] = "\\\\", ['\b'] = "\\b", ['\f'] = "\\f",
+	['\n'] = "\\n", ['\r'] = "\\r", ['\t'] = "\\t",
+};
+
+static const EscapeTable xml_table = {
+	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&apos;",
+	['\n'] = "&#10;", ['\r'] = "&#13;", ['\t'] = "&#9;",
+};
+
+static void escape_with(StrBuf *out, const char *s, size_t n, const EscapeTable table,
+			void (*control)(StrBuf *, unsigned char))
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		size_t len = valid_utf8(p + i, n - i);
+		if (!len) {
+			strbuf_puts(out, "\xEF\xBF\xBD");      /* U+FFFD */
+			i++;
+		} else if (len > 1) {
+			strbuf_put(out, s + i, len);
+			i += len;
+		} else {
+			unsigned char c = p[i++];
+			if (table[c])
+				strbuf_puts(out, table[c]);
+			else if (c < 0x20 || c == 0x7F)
+				control(out, c);
+			else
+				strbuf_putc(out, (char)c);
+		}
+	}
+}
+
+static void json_control(StrBuf *out, unsigned char c) { strbuf_printf(out, "\\u%04x", c); }
+static void drop_control(StrBuf *out, unsigned char c) { (void)out; (void)c; }
+static void show_control(StrBuf *out, unsigned char c) { (void)c; strbuf_putc(out, '?'); }
+
+void escape_json(StrBuf *out, const char *s)
+{
+	strbuf_putc(out, '"');
+	escape_with(out, s, strlen(s), json_table, json_control);
+	strbuf_putc(out, '"');
+}
+
+/* XML 1.0 cannot represent most C0 controls even as references: drop them. */
+void escape_xml(StrBuf *out, const char *s) { escape_with(out, s, strlen(s), xml_table, drop_control); }
+
+void escape_terminal(StrBuf *out, const char *s, size_t len)
+{
+	static const EscapeTable none = { ['\t'] = "\t" };
+	escape_with(out, s, len, none, show_control);
+}

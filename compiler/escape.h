@@ -1,0 +1,21 @@
+/* escape.h - table-driven escaping for every output syntax we emit.
+ *
+ * All report formats escape user text through here, so a product name with a
+ * quote, an ampersand or a control character cannot break a JSON, XML or
+ * workflow-command output. Invalid UTF-8 is replaced by U+FFFD. */
+#ifndef ROADMAPC_ESCAPE_H
+#define ROADMAPC_ESCAPE_H
+
+#include <stddef.h>
+
+#include "strbuf.h"
+
+/* Appends 's' as a JSON string, quotes included. */
+void escape_json(StrBuf *out, const char *s);
+/* Appends 's' escaped for XML text and attribute values (no quotes added). */
+void escape_xml(StrBuf *out, const char *s);
+/* Appends 's' with invalid UTF-8 replaced and C0 controls (except tab)
+ * shown as '?', for terminal output. */
+void escape_terminal(StrBuf *out, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,412 @@
+/* front_yaml.c - the YAML front end: libyaml events to the node tree.
+ *
+ * First phase for .yaml files: text -> libyaml's event API -> node tree with
+ * file:line:col on every node (node.h) -> schema.c. We use events rather than
+ * libyaml's document loader because the loader has no limits, loses alias
+ * positions and is quadratic on deep nesting; here every event passes through
+ * one loop that enforces the limits of limits.h as it goes:
+ *   - nesting depth, checked on each collection start, so a 1 MB "[[[[..."
+ *     file is rejected after 'max_depth' events instead of after minutes;
+ *   - alias expansion: an alias re-uses its anchor's node (the tree becomes a
+ *     DAG) and charges the anchored subtree's expanded size to a budget, so
+ *     "billion laughs" stops at the budget; an alias to a node still being
+ *     built is a cycle and is rejected;
+ *   - scalar length and total node count.
+ * Duplicate keys (which libyaml accepts) are found here with a hash map per
+ * mapping, and merge keys (`<<: *defaults`) are applied when a mapping ends. */
+#include "front_yaml.h"
+#include "strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#define WEIGHT_CAP ((size_t)1 << 40)   /* saturate expanded sizes: no overflow */
+
+/* What an anchor names: the finished node and its expanded size. 'open'
+ * while the anchored collection is still being built. */
+typedef struct Anchor {
+	Node *node;
+	size_t weight;
+	bool open;
+} Anchor;
+
+/* A collection being built. Pairs of a mapping arrive as key, then value. */
+typedef struct Frame {
+	Node *node;             /* NULL for the document pseudo-frame */
+	Anchor *anchor;         /* the anchor naming this collection, or NULL */
+	size_t weight;          /* expanded size so far, this node included */
+	Node *key;              /* mapping: key waiting for its value */
+	bool drop_value;        /* mapping: the pending key was a duplicate */
+	StrMap keys;            /* mapping: key text -> first key Node */
+	Node **merges;          /* mapping: values of `<<` keys, in order */
+	size_t nmerges, merges_cap;
+	size_t npairs_cap, nitems_cap;
+} Frame;
+
+typedef struct Parser {
+	const SrcFile *src;
+	const Limits *lim;
+	Arena *arena;
+	DiagList *dl;
+	StrMap anchors;
+	Frame *stack;
+	size_t depth, stack_cap;
+	size_t alias_budget_used;
+	size_t nodes;
+	Node *root;
+	int documents;
+	bool failed;            /* a fatal error was reported: stop */
+} Parser;
+
+static SrcLoc mark_loc(const Parser *p, yaml_mark_t start, yaml_mark_t end)
+{
+	SrcLoc loc = { p->src, (int)start.line + 1, (int)start.column + 1, 1 };
+	if (end.line == start.line && end.column > start.column)
+		loc.len = (int)(end.column - start.column);
+	return loc;
+}
+
+static Diag *fatal(Parser *p, SrcLoc loc, const char *check, const char *fmt, ...) PRINTF_LIKE(4, 5);
+
+static Diag *fatal(Parser *p, SrcLoc loc, const char *check, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	Diag *d = diag_vreport(p->dl, loc, SEV_ERROR, check, fmt, ap);
+	va_end(ap);
+	p->failed = true;
+	return d;
+}
+
+static size_t add_weight(size_t a, size_t b)
+{
+	return a + b > WEIGHT_CAP ? WEIGHT_CAP : a + b;
+}
+
+static Node *new_node(Parser *p, NodeKind kind, SrcLoc loc)
+{
+	if (++p->nodes > p->lim->max_nodes) {
+		Diag *d = fatal(p, loc, "limit-exceeded", "the file has more than %zu YAML nodes",
+				p->lim->max_nodes);
+		diag_help(p->dl, d, "split the roadmap, or raise the limit with --limit nodes=N");
+		return NULL;
+	}
+	Node *n = arena_alloc(p->arena, sizeof *n);
+	n->kind = kind;
+	n->loc = loc;
+	return n;
+}
+
+/* ---- building mappings ---- */
+
+static bool is_merge_key(const Node *key)
+{
+	return key->plain && key->len == 2 && memcmp(key->str, "<<", 2) == 0;
+}
+
+static void add_to_map(Parser *p, Frame *f, Node *n)
+{
+	if (!f->key) {
+		if (n->kind != NODE_SCALAR) {
+			fatal(p, n->loc, "wrong-type",
+			      "a mapping key must be a plain word, found a %s", node_kind_name(n->kind));
+			return;
+		}
+		f->key = n;
+		f->drop_value = false;
+		if (is_merge_key(n))
+			return;
+		Node *first = strmap_get(&f->keys, n->str, n->len);
+		if (first) {
+			Diag *d = diag_report(p->dl, n->loc, SEV_ERROR, "duplicate-key",
+					      "duplicate key '%s' in this mapping", n->str);
+			diag_note(p->dl, d, first->loc, "'%s' first defined here", n->str);
+			diag_help(p->dl, d, "remove one of them; the later value is ignored");
+			f->drop_value = true;
+		} else {
+			strmap_put(&f->keys, n->str, n->len, n);
+		}
+		return;
+	}
+	Node *key = f->key;
+	f->key = NULL;
+	if (f->drop_value)
+		return;
+	if (is_merge_key(key)) {
+		ARENA_PUSH(p->arena, f->merges, f->nmerges, f->merges_cap, n);
+		return;
+	}
+	NodePair pair = { key, n };
+	ARENA_PUSH(p->arena, f->node->pairs, f->node->npairs, f->npairs_cap, pair);
+}
+
+/* Applies `<<` merge keys when a mapping is complete: pairs of the merged
+ * mappings are added after the explicit ones, unless the mapping (or an
+ * earlier merge) already has that key. Explicit keys win, as in YAML 1.1. */
+static void apply_merges(Parser *p, Frame *f)
+{
+	for (size_t i = 0; i < f->nmerges; i++) {
+		Node *m = f->merges[i];
+		Node **sources = &m;
+		size_t nsources = 1;
+		if (m->kind == NODE_SEQ) {
+			sources = m->items;
+			nsources = m->nitems;
+		}
+		for (size_t s = 0; s < nsources; s++) {
+			Node *src = sources[s];
+			if (src->kind != NODE_MAP) {
+				diag_report(p->dl, src->loc, SEV_ERROR, "wrong-type",
+					    "a merge key '<<' needs a mapping or a list of mappings, found a %s",
+					    node_kind_name(src->kind));
+				continue;
+			}
+			for (size_t k = 0; k < src->npairs; k++) {
+				NodePair pair = src->pairs[k];
+				if (strmap_get(&f->keys, pair.key->str, pair.key->len))
+					continue;
+				strmap_put(&f->keys, pair.key->str, pair.key->len, pair.key);
+				ARENA_PUSH(p->arena, f->node->pairs, f->node->npairs, f->npairs_cap, pair);
+			}
+		}
+	}
+}
+
+/* ---- the event loop ---- */
+
+/* Attaches a finished node (of expanded size 'weight') to the open collection. */
+static void attach(Parser *p, Node *n, size_t weight)
+{
+	Frame *f = &p->stack[p->depth - 1];
+	f->weight = add_weight(f->weight, weight);
+	if (!f->node) {
+		p->root = n;
+	} else if (f->node->kind == NODE_MAP) {
+		add_to_map(p, f, n);
+	} else {
+		ARENA_PUSH(p->arena, f->node->items, f->node->nitems, f->nitems_cap, n);
+	}
+}
+
+static Anchor *define_anchor(Parser *p, const yaml_char_t *name, Node *n, bool open)
+{
+	if (!name)
+		return NULL;
+	Anchor *a = arena_alloc(p->arena, sizeof *a);
+	a->node = n;
+	a->open = open;
+	a->weight = 1;
+	const char *key = arena_strdup(p->arena, (const char *)name);
+	strmap_put(&p->anchors, key, strlen(key), a);     /* a redefinition replaces */
+	return a;
+}
+
+static void push_frame(Parser *p, Node *n, const yaml_char_t *anchor)
+{
+	if (p->depth >= p->stack_cap) {
+		p->stack_cap = p->stack_cap ? p->stack_cap * 2 : 16;
+		p->stack = xrealloc(p->stack, p->stack_cap * sizeof *p->stack);
+	}
+	Frame *f = &p->stack[p->depth++];
+	memset(f, 0, sizeof *f);
+	f->node = n;
+	f->weight = 1;
+	f->anchor = define_anchor(p, anchor, n, true);
+	strmap_init(&f->keys, p->arena);
+}
+
+static void on_collection_start(Parser *p, const yaml_event_t *ev, NodeKind kind)
+{
+	const yaml_char_t *anchor = kind == NODE_MAP ? ev->data.mapping_start.anchor
+						     : ev->data.sequence_start.anchor;
+	SrcLoc loc = mark_loc(p, ev->start_mark, ev->start_mark);
+	/* The document frame does not count towards the depth. */
+	if (p->depth > p->lim->max_depth) {
+		Diag *d = fatal(p, loc, "limit-exceeded", "nesting deeper than %zu levels",
+				p->lim->max_depth);
+		diag_help(p->dl, d, "a roadmap needs a handful of levels; raise the limit with --limit depth=N");
+		return;
+	}
+	Node *n = new_node(p, kind, loc);
+	if (n)
+		push_frame(p, n, anchor);
+}
+
+static void on_collection_end(Parser *p, const yaml_event_t *ev)
+{
+	(void)ev;
+	Frame f = p->stack[--p->depth];
+	if (f.node->kind == NODE_MAP) {
+		ASSERT(f.key == NULL);  /* libyaml always pairs keys with values */
+		apply_merges(p, &f);
+	}
+	if (f.anchor) {
+		f.anchor->open = false;
+		f.anchor->weight = f.weight;
+	}
+	attach(p, f.node, f.weight);
+}
+
+static void on_scalar(Parser *p, const yaml_event_t *ev)
+{
+	SrcLoc loc = mark_loc(p, ev->start_mark, ev->end_mark);
+	size_t len = ev->data.scalar.length;
+	if (len > p->lim->max_scalar_len) {
+		Diag *d = fatal(p, loc, "limit-exceeded", "a scalar of %zu bytes is longer than the limit of %zu",
+				len, p->lim->max_scalar_len);
+		diag_help(p->dl, d, "raise the limit with --limit scalar=N");
+		return;
+	}
+	Node *n = new_node(p, NODE_SCALAR, loc);
+	if (!n)
+		return;
+	n->str = arena_strndup(p->arena, (const char *)ev->data.scalar.value, len);
+	n->len = len;
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	const char *tag = (const char *)ev->data.scalar.tag;
+	if (tag) {      /* an explicit tag decides whether the text may be a number */
+		n->plain = strcmp(tag, YAML_STR_TAG) != 0 && strcmp(tag, "!") != 0;
+	}
+	define_anchor(p, ev->data.scalar.anchor, n, false);
+	attach(p, n, 1);
+}
+
+static void on_alias(Parser *p, const yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	SrcLoc loc = mark_loc(p, ev->start_mark, ev->end_mark);
+	Anchor *a = strmap_get(&p->anchors, name, strlen(name));
+	if (!a) {
+		fatal(p, loc, "yaml-syntax", "undefined alias '*%s'", name);
+		return;
+	}
+	if (a->open) {
+		Diag *d = fatal(p, loc, "yaml-syntax", "alias '*%s' refers to a node that contains it (a cycle)", name);
+		diag_note(p->dl, d, a->node->loc, "anchor '&%s' defined here", name);
+		return;
+	}
+	p->alias_budget_used = add_weight(p->alias_budget_used, a->weight);
+	if (p->alias_budget_used > p->lim->max_alias_nodes) {
+		Diag *d = fatal(p, loc, "limit-exceeded",
+				"aliases expand to more than %zu nodes", p->lim->max_alias_nodes);
+		diag_help(p->dl, d, "this looks like an alias bomb; raise the limit with --limit aliases=N if it is not");
+		return;
+	}
+	attach(p, a->node, a->weight);
+}
+
+/* Turns libyaml's error state into a `yaml-syntax` diagnostic. Reader errors
+ * (bad encoding, control characters) carry only a byte offset, which we
+ * convert; the others carry 0-based line/column marks. */
+static void report_libyaml_error(Parser *p, const yaml_parser_t *yp)
+{
+	SrcLoc loc = { p->src, 1, 1, 1 };
+	const char *problem = yp->problem ? yp->problem : "unknown error";
+	if (yp->error == YAML_MEMORY_ERROR)
+		die("libyaml ran out of memory");
+	if (yp->error == YAML_READER_ERROR) {
+		srcfile_locate(p->src, yp->problem_offset, &loc.line, &loc.col);
+		Diag *d;
+		if (yp->problem_value != -1)
+			d = fatal(p, loc, "yaml-syntax", "%s (byte 0x%02X)", problem, (unsigned)yp->problem_value);
+		else
+			d = fatal(p, loc, "yaml-syntax", "%s", problem);
+		diag_help(p->dl, d, "roadmap files must be UTF-8 text without control characters");
+		return;
+	}
+	loc.line = (int)yp->problem_mark.line + 1;
+	loc.col = (int)yp->problem_mark.column + 1;
+	Diag *d;
+	if (yp->context)
+		d = fatal(p, loc, "yaml-syntax", "%s %s", yp->context, problem);
+	else
+		d = fatal(p, loc, "yaml-syntax", "%s", problem);
+	if (yp->context && (yp->context_mark.line != yp->problem_mark.line ||
+			    yp->context_mark.column != yp->problem_mark.column)) {
+		SrcLoc cl = { p->src, (int)yp->context_mark.line + 1, (int)yp->context_mark.column + 1, 1 };
+		diag_note(p->dl, d, cl, "the construct started here");
+	}
+	size_t len;
+	const char *line = srcfile_line(p->src, loc.line, &len);
+	if (line && yp->error == YAML_SCANNER_ERROR && memchr(line, '\t', len) &&
+	    strstr(problem, "cannot start any token"))
+		diag_help(p->dl, d, "YAML does not allow tabs for indentation; indent with spaces");
+}
+
+int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *dl, Node **root)
+{
+	Parser p;
+	yaml_parser_t yp;
+	yaml_event_t ev;
+
+	memset(&p, 0, sizeof p);
+	p.src = sf;
+	p.lim = lim;
+	p.arena = a;
+	p.dl = dl;
+	strmap_init(&p.anchors, a);
+	*root = NULL;
+
+	if (sf->len > lim->max_file_size) {
+		SrcLoc loc = { sf, 1, 1, 1 };
+		Diag *d = diag_report(dl, loc, SEV_ERROR, "limit-exceeded",
+				      "the file is %zu bytes, more than the limit of %zu", sf->len,
+				      lim->max_file_size);
+		diag_help(dl, d, "raise the limit with --limit file-size=N");
+		return -1;
+	}
+
+	if (!yaml_parser_initialize(&yp))
+		die("cannot initialise libyaml");
+	yaml_parser_set_input_string(&yp, (const unsigned char *)sf->text, sf->len);
+	push_frame(&p, NULL, NULL);     /* the document pseudo-frame */
+
+	bool done = false;
+	while (!done && !p.failed) {
+		/* After its first error libyaml must not be called again: it
+		 * would return success with an empty event forever. */
+		if (!yaml_parser_parse(&yp, &ev)) {
+			report_libyaml_error(&p, &yp);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++p.documents > 1) {
+				Diag *d = fatal(&p, mark_loc(&p, ev.start_mark, ev.end_mark), "yaml-syntax",
+						"a roadmap file holds one YAML document; this starts a second one");
+				diag_help(dl, d, "put each roadmap in a file of its own");
+			}
+			break;
+		case YAML_MAPPING_START_EVENT:
+			on_collection_start(&p, &ev, NODE_MAP);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			on_collection_start(&p, &ev, NODE_SEQ);
+			break;
+		case YAML_MAPPING_END_EVENT:
+		case YAML_SEQUENCE_END_EVENT:
+			on_collection_end(&p, &ev);
+			break;
+		case YAML_SCALAR_EVENT:
+			on_scalar(&p, &ev);
+			break;
+		case YAML_ALIAS_EVENT:
+			on_alias(&p, &ev);
+			break;
+		default:        /* STREAM_START, DOCUMENT_END */
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+
+	yaml_parser_delete(&yp);
+	free(p.stack);
+	if (p.failed)
+		return -1;
+	*root = p.root;
+	return 0;
+}

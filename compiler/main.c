@@ -1,0 +1,324 @@
+/* main.c - the command line: the only file that reads argv and calls exit().
+ *
+ * Parses the command and its options into RunOptions, hands them to the
+ * driver (driver.h) and turns the result into the exit status of the
+ * language reference, section 7: 0 clean, 1 findings or low coverage,
+ * 2 usage, I/O or internal error. */
+#include "check.h"
+#include "driver.h"
+#include "report.h"
+#include "version.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char usage_text[] =
+	"usage: roadmapc check [options] FILE...   check roadmaps: diagnostics and coverage\n"
+	"       roadmapc explain CHECK             what a check finds, why it matters, how to fix it\n"
+	"       roadmapc list-checks               every check with its default severity\n"
+	"       roadmapc --help | --version\n"
+	"\n"
+	"FILE may be '-' for standard input.\n"
+	"\n"
+	"options for check:\n"
+	"  --format FORMAT        text (default), json, sarif, junit, github, gitlab;\n"
+	"                         repeat it to produce several reports in one run\n"
+	"  -o, --output FILE      write the preceding --format's report to FILE\n"
+	"                         (written to a temporary file, then renamed)\n"
+	"  --fail-on LEVEL        error (default), warning, info or never: exit 1 when a\n"
+	"                         finding is at or above LEVEL\n"
+	"  --min-coverage PCT     exit 1 when question or stage coverage is below PCT\n"
+	"  -W CHECK=SEVERITY      set a check's severity: off, info, warning or error\n"
+	"                         (wins over the file's checks: section)\n"
+	"  -I DIR                 look for stdlib files in DIR first (also ROADMAPC_PATH)\n"
+	"  --today YYYY-MM-DD     the date content-stale measures from (default: today)\n"
+	"  --baseline FILE        do not fail on findings recorded in FILE\n"
+	"  --write-baseline FILE  record the current findings in FILE\n"
+	"  --limit NAME=N         input limits: depth, aliases, file-size, scalar, nodes\n"
+	"  --color WHEN           auto (default), always or never; NO_COLOR is honoured\n"
+	"  -q, --quiet            no summary line\n"
+	"\n"
+	"exit status: 0 clean, 1 findings at or above --fail-on or coverage too low,\n"
+	"2 usage, I/O or internal error.\n";
+
+typedef struct Args {
+	RunOptions run;
+	const char **files;
+	ReportRequest *reports;
+	CheckOverride *overrides;
+	const char **dirs;
+	size_t ndirs;
+	const char *color;
+	char *path_copy;        /* ROADMAPC_PATH, split in place */
+} Args;
+
+static NORETURN PRINTF_LIKE(1, 2) void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("roadmapc: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\ntry 'roadmapc --help' for the options\n", stderr);
+	exit(EXIT_TROUBLE);
+}
+
+/* The value of an option: "--opt=VALUE" or the next argument. */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+	const char *arg = argv[*i];
+	size_t n = strlen(name);
+	if (strncmp(arg, name, n) == 0 && arg[n] == '=')
+		return arg + n + 1;
+	if (*i + 1 >= argc)
+		usage_error("option '%s' needs a value", name);
+	return argv[++*i];
+}
+
+static bool is_option(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || (arg[n] == '=' && name[1] == '-'));
+}
+
+static long today_local(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	char buf[16];
+	if (!localtime_r(&now, &tm) || !strftime(buf, sizeof buf, "%Y-%m-%d", &tm))
+		return 0;
+	return model_parse_date(buf);
+}
+
+static void parse_limit(Limits *lim, const char *spec)
+{
+	static const struct { const char *name; size_t offset; } names[] = {
+		{ "depth", offsetof(Limits, max_depth) },
+		{ "aliases", offsetof(Limits, max_alias_nodes) },
+		{ "file-size", offsetof(Limits, max_file_size) },
+		{ "scalar", offsetof(Limits, max_scalar_len) },
+		{ "nodes", offsetof(Limits, max_nodes) },
+	};
+	const char *eq = strchr(spec, '=');
+	if (!eq)
+		usage_error("--limit expects NAME=N, got '%s'", spec);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strlen(names[i].name) == (size_t)(eq - spec) && strncmp(spec, names[i].name, (size_t)(eq - spec)) == 0) {
+			char *end;
+			errno = 0;
+			unsigned long long v = strtoull(eq + 1, &end, 10);
+			if (errno || *end || end == eq + 1 || eq[1] == '-' || v == 0)
+				usage_error("--limit value must be a positive whole number, got '%s'", eq + 1);
+			*(size_t *)((char *)lim + names[i].offset) = (size_t)v;
+			return;
+		}
+	}
+	usage_error("unknown limit '%s' (known: depth, aliases, file-size, scalar, nodes)", spec);
+}
+
+static void parse_override(Args *a, const char *spec)
+{
+	const char *eq = strchr(spec, '=');
+	if (!eq)
+		usage_error("-W expects CHECK=SEVERITY, got '%s'", spec);
+	char *name = strndup(spec, (size_t)(eq - spec));
+	const CheckInfo *ci = check_find(name);
+	if (!ci)
+		usage_error("-W: unknown check '%s' (see 'roadmapc list-checks')", name);
+	if (ci->structural)
+		usage_error("-W: '%s' is a structural error and cannot be changed", name);
+	Severity sev;
+	if (severity_parse(eq + 1, &sev) < 0)
+		usage_error("-W: severity must be off, info, warning or error, got '%s'", eq + 1);
+	a->overrides = realloc(a->overrides, (a->run.noverrides + 1) * sizeof *a->overrides);
+	if (!a->overrides)
+		abort();
+	a->overrides[a->run.noverrides++] = (CheckOverride){ ci->name, sev };
+	free(name);
+}
+
+static void add_report(Args *a, const char *format)
+{
+	if (!report_find(format)) {
+		fprintf(stderr, "roadmapc: unknown format '%s'; the formats are:", format);
+		for (size_t i = 0; i < report_formats_len; i++)
+			fprintf(stderr, " %s", report_formats[i].name);
+		fputs("\n", stderr);
+		exit(EXIT_TROUBLE);
+	}
+	a->reports = realloc(a->reports, (a->run.nreports + 1) * sizeof *a->reports);
+	if (!a->reports)
+		abort();
+	a->reports[a->run.nreports++] = (ReportRequest){ format, NULL };
+}
+
+static void parse_check_args(Args *a, int argc, char **argv)
+{
+	RunOptions *r = &a->run;
+	bool only_files = false;
+	r->fail_on = SEV_ERROR;
+	r->min_coverage = -1;
+	r->limits = limits_default();
+	r->today = -1;
+	a->color = "auto";
+	a->files = calloc((size_t)argc + 1, sizeof *a->files);
+	a->dirs = calloc((size_t)argc + 1, sizeof *a->dirs);
+	if (!a->files || !a->dirs)
+		abort();
+
+	for (int i = 2; i < argc; i++) {
+		const char *arg = argv[i];
+		if (only_files || arg[0] != '-' || strcmp(arg, "-") == 0) {
+			a->files[r->nfiles++] = arg;
+		} else if (strcmp(arg, "--") == 0) {
+			only_files = true;
+		} else if (is_option(arg, "--format") || strcmp(arg, "-f") == 0) {
+			add_report(a, option_value(argc, argv, &i, "--format"));
+		} else if (is_option(arg, "--output") || strcmp(arg, "-o") == 0) {
+			const char *out = option_value(argc, argv, &i, "--output");
+			if (!r->nreports)
+				add_report(a, "text");
+			if (a->reports[r->nreports - 1].output)
+				usage_error("'%s': each --output needs its own --format before it", out);
+			a->reports[r->nreports - 1].output = out;
+		} else if (is_option(arg, "--fail-on")) {
+			const char *v = option_value(argc, argv, &i, "--fail-on");
+			if (strcmp(v, "never") == 0)
+				r->fail_on = SEV_OFF;
+			else if (severity_parse(v, &r->fail_on) < 0 || r->fail_on == SEV_OFF)
+				usage_error("--fail-on must be error, warning, info or never, got '%s'", v);
+		} else if (is_option(arg, "--min-coverage")) {
+			const char *v = option_value(argc, argv, &i, "--min-coverage");
+			char *end;
+			errno = 0;
+			double pct = strtod(v, &end);
+			if (end[0] == '%' && end[1] == '\0')
+				end++;
+			if (errno || end == v || *end || pct < 0 || pct > 100)
+				usage_error("--min-coverage must be a percentage from 0 to 100, got '%s'", v);
+			r->min_coverage = pct;
+		} else if (strncmp(arg, "-W", 2) == 0) {
+			parse_override(a, arg[2] ? arg + 2 : option_value(argc, argv, &i, "-W"));
+		} else if (strncmp(arg, "-I", 2) == 0) {
+			a->dirs[a->ndirs++] = arg[2] ? arg + 2 : option_value(argc, argv, &i, "-I");
+		} else if (is_option(arg, "--today")) {
+			const char *v = option_value(argc, argv, &i, "--today");
+			if ((r->today = model_parse_date(v)) < 0)
+				usage_error("--today must be a date YYYY-MM-DD, got '%s'", v);
+		} else if (is_option(arg, "--baseline")) {
+			r->baseline = option_value(argc, argv, &i, "--baseline");
+		} else if (is_option(arg, "--write-baseline")) {
+			r->write_baseline = option_value(argc, argv, &i, "--write-baseline");
+		} else if (is_option(arg, "--limit")) {
+			parse_limit(&r->limits, option_value(argc, argv, &i, "--limit"));
+		} else if (is_option(arg, "--color") || is_option(arg, "--colour")) {
+			a->color = option_value(argc, argv, &i, arg[4] == 'o' && arg[5] == 'u' ? "--colour" : "--color");
+			if (strcmp(a->color, "auto") && strcmp(a->color, "always") && strcmp(a->color, "never"))
+				usage_error("--color must be auto, always or never, got '%s'", a->color);
+		} else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
+			r->quiet = true;
+		} else {
+			usage_error("unknown option '%s'", arg);
+		}
+	}
+	if (!r->nfiles)
+		usage_error("%s", "check needs at least one FILE (or '-' for standard input)");
+
+	/* -I directories first, then ROADMAPC_PATH, then the embedded stdlib. */
+	const char *env = getenv("ROADMAPC_PATH");
+	if (env && *env) {
+		char *copy = a->path_copy = strdup(env), *save = NULL;
+		if (!copy)
+			abort();
+		a->dirs = realloc(a->dirs, ((size_t)argc + 1 + strlen(env)) * sizeof *a->dirs);
+		if (!a->dirs)
+			abort();
+		for (char *d = strtok_r(copy, ":", &save); d; d = strtok_r(NULL, ":", &save))
+			a->dirs[a->ndirs++] = d;
+	}
+	if (r->today < 0)
+		r->today = today_local();
+
+	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	if (strcmp(a->color, "always") == 0)
+		r->color = true;
+	else if (strcmp(a->color, "auto") == 0)
+		r->color = isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && strcmp(term, "dumb") == 0);
+	r->files = a->files;
+	r->reports = a->reports;
+	r->overrides = a->overrides;
+	r->include_dirs = a->dirs;
+	r->ninclude_dirs = a->ndirs;
+}
+
+static int print_and_free(StrBuf *sb)
+{
+	fputs(strbuf_cstr(sb), stdout);
+	strbuf_free(sb);
+	return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage_text, stderr);
+		return EXIT_TROUBLE;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		fputs(usage_text, stdout);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+		printf("roadmapc %s\n", ROADMAPC_VERSION);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(cmd, "list-checks") == 0) {
+		if (argc > 2)
+			usage_error("list-checks takes no arguments, got '%s'", argv[2]);
+		StrBuf sb = STRBUF_INIT;
+		check_list(&sb);
+		return print_and_free(&sb);
+	}
+	if (strcmp(cmd, "explain") == 0) {
+		if (argc != 3)
+			usage_error("%s", "usage: roadmapc explain CHECK");
+		StrBuf sb = STRBUF_INIT;
+		if (check_explain(argv[2], &sb) < 0) {
+			strbuf_free(&sb);
+			usage_error("unknown check '%s' (see 'roadmapc list-checks')", argv[2]);
+		}
+		return print_and_free(&sb);
+	}
+	if (strcmp(cmd, "check") == 0) {
+		for (int i = 2; i < argc; i++) {
+			if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+				fputs(usage_text, stdout);
+				return EXIT_CLEAN;
+			}
+		}
+		Args a;
+		memset(&a, 0, sizeof a);
+		parse_check_args(&a, argc, argv);
+		ExitStatus st = driver_run(&a.run);
+		if (fflush(stdout) != 0) {
+			perror("roadmapc: standard output");
+			st = EXIT_TROUBLE;
+		}
+		free(a.files);
+		free(a.reports);
+		free(a.overrides);
+		free(a.dirs);
+		free(a.path_copy);
+		exit(st);
+	}
+	usage_error("unknown command '%s' (commands: check, explain, list-checks)", cmd);
+}

@@ -1,0 +1,211 @@
+/* model.h - the roadmap model: the contract between the front end and the checks.
+ *
+ * schema.c builds it from the node tree, resolve.c links its references and
+ * fills defaults, and everything after (checks, reports) only reads it. Each
+ * object carries the SrcLoc of where the user wrote it (for `- id: x`, the
+ * `id` key). Everything lives in the compilation's arena.
+ *
+ * Closed vocabularies (values, channels) are bit sets over the tables below,
+ * whose order is the order of the language reference. */
+#ifndef ROADMAPC_MODEL_H
+#define ROADMAPC_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "srcfile.h"
+
+/* ---- closed vocabularies ---- */
+
+typedef unsigned ValueSet;      /* bit (1u << VALUE_x) */
+typedef unsigned ChannelSet;    /* bit (1u << CHANNEL_x) */
+
+enum {
+	VALUE_INFORMATION, VALUE_PRICING, VALUE_DEMONSTRATION, VALUE_TRIAL, VALUE_PROOF,
+	VALUE_VISIT, VALUE_PROPOSAL, VALUE_NEGOTIATION, VALUE_ONBOARDING, VALUE_TRAINING,
+	VALUE_SUPPORT, VALUE_LEFT_ALONE, VALUE_COUNT
+};
+enum {
+	CHANNEL_WEB, CHANNEL_EMAIL, CHANNEL_PHONE, CHANNEL_VIDEO_CALL, CHANNEL_IN_PERSON,
+	CHANNEL_EVENT, CHANNEL_PEER, CHANNEL_REVIEW_SITE, CHANNEL_SOCIAL, CHANNEL_PARTNER,
+	CHANNEL_IN_PRODUCT, CHANNEL_CHAT, CHANNEL_PRINT, CHANNEL_COUNT
+};
+typedef enum Phase { PHASE_PRE_PURCHASE, PHASE_PURCHASE, PHASE_POST_PURCHASE, PHASE_COUNT } Phase;
+typedef enum Category { CATEGORY_IMPULSE, CATEGORY_CONSIDERED, CATEGORY_COMPLEX, CATEGORY_COUNT } Category;
+typedef enum Timeline { TIMELINE_DAY, TIMELINE_WEEK, TIMELINE_MONTH, TIMELINE_COUNT } Timeline;
+typedef enum Priority { PRIORITY_HIGH, PRIORITY_MEDIUM, PRIORITY_LOW, PRIORITY_COUNT } Priority;
+typedef enum Status { STATUS_PUBLISHED, STATUS_DRAFT, STATUS_PLANNED, STATUS_RETIRED, STATUS_COUNT } Status;
+
+/* NULL-terminated word lists, indexed by the enums above. */
+extern const char *const vocab_values[];
+extern const char *const vocab_channels[];
+extern const char *const vocab_phases[];
+extern const char *const vocab_categories[];
+extern const char *const vocab_timelines[];
+extern const char *const vocab_priorities[];
+extern const char *const vocab_statuses[];
+
+/* Index of 'word' in the NULL-terminated list 'words', or -1. */
+int vocab_find(const char *const *words, const char *word);
+
+/* ---- building blocks ---- */
+
+/* A reference by id, as written (`content: [x]`, `supports: [need]`), with
+ * where it was written; 'target' is filled by resolve.c (NULL if unknown). */
+typedef struct Ref {
+	const char *id;
+	SrcLoc loc;
+	void *target;
+} Ref;
+
+typedef struct RefList {
+	Ref *items;
+	size_t n, cap;
+} RefList;
+
+/* A `when` window on the roadmap's timeline: closed interval [start, end]. */
+typedef struct Window {
+	bool set;
+	double start, end;
+	SrcLoc loc;
+} Window;
+
+/* One entry of an item's `ignore: { CHECK: "reason" }`. 'used' is set when it
+ * suppressed a finding; an unused one is itself reported. */
+typedef struct Ignore {
+	const char *check;
+	const char *reason;
+	SrcLoc loc;
+	bool used;
+} Ignore;
+
+typedef struct IgnoreList {
+	Ignore *items;
+	size_t n, cap;
+} IgnoreList;
+
+/* ---- the domain objects ---- */
+
+typedef struct Stage Stage;
+typedef struct Content Content;
+
+typedef struct Concern {
+	const char *id;         /* "<stage>.c<N>" when the short form was used */
+	const char *text;
+	SrcLoc loc;
+	Stage *stage;
+	RefList content;        /* targets: Content* */
+	IgnoreList ignore;
+} Concern;
+
+typedef struct Question {
+	const char *id;         /* default "<stage id>.q<N>", N from 1 */
+	const char *ask;
+	const char *answer;     /* NULL when absent or empty */
+	SrcLoc loc;
+	Stage *stage;
+	RefList content;        /* targets: Content* */
+	Ref concern;            /* concern.id == NULL: none; target: Concern* */
+	Priority priority;
+	bool critical;
+	IgnoreList ignore;
+} Question;
+
+struct Stage {
+	const char *id;
+	const char *name;       /* defaults to the id */
+	SrcLoc loc;
+	size_t index;           /* position in Roadmap.stages */
+	Phase phase;
+	bool phase_explicit;    /* written in the file, not inferred */
+	Window when;
+	ValueSet expects;
+	ChannelSet prefers;
+	Concern **concerns;
+	size_t nconcerns, concerns_cap;
+	const char **actions;
+	size_t nactions, actions_cap;
+	Question **questions;
+	size_t nquestions, questions_cap;
+	IgnoreList ignore;
+};
+
+typedef struct SellerAction {
+	const char *id;
+	const char *name;       /* defaults to the id */
+	const char *owner;      /* NULL when absent */
+	SrcLoc loc;
+	Window when;
+	RefList supports;       /* targets: Stage* */
+	ValueSet delivers;      /* as written; see model_seller_delivers() */
+	RefList uses;           /* targets: Content* */
+	int channel;            /* CHANNEL_x, or -1 when absent */
+	IgnoreList ignore;
+} SellerAction;
+
+struct Content {
+	const char *id;
+	const char *title;
+	const char *type;       /* a content type from the stdlib catalog */
+	SrcLoc loc;
+	SrcLoc type_loc;
+	Status status;
+	const char *owner;
+	const char *url;
+	bool has_reviewed;
+	long reviewed;          /* days since 1970-01-01 */
+	SrcLoc reviewed_loc;
+	ChannelSet channels;    /* defaulted from the type by resolve.c */
+	ValueSet delivers;      /* defaulted from the type by resolve.c */
+	bool channels_set, delivers_set;  /* written in the file */
+	IgnoreList ignore;
+};
+
+/* An entry of the file's `checks:` section. */
+typedef struct CheckSetting {
+	const char *check;
+	SrcLoc loc;
+	bool has_severity;
+	Severity severity;
+	bool has_max_age;
+	long max_age_days;
+} CheckSetting;
+
+typedef struct Roadmap {
+	const SrcFile *src;
+	SrcLoc loc;             /* the top-level mapping */
+	long version;
+	const char *product;
+	const char *segment;
+	Category category;
+	const char *critical_characteristic;   /* NULL when absent */
+	SrcLoc critical_loc;    /* the `critical_characteristic` key */
+	Timeline timeline;
+	const char *extends;    /* NULL when absent */
+	SrcLoc extends_loc;
+	SrcLoc stages_loc;      /* the `stages` key */
+	Stage **stages;
+	size_t nstages, stages_cap;
+	SellerAction **seller;
+	size_t nseller, seller_cap;
+	Content **content;
+	size_t ncontent, content_cap;
+	CheckSetting *checks;
+	size_t nchecks, checks_cap;
+	Ref *rules;             /* `rules:` module names */
+	size_t nrules, rules_cap;
+} Roadmap;
+
+/* Values a seller action delivers: its own `delivers` plus the `delivers`
+ * of the content it `uses` (resolved targets only). */
+ValueSet model_seller_delivers(const SellerAction *sa);
+
+/* True when the stage expects only `left-alone`: it wants no selling. */
+bool model_stage_left_alone(const Stage *st);
+
+/* Days since 1970-01-01 for a valid "YYYY-MM-DD" date; -1 otherwise
+ * (including impossible dates such as 2026-02-30). */
+long model_parse_date(const char *s);
+
+#endif

@@ -1,0 +1,74 @@
+/* outfile.c - atomic output files (temporary file + rename); see outfile.h. */
+#include "outfile.h"
+#include "alloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int outfile_write(const char *path, const char *data, size_t len, StrBuf *err)
+{
+	if (strcmp(path, "-") == 0) {
+		if (write_all(STDOUT_FILENO, data, len) < 0) {
+			strbuf_printf(err, "cannot write to standard output: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		strbuf_printf(err, "cannot write '%s': it is a directory", path);
+		return -1;
+	}
+	size_t n = strlen(path);
+	char *tmp = xmalloc(n + 16);
+	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		strbuf_printf(err, "cannot write '%s': %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	/* mkstemp creates 0600; outputs are ordinary files, so honour the umask. */
+	mode_t mask = umask(0);
+	umask(mask);
+	int rc = fchmod(fd, 0666 & ~mask);
+	if (rc == 0)
+		rc = write_all(fd, data, len);
+	if (rc == 0)
+		rc = fsync(fd);
+	int saved = errno;
+	if (close(fd) != 0 && rc == 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc == 0 && rename(tmp, path) != 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc != 0) {
+		unlink(tmp);
+		strbuf_printf(err, "cannot write '%s': %s", path, strerror(saved));
+	}
+	free(tmp);
+	return rc;
+}

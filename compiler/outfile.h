@@ -1,0 +1,18 @@
+/* outfile.h - writing output files safely.
+ *
+ * Every file roadmapc writes (reports, baselines, later diagrams) goes
+ * through outfile_write: the data goes to a temporary file in the same
+ * directory, which is flushed and renamed over the target, so a failed run
+ * never leaves a half-written file or clobbers the previous good one. */
+#ifndef ROADMAPC_OUTFILE_H
+#define ROADMAPC_OUTFILE_H
+
+#include <stddef.h>
+
+#include "strbuf.h"
+
+/* Writes 'len' bytes to 'path' atomically; "-" means standard output.
+ * Returns 0, or -1 with a message ("cannot write 'x': reason") in 'err'. */
+int outfile_write(const char *path, const char *data, size_t len, StrBuf *err);
+
+#endif

@@ -1,0 +1,41 @@
+/* report.h - output formats for diagnostics and coverage.
+ *
+ * Last phase of `check`: each format is a pure function from the finished
+ * compilations to text in a StrBuf (one file per format, report_<name>.c,
+ * registered in the table of report.c). Only the driver decides where the
+ * text goes, so tests render to memory. */
+#ifndef ROADMAPC_REPORT_H
+#define ROADMAPC_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "driver.h"
+#include "strbuf.h"
+
+typedef struct ReportContext {
+	Compilation *const *units;
+	size_t nunits;
+	bool color;             /* ANSI colour (text only) */
+	bool quiet;             /* no summary */
+} ReportContext;
+
+typedef void (*ReportFn)(const ReportContext *ctx, StrBuf *out);
+
+typedef struct ReportFormat {
+	const char *name;
+	ReportFn emit;
+	const char *description;
+} ReportFormat;
+
+extern const ReportFormat report_formats[];
+extern const size_t report_formats_len;
+
+/* The formats, one per report_<name>.c, registered in report.c. */
+void report_text(const ReportContext *ctx, StrBuf *out);
+void report_json(const ReportContext *ctx, StrBuf *out);
+
+/* The format called 'name', or NULL. */
+const ReportFormat *report_find(const char *name);
+
+#endif

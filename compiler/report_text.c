@@ -1,0 +1,207 @@
+/* report_text.c - diagnostics for people, in the GCC/Clang style.
+ *
+ *   roadmap.yaml:12:7: error: unknown key 'questons' in a question [unknown-key]
+ *      12 |       questons:
+ *         |       ^~~~~~~~
+ *   help: did you mean 'questions'?
+ *
+ * The caret lines up under multi-byte and wide characters and tabs; very long
+ * lines are shown as a window around the column. A summary line per file ends
+ * the output (and a total when there are several files). */
+#include "report.h"
+#include "escape.h"
+
+#include <stdio.h>
+
+#include <string.h>
+
+#define WINDOW_BEFORE 60        /* characters shown before the column of a long line */
+#define WINDOW_AFTER 80
+#define LONG_LINE 160
+
+typedef struct Style {
+	const char *bold, *reset, *error, *warning, *info, *note, *help, *caret;
+} Style;
+
+static const Style plain_style = { "", "", "", "", "", "", "", "" };
+static const Style color_style = {
+	"\033[1m", "\033[0m", "\033[1;31m", "\033[1;35m", "\033[1;36m",
+	"\033[1;36m", "\033[1;32m", "\033[1;32m",
+};
+
+/* Display width of the code point: 2 for East Asian wide and emoji ranges. */
+static int char_width(unsigned long cp)
+{
+	if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+	    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+	    (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+	    (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD))
+		return 2;
+	return 1;
+}
+
+static unsigned long decode(const unsigned char *s, size_t n, size_t *len)
+{
+	*len = (size_t)utf8_seqlen(s[0]);
+	if (*len > n)
+		*len = 1;
+	if (*len == 1)
+		return s[0];
+	unsigned long cp = s[0] & (0xFF >> (*len + 1));
+	for (size_t i = 1; i < *len; i++)
+		cp = cp << 6 | (s[i] & 0x3F);
+	return cp;
+}
+
+/* Byte offset of character 'chars' (0-based) in the line, clamped to its end. */
+static size_t char_offset(const char *line, size_t n, int chars)
+{
+	size_t off = 0;
+	for (int c = 0; c < chars && off < n; c++) {
+		size_t len;
+		decode((const unsigned char *)line + off, n - off, &len);
+		off += len;
+	}
+	return off;
+}
+
+/* Appends the padding that puts the caret under the text between 'from' and
+ * 'to': a tab for a tab, two spaces for a wide character, else one space. */
+static void pad_under(StrBuf *out, const char *s, size_t n)
+{
+	for (size_t off = 0; off < n;) {
+		size_t len;
+		unsigned long cp = decode((const unsigned char *)s + off, n - off, &len);
+		if (cp == '\t')
+			strbuf_putc(out, '\t');
+		else
+			strbuf_puts(out, char_width(cp) == 2 ? "  " : " ");
+		off += len;
+	}
+}
+
+static void snippet(StrBuf *out, const Style *st, SrcLoc loc)
+{
+	size_t n;
+	const char *line = srcfile_line(loc.src, loc.line, &n);
+	if (!line)
+		return;
+	size_t col_off = char_offset(line, n, loc.col - 1);
+	size_t from = 0, to = n;
+	bool cut_left = false, cut_right = false;
+	if (utf8_count(line, n) > LONG_LINE) {
+		if (loc.col - 1 > WINDOW_BEFORE) {
+			from = char_offset(line, n, loc.col - 1 - WINDOW_BEFORE);
+			cut_left = true;
+		}
+		to = col_off + char_offset(line + col_off, n - col_off, WINDOW_AFTER);
+		cut_right = to < n;
+	}
+	char gutter[32];
+	int width = snprintf(gutter, sizeof gutter, "%5d", loc.line);
+	strbuf_printf(out, "%s | %s", gutter, cut_left ? "..." : "");
+	escape_terminal(out, line + from, to - from);
+	strbuf_printf(out, "%s\n", cut_right ? "..." : "");
+
+	strbuf_printf(out, "%*s | %s", width, "", cut_left ? "   " : "");
+	pad_under(out, line + from, col_off - from);
+	int span = loc.len > 1 ? loc.len : 1;
+	size_t end = col_off + char_offset(line + col_off, n - col_off, span);
+	if (end > to)
+		end = to;
+	int shown = utf8_count(line + col_off, end - col_off);
+	strbuf_printf(out, "%s^", st->caret);
+	for (int i = 1; i < shown; i++)
+		strbuf_putc(out, '~');
+	strbuf_printf(out, "%s\n", st->reset);
+}
+
+static const char *sev_color(const Style *st, Severity s)
+{
+	return s == SEV_ERROR ? st->error : s == SEV_WARNING ? st->warning : st->info;
+}
+
+static void location(StrBuf *out, const Style *st, SrcLoc loc, const char *fallback)
+{
+	if (loc.src)
+		strbuf_printf(out, "%s%s:%d:%d:%s ", st->bold, loc.src->path, loc.line, loc.col, st->reset);
+	else
+		strbuf_printf(out, "%s%s:%s ", st->bold, fallback, st->reset);
+}
+
+static void diagnostic(StrBuf *out, const Style *st, const Compilation *c, const Diag *d)
+{
+	location(out, st, d->loc, c->path);
+	strbuf_printf(out, "%s%s:%s %s [%s]\n", sev_color(st, d->sev), severity_name(d->sev),
+		      st->reset, d->message, d->check);
+	if (d->loc.src)
+		snippet(out, st, d->loc);
+	for (const DiagNote *n = d->notes; n; n = n->next) {
+		if (n->kind == NOTE_NOTE && n->loc.src) {
+			location(out, st, n->loc, c->path);
+			strbuf_printf(out, "%snote:%s %s\n", st->note, st->reset, n->text);
+			snippet(out, st, n->loc);
+		} else if (n->kind == NOTE_NOTE) {
+			strbuf_printf(out, "%snote:%s %s\n", st->note, st->reset, n->text);
+		} else {
+			strbuf_printf(out, "%shelp:%s %s\n", st->help, st->reset, n->text);
+		}
+	}
+}
+
+static void percent(StrBuf *out, const char *what, size_t done, size_t total)
+{
+	/* Rounded down, so a roadmap shown at 100% really is complete. */
+	size_t pct = total ? done * 100 / total : 0;
+	strbuf_printf(out, "%s %zu%% (%zu/%zu)", what, pct, done, total);
+}
+
+static void counts(StrBuf *out, size_t e, size_t w, size_t i, size_t s)
+{
+	strbuf_printf(out, "%zu error%s, %zu warning%s, %zu info", e, e == 1 ? "" : "s", w,
+		      w == 1 ? "" : "s", i);
+	if (s)
+		strbuf_printf(out, ", %zu suppressed", s);
+}
+
+static void summary(StrBuf *out, const Style *st, const ReportContext *ctx)
+{
+	size_t te = 0, tw = 0, ti = 0, ts = 0;
+	for (size_t u = 0; u < ctx->nunits; u++) {
+		const Compilation *c = ctx->units[u];
+		size_t e = diag_count(&c->diags, SEV_ERROR), w = diag_count(&c->diags, SEV_WARNING);
+		size_t i = diag_count(&c->diags, SEV_INFO), s = diag_count_suppressed(&c->diags);
+		te += e, tw += w, ti += i, ts += s;
+		strbuf_printf(out, "%s%s:%s ", st->bold, c->path, st->reset);
+		counts(out, e, w, i, s);
+		if (c->checked) {
+			strbuf_puts(out, "; coverage: ");
+			percent(out, "questions", c->coverage.questions_done, c->coverage.questions_total);
+			percent(out, ", stages", c->coverage.stages_done, c->coverage.stages_total);
+		} else if (c->loaded) {
+			strbuf_puts(out, "; not checked until the errors above are fixed");
+		} else {
+			strbuf_puts(out, "; not read");
+		}
+		strbuf_putc(out, '\n');
+	}
+	if (ctx->nunits > 1) {
+		strbuf_printf(out, "%stotal:%s %zu files, ", st->bold, st->reset, ctx->nunits);
+		counts(out, te, tw, ti, ts);
+		strbuf_putc(out, '\n');
+	}
+}
+
+void report_text(const ReportContext *ctx, StrBuf *out)
+{
+	const Style *st = ctx->color ? &color_style : &plain_style;
+	for (size_t u = 0; u < ctx->nunits; u++) {
+		const Compilation *c = ctx->units[u];
+		for (size_t i = 0; i < c->diags.n; i++)
+			if (!c->diags.items[i]->suppressed)
+				diagnostic(out, st, c, c->diags.items[i]);
+	}
+	if (!ctx->quiet)
+		summary(out, st, ctx);
+}

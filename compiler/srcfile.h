@@ -1,0 +1,49 @@
+/* srcfile.h - loaded source text with a line index, and source locations.
+ *
+ * The front ends parse a SrcFile; every node and model object then carries a
+ * SrcLoc pointing back into it, so diagnostics can print the offending line
+ * long after parsing. Lines are split exactly where libyaml splits them (LF,
+ * CRLF, CR, NEL, LS, PS) so our line numbers always agree with the parser's.
+ * Columns count characters, not bytes, as libyaml's marks do. */
+#ifndef ROADMAPC_SRCFILE_H
+#define ROADMAPC_SRCFILE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+
+typedef struct SrcFile {
+	const char *path;       /* the name shown in diagnostics ("<stdin>" for "-") */
+	const char *text;       /* UTF-8 bytes, NUL-terminated; a UTF-8 BOM is kept */
+	size_t len;
+	size_t *line_start;     /* byte offset of each line; [0] is after any BOM */
+	size_t nlines;
+} SrcFile;
+
+/* A position in a source file. 'line' and 'col' are 1-based; 'len' is the
+ * number of characters the item spans on that line (0 or 1: just a caret).
+ * A SrcLoc with src == NULL has no position (a file that could not be read). */
+typedef struct SrcLoc {
+	const SrcFile *src;
+	int line, col, len;
+} SrcLoc;
+
+/* Builds a SrcFile over 'len' bytes of 'text' (copied into the arena).
+ * UTF-16 input (with a BOM) is converted to UTF-8 first; returns 0 on success,
+ * or -1 when UTF-16 input is malformed. */
+int srcfile_init(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len);
+
+/* Returns line 'line' (1-based) without its line break, and its length in
+ * bytes through 'len'; NULL when there is no such line. */
+const char *srcfile_line(const SrcFile *sf, int line, size_t *len);
+
+/* Converts a byte offset into the text to a 1-based line and character column. */
+void srcfile_locate(const SrcFile *sf, size_t offset, int *line, int *col);
+
+/* Length in bytes of the UTF-8 sequence starting with byte 'c' (1 for invalid). */
+int utf8_seqlen(unsigned char c);
+
+/* Number of characters in the first 'n' bytes of 's'. */
+int utf8_count(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# tests/suite_docs.sh - every example in docs/ and README.md is run.
+#
+# In a Markdown file, a fenced block with the info string `yaml file=NAME`
+# is written to NAME in a scratch directory (one per document); a ```console
+# block holds `$ roadmapc ...` commands, each followed by its exact expected
+# output (stdout and stderr together), and is run in that directory. A yaml
+# block that is only a snippet must say so (```yaml fragment), so no example
+# can be forgotten. Prints PASS:/FAIL: lines; needs $ROADMAPC.
+set -u
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+for doc in README.md docs/*.md; do
+	[ -f "$doc" ] || continue
+	dir="$tmp/$(basename "$doc" .md)"
+	mkdir -p "$dir/blocks"
+	# Split the document into numbered blocks: NNN.file.NAME, NNN.console, NNN.bad
+	awk -v out="$dir/blocks" '
+	function start(kind) { n++; fname = sprintf("%s/%03d.%s", out, n, kind); printf "" > fname; inblock = 1 }
+	/^```/ && inblock { inblock = 0; close(fname); next }
+	/^```/ && !inblock {
+		info = substr($0, 4)
+		if (info ~ /^yaml file=/) { split(info, a, "="); start("file." a[2]) }
+		else if (info ~ /^yaml fragment/) { start("fragment") }
+		else if (info ~ /^yaml/) { start("bad"); print FNR > fname }
+		else if (info == "console") { start("console") }
+		else { inblock = 2; fname = "/dev/null" }
+		next
+	}
+	inblock == 1 { print > fname }
+	' "$doc"
+	for b in $(ls "$dir/blocks" | sort); do
+		path="$dir/blocks/$b"
+		case "$b" in
+		*.file.*) cp "$path" "$dir/${b#*.file.}" ;;
+		*.bad) echo "FAIL: $doc:$(head -n 1 "$path"): yaml block without file=NAME or fragment" ;;
+		*.console)
+			# Each "$ " line starts a command; the lines up to the next one are its output.
+			awk -v d="$dir" '
+			/^\$ / { n++; cmd = sprintf("%s/cmd.%03d", d, n); exp = sprintf("%s/exp.%03d", d, n)
+			         print substr($0, 3) > cmd; close(cmd); printf "" > exp; next }
+			n { print > exp }
+			' "$path"
+			for c in $(ls "$dir"/cmd.* 2>/dev/null | sort); do
+				e=${c/cmd./exp.}
+				line=$(cat "$c")
+				( cd "$dir" && eval "set -- $line" && shift && NO_COLOR=1 "$ROADMAPC" "$@" ) >"$c.out" 2>&1
+				if cmp -s "$e" "$c.out"; then echo "PASS: $doc: \$ $line"; else
+					echo "FAIL: $doc: \$ $line"; diff -u "$e" "$c.out" | head -n 30; fi
+				rm -f "$c" "$e" "$c.out"
+			done ;;
+		esac
+	done
+done
