@@ -97,7 +97,7 @@ const CheckInfo check_table[] = {
 	  NULL, NULL },
 
 	/* ---- semantic: one function each, in check_*.c ---- */
-	{ "stage-without-seller-action", SEV_ERROR, false, NULL,
+	{ "stage-without-seller-action", SEV_ERROR, false, check_stage_without_seller_action,
 	  "a buyer stage that no seller action `supports`",
 	  "At a stage nobody on the selling side serves, the buyer looks for answers alone, "
 	  "and stalls or buys elsewhere. This is the gap the roadmap exists to find.",
@@ -106,7 +106,7 @@ const CheckInfo check_table[] = {
 	  "needs no seller action.",
 	  EX_HEAD "stages:\n  - id: compare\n    name: Compare vendors\n    expects: pricing\n",
 	  NULL },
-	{ "question-without-answer", SEV_ERROR, false, NULL,
+	{ "question-without-answer", SEV_ERROR, false, check_question_without_answer,
 	  "a buyer question with no `answer`",
 	  "A question the company cannot answer blocks the decision; buyers who cannot get "
 	  "an answer stall or go to a competitor who has one.",
@@ -114,7 +114,7 @@ const CheckInfo check_table[] = {
 	  "interviews, not the company's boilerplate.",
 	  EX_HEAD "stages:\n  - id: need\n    questions:\n      - ask: What does a slow close cost us?\n",
 	  NULL },
-	{ "answer-without-content", SEV_ERROR, false, NULL,
+	{ "answer-without-content", SEV_ERROR, false, check_answer_without_content,
 	  "an answered question with no `content` that delivers the answer",
 	  "An answer only helps when it reaches the buyer: through a page, a case study, "
 	  "a demo or a call. An answer nobody delivers is a note in a file.",
@@ -123,7 +123,7 @@ const CheckInfo check_table[] = {
 	  EX_HEAD "stages:\n  - id: need\n    questions:\n      - ask: What does a slow close cost us?\n"
 	  "        answer: A benchmark of close cost by company size\n",
 	  NULL },
-	{ "content-not-published", SEV_WARNING, false, NULL,
+	{ "content-not-published", SEV_WARNING, false, check_content_not_published,
 	  "a question, concern or seller action relies on content that is draft, planned or "
 	  "retired",
 	  "Until content is published, the buyer cannot see it: the answer it delivers "
@@ -136,7 +136,7 @@ const CheckInfo check_table[] = {
 	  "content:\n  - id: benchmark\n    title: 2026 Close Benchmark Report\n    type: report\n"
 	  "    status: draft\n",
 	  NULL },
-	{ "expected-value-missing", SEV_WARNING, false, NULL,
+	{ "expected-value-missing", SEV_WARNING, false, check_expected_value_missing,
 	  "a stage expects a value that neither its seller actions nor its questions' "
 	  "content deliver",
 	  "At each stage the buyer expects something specific from the seller: information, "
@@ -149,7 +149,7 @@ const CheckInfo check_table[] = {
 	  "seller:\n  - id: sdr-call\n    name: SDR discovery call\n    supports: [compare]\n"
 	  "    delivers: [information]\n",
 	  NULL },
-	{ "unwanted-value", SEV_WARNING, false, NULL,
+	{ "unwanted-value", SEV_WARNING, false, check_unwanted_value,
 	  "a seller action delivers only values its stage does not expect, or reaches out "
 	  "where buyers want to be left alone",
 	  "A call when the buyer wanted a price list, or a pitch when they wanted to be "
@@ -162,14 +162,14 @@ const CheckInfo check_table[] = {
 	  "    expects: [left-alone]\nseller:\n  - id: upsell-calls\n    name: Upsell calls\n"
 	  "    supports: [use]\n    channel: phone\n",
 	  NULL },
-	{ "seller-action-without-stage", SEV_WARNING, false, NULL,
+	{ "seller-action-without-stage", SEV_WARNING, false, check_seller_action_without_stage,
 	  "a seller action that supports no buyer stage",
 	  "A selling step that mirrors no buying step was built for the seller's "
 	  "convenience, not the buyer's; it costs effort and serves nobody.",
 	  "List in `supports` the buyer stages it serves; if it serves none, stop doing it.",
 	  EX_HEAD "stages:\n  - id: need\nseller:\n  - id: newsletter\n    name: Quarterly newsletter\n",
 	  NULL },
-	{ "timing-mismatch", SEV_WARNING, false, NULL,
+	{ "timing-mismatch", SEV_WARNING, false, check_timing_mismatch,
 	  "a seller action whose `when` does not overlap the `when` of a stage it supports",
 	  "A demo weeks before the buyer is ready to evaluate, or after they decided, "
 	  "serves no one: the step is out of sync with the buying step it claims to serve.",
@@ -178,7 +178,7 @@ const CheckInfo check_table[] = {
 	  EX_HEAD "stages:\n  - id: evaluate\n    name: Evaluate solutions\n    when: 2-4\n"
 	  "seller:\n  - id: demo\n    name: Product demo\n    supports: [evaluate]\n    when: 6-7\n",
 	  NULL },
-	{ "process-misaligned", SEV_WARNING, false, NULL,
+	{ "process-misaligned", SEV_WARNING, false, check_process_misaligned,
 	  "the selling process starts after the buying process starts, or ends before it ends",
 	  "When selling starts late, no one is there when buyers first look; when it ends "
 	  "early, everyone is gone after the signature, where buyers abandon just as often.",
@@ -187,7 +187,7 @@ const CheckInfo check_table[] = {
 	  EX_HEAD "stages:\n  - id: need\n    when: 0-2\n  - id: renew\n    when: 50-52\n"
 	  "seller:\n  - id: demo\n    supports: [need]\n    when: 1-2\n",
 	  NULL },
-	{ "roadmap-ends-at-sale", SEV_WARNING, false, NULL,
+	{ "roadmap-ends-at-sale", SEV_WARNING, false, check_roadmap_ends_at_sale,
 	  "no post-purchase stage: the roadmap stops at the sale",
 	  "Buyers abandon near the end as often as at the start, and onboarding, use, "
 	  "support and renewal decide whether they buy again and refer others. A roadmap "
@@ -195,7 +195,7 @@ const CheckInfo check_table[] = {
 	  "Add the stages after the purchase (onboarding, use, support, renewal). A stage "
 	  "after one marked `phase: purchase` is post-purchase unless it says otherwise.",
 	  EX_HEAD "stages:\n  - id: need\n  - id: buy\n    phase: pre-purchase\n", NULL },
-	{ "concern-unaddressed", SEV_WARNING, false, NULL,
+	{ "concern-unaddressed", SEV_WARNING, false, check_concern_unaddressed,
 	  "a buyer concern that no answered question with content, and no content of its "
 	  "own, addresses",
 	  "Skepticism pulls buyers back as desire pushes them forward, and the more complex "
@@ -206,14 +206,14 @@ const CheckInfo check_table[] = {
 	  "an answer and content.",
 	  EX_HEAD "stages:\n  - id: need\n    concerns:\n      - Is a faster close worth a new system?\n",
 	  "error when `category: complex`" },
-	{ "stage-without-questions", SEV_WARNING, false, NULL,
+	{ "stage-without-questions", SEV_WARNING, false, check_stage_without_questions,
 	  "a stage with no buyer questions (discovery not done)",
 	  "The questions buyers ask at a stage are what the seller must answer there; a "
 	  "stage without them means nobody asked customers how they bought.",
 	  "Interview customers about this stage and add the questions they asked under "
 	  "`questions`, each with the answer that satisfied them.",
 	  EX_HEAD "stages:\n  - id: need\n    name: Recognise the need\n", NULL },
-	{ "critical-characteristic-unaddressed", SEV_WARNING, false, NULL,
+	{ "critical-characteristic-unaddressed", SEV_WARNING, false, check_critical_characteristic_unaddressed,
 	  "the critical characteristic is set but no answered critical question with "
 	  "content comes before the post-purchase stages",
 	  "The critical characteristic is the one attribute that compels the customer to "
@@ -225,7 +225,7 @@ const CheckInfo check_table[] = {
 	  EX_HEAD "critical_characteristic: Closes the books three days faster\nstages:\n"
 	  "  - id: need\n    questions:\n      - ask: How fast can we close?\n",
 	  NULL },
-	{ "channel-mismatch", SEV_INFO, false, NULL,
+	{ "channel-mismatch", SEV_INFO, false, check_channel_mismatch,
 	  "a stage prefers channels that none of its content or seller actions uses",
 	  "Buyers look for answers where they prefer to look: on the web, with peers, on "
 	  "review sites. Answers delivered only elsewhere are not found.",
@@ -234,7 +234,7 @@ const CheckInfo check_table[] = {
 	  EX_HEAD "stages:\n  - id: research\n    prefers: [peer, review-site]\nseller:\n"
 	  "  - id: cold-email\n    supports: [research]\n    channel: email\n",
 	  NULL },
-	{ "content-unused", SEV_INFO, false, NULL,
+	{ "content-unused", SEV_INFO, false, check_content_unused,
 	  "inventory content that no question, concern or seller action uses",
 	  "Content that answers no question any buyer asks is noise, and content nobody "
 	  "uses is waste: every asset should serve a question or a selling step.",
@@ -243,7 +243,7 @@ const CheckInfo check_table[] = {
 	  EX_HEAD "stages:\n  - id: need\ncontent:\n  - id: brochure\n    title: Product brochure\n"
 	  "    type: spec-sheet\n",
 	  NULL },
-	{ "content-stale", SEV_WARNING, false, NULL,
+	{ "content-stale", SEV_WARNING, false, check_content_stale,
 	  "content whose `reviewed` date is more than `max_age_days` (default 365) before "
 	  "today",
 	  "Out-of-date prices, screenshots and claims cost trust exactly when the buyer is "
@@ -254,7 +254,7 @@ const CheckInfo check_table[] = {
 	  EX_HEAD "stages:\n  - id: need\ncontent:\n  - id: price-list\n    title: Price list\n"
 	  "    type: pricing-page\n    reviewed: 2024-01-15\n",
 	  NULL },
-	{ "missing-owner", SEV_INFO, false, NULL,
+	{ "missing-owner", SEV_INFO, false, check_missing_owner,
 	  "a seller action or content item without an `owner`",
 	  "Work nobody owns is not done: the action plan assigns each fix to the owner of "
 	  "the item, and content without an owner is never reviewed.",
@@ -369,6 +369,35 @@ const char *check_item(CheckCtx *ctx, const char *fmt, ...)
 	char *s = arena_vprintf(ctx->dl->arena, fmt, ap);
 	va_end(ap);
 	return s;
+}
+
+const char *check_words(CheckCtx *ctx, const char *const *vocab, unsigned set, const char *conj)
+{
+	size_t total = 0, seen = 0;
+	for (int i = 0; vocab[i]; i++)
+		total += (set >> i) & 1u;
+	StrBuf sb = STRBUF_INIT;
+	for (int i = 0; vocab[i]; i++) {
+		if (!((set >> i) & 1u))
+			continue;
+		if (seen > 0)
+			strbuf_puts(&sb, seen + 1 == total ? " " : ", ");
+		if (seen > 0 && seen + 1 == total)
+			strbuf_printf(&sb, "%s ", conj);
+		strbuf_puts(&sb, vocab[i]);
+		seen++;
+	}
+	const char *s = arena_strdup(ctx->dl->arena, strbuf_cstr(&sb));
+	strbuf_free(&sb);
+	return s;
+}
+
+bool check_supports(const SellerAction *sa, const Stage *st)
+{
+	for (size_t i = 0; i < sa->supports.n; i++)
+		if (sa->supports.items[i].target == st)
+			return true;
+	return false;
 }
 
 /* ---- unused ignores ---- */

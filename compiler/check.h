@@ -113,6 +113,14 @@ Diag *check_report_pair(CheckCtx *ctx, SrcLoc loc, const char *item, IgnoreList 
 /* Formats an item name (or any short string) into the compilation's arena. */
 const char *check_item(CheckCtx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
+/* The words of 'set' (a ValueSet or ChannelSet over 'vocab'), in vocabulary
+ * order, joined as English: "pricing", "pricing and proof", "web, peer and
+ * chat"; 'conj' is "and" or "or". Lives in the compilation's arena. */
+const char *check_words(CheckCtx *ctx, const char *const *vocab, unsigned set, const char *conj);
+
+/* True when 'sa' lists 'st' in its `supports`. */
+bool check_supports(const SellerAction *sa, const Stage *st);
+
 /* The `max_age_days` the file's `checks:` sets for content-stale, else 365. */
 long check_max_age_days(const Roadmap *rm);
 

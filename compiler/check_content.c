@@ -1,0 +1,173 @@
+/* check_content.c - the content inventory audit.
+ *
+ * Every asset should serve a question or a selling step, be published where
+ * it is relied on, be current, and have an owner; and every selling step
+ * should have one too. Run by check.c on a resolved model: every reference
+ * target is set, and each content item's `delivers` and `channels` are
+ * already defaulted from its type. */
+#include "check.h"
+
+static const char *content_name(const Content *c)
+{
+	return c->title ? c->title : c->id;
+}
+
+/* ---- content-not-published ---- */
+
+/* One finding per reference to unpublished content. The referring item's
+ * and the content's `ignore:` both suppress it: the first accepts one
+ * reference, the second every reference to a known-unpublished item. */
+static void unpublished_refs(CheckCtx *ctx, RefList *refs, const char *kind, const char *id,
+			     const char *who, IgnoreList *ignore)
+{
+	for (size_t i = 0; i < refs->n; i++) {
+		Content *c = refs->items[i].target;
+		if (!c || c->status == STATUS_PUBLISHED)
+			continue;
+		Diag *d = check_report_pair(ctx, refs->items[i].loc,
+					    check_item(ctx, "%s:%s>content:%s", kind, id, c->id),
+					    ignore, &c->ignore, "%s relies on content '%s', which is %s",
+					    who, content_name(c), vocab_statuses[c->status]);
+		if (c->status == STATUS_RETIRED)
+			diag_help(ctx->dl, d,
+				  "point to current content instead: retired content has been "
+				  "withdrawn");
+		else
+			diag_help(ctx->dl, d,
+				  "publish '%s' and set 'status: published', or point to content "
+				  "that is already published", c->id);
+	}
+}
+
+void check_content_not_published(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	for (size_t i = 0; i < rm->nstages; i++) {
+		Stage *st = rm->stages[i];
+		for (size_t j = 0; j < st->nconcerns; j++) {
+			Concern *co = st->concerns[j];
+			unpublished_refs(ctx, &co->content, "concern", co->id,
+					 check_item(ctx, "concern '%s'", co->text), &co->ignore);
+		}
+		for (size_t j = 0; j < st->nquestions; j++) {
+			Question *q = st->questions[j];
+			unpublished_refs(ctx, &q->content, "question", q->id,
+					 check_item(ctx, "question '%s'", q->ask), &q->ignore);
+		}
+	}
+	for (size_t i = 0; i < rm->nseller; i++) {
+		SellerAction *sa = rm->seller[i];
+		unpublished_refs(ctx, &sa->uses, "seller", sa->id,
+				 check_item(ctx, "seller action '%s'", sa->name), &sa->ignore);
+	}
+}
+
+/* ---- content-unused ---- */
+
+static bool refs_name(const RefList *refs, const Content *c)
+{
+	for (size_t i = 0; i < refs->n; i++)
+		if (refs->items[i].target == c)
+			return true;
+	return false;
+}
+
+static bool content_used(const Roadmap *rm, const Content *c)
+{
+	for (size_t i = 0; i < rm->nstages; i++) {
+		const Stage *st = rm->stages[i];
+		for (size_t j = 0; j < st->nconcerns; j++)
+			if (refs_name(&st->concerns[j]->content, c))
+				return true;
+		for (size_t j = 0; j < st->nquestions; j++)
+			if (refs_name(&st->questions[j]->content, c))
+				return true;
+	}
+	for (size_t i = 0; i < rm->nseller; i++)
+		if (refs_name(&rm->seller[i]->uses, c))
+			return true;
+	return false;
+}
+
+void check_content_unused(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	for (size_t i = 0; i < rm->ncontent; i++) {
+		Content *c = rm->content[i];
+		if (content_used(rm, c))
+			continue;
+		Diag *d = check_report(ctx, c->loc, check_item(ctx, "content:%s", c->id), &c->ignore,
+				       "content '%s' is used by no question, concern or seller action",
+				       content_name(c));
+		diag_help(ctx->dl, d,
+			  "reference it where it serves a buyer question or a selling step, or "
+			  "retire it: content nobody uses is waste");
+	}
+}
+
+/* ---- content-stale ---- */
+
+/* "YYYY-MM-DD" for 'days' since 1970-01-01 (the inverse of model_parse_date,
+ * Howard Hinnant's civil-from-days), in the compilation's arena. */
+static const char *format_date(CheckCtx *ctx, long days)
+{
+	long z = days + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp < 10 ? mp + 3 : mp - 9;
+	long y = yoe + era * 400 + (m <= 2);
+	return check_item(ctx, "%04ld-%02ld-%02ld", y, m, d);
+}
+
+/* Stale when reviewed + max_age_days < today: on the day the limit is
+ * reached the content is still current; one day later it is stale. */
+void check_content_stale(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	long max_age = check_max_age_days(rm);
+	long today = ctx->cfg ? ctx->cfg->today : 0;
+	for (size_t i = 0; i < rm->ncontent; i++) {
+		Content *c = rm->content[i];
+		if (!c->has_reviewed || c->reviewed + max_age >= today)
+			continue;
+		Diag *d = check_report(ctx, c->reviewed_loc, check_item(ctx, "content:%s", c->id),
+				       &c->ignore,
+				       "content '%s' was last reviewed on %s, %ld days ago; the "
+				       "limit is %ld days", content_name(c), format_date(ctx, c->reviewed), today - c->reviewed,
+				       max_age);
+		diag_help(ctx->dl, d,
+			  "review it and update 'reviewed:'; if it ages slowly, raise "
+			  "'max_age_days' for content-stale under 'checks:'");
+	}
+}
+
+/* ---- missing-owner ---- */
+
+void check_missing_owner(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	for (size_t i = 0; i < rm->nseller; i++) {
+		SellerAction *sa = rm->seller[i];
+		if (sa->owner)
+			continue;
+		Diag *d = check_report(ctx, sa->loc, check_item(ctx, "seller:%s", sa->id), &sa->ignore,
+				       "seller action '%s' has no owner", sa->name);
+		diag_help(ctx->dl, d,
+			  "name the team or person responsible in 'owner:', so the action plan "
+			  "can assign the work");
+	}
+	for (size_t i = 0; i < rm->ncontent; i++) {
+		Content *c = rm->content[i];
+		if (c->owner)
+			continue;
+		Diag *d = check_report(ctx, c->loc, check_item(ctx, "content:%s", c->id), &c->ignore,
+				       "content '%s' has no owner", content_name(c));
+		diag_help(ctx->dl, d,
+			  "name the team or person responsible in 'owner:', so someone keeps it "
+			  "published and current");
+	}
+}

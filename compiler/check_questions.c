@@ -1,0 +1,152 @@
+/* check_questions.c - discovery: the buyer's questions, answers and concerns.
+ *
+ * The checks that ask whether the roadmap was filled in from the buyer's side
+ * (Zhivago's discover step): every stage has the questions buyers ask, every
+ * question an answer, every answer content that delivers it, every concern
+ * something that settles it, and the critical characteristic an answer before
+ * the purchase. Run by check.c on a resolved model. */
+#include "check.h"
+
+/* An answer that reaches the buyer: written down, and delivered by at least
+ * one content item (of any status; publishing is content-not-published's). */
+static bool delivered_answer(const Question *q)
+{
+	return q->answer != NULL && q->content.n > 0;
+}
+
+void check_question_without_answer(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	for (size_t i = 0; i < rm->nstages; i++) {
+		for (size_t j = 0; j < rm->stages[i]->nquestions; j++) {
+			Question *q = rm->stages[i]->questions[j];
+			if (q->answer)
+				continue;
+			Diag *d = check_report(ctx, q->loc, check_item(ctx, "question:%s", q->id),
+					       &q->ignore, "question '%s' has no answer", q->ask);
+			diag_help(ctx->dl, d,
+				  "write in 'answer:' what actually satisfied the buyer, as customers "
+				  "told it, not the company's boilerplate");
+		}
+	}
+}
+
+void check_answer_without_content(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	for (size_t i = 0; i < rm->nstages; i++) {
+		for (size_t j = 0; j < rm->stages[i]->nquestions; j++) {
+			Question *q = rm->stages[i]->questions[j];
+			if (!q->answer || q->content.n > 0)
+				continue;
+			Diag *d = check_report(ctx, q->loc, check_item(ctx, "question:%s", q->id),
+					       &q->ignore,
+					       "question '%s' has an answer, but no content delivers it",
+					       q->ask);
+			diag_help(ctx->dl, d,
+				  "list in 'content:' what delivers the answer (a page, a case study, "
+				  "a demo); if it does not exist yet, add it to the inventory with "
+				  "'status: planned'");
+		}
+	}
+}
+
+/* True when some question names 'co' in its `concern` and delivers an
+ * answer; a question at any stage counts, since buyers carry a worry
+ * forward until something settles it. */
+static bool concern_settled_by_question(const Roadmap *rm, const Concern *co)
+{
+	for (size_t i = 0; i < rm->nstages; i++)
+		for (size_t j = 0; j < rm->stages[i]->nquestions; j++) {
+			const Question *q = rm->stages[i]->questions[j];
+			if (q->concern.target == co && delivered_answer(q))
+				return true;
+		}
+	return false;
+}
+
+void check_concern_unaddressed(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	for (size_t i = 0; i < rm->nstages; i++) {
+		Stage *st = rm->stages[i];
+		for (size_t j = 0; j < st->nconcerns; j++) {
+			Concern *co = st->concerns[j];
+			if (co->content.n > 0 || concern_settled_by_question(rm, co))
+				continue;
+			Diag *d = check_report(ctx, co->loc, check_item(ctx, "concern:%s", co->id),
+					       &co->ignore,
+					       "concern '%s' at stage '%s' is not addressed by any "
+					       "content or answered question", co->text, st->name);
+			/* Point at the questions that nearly settle it. */
+			for (size_t k = 0; k < rm->nstages; k++)
+				for (size_t m = 0; m < rm->stages[k]->nquestions; m++) {
+					const Question *q = rm->stages[k]->questions[m];
+					if (q->concern.target == co)
+						diag_note(ctx->dl, d, q->loc,
+							  "question '%s' names this concern but has %s",
+							  q->ask, q->answer ? "no content" : "no answer");
+				}
+			diag_help(ctx->dl, d,
+				  "give the concern 'content:' that answers it (proof works best: a "
+				  "case study, a reference call, a trial), or answer it in a question "
+				  "with 'concern: %s', an answer and content", co->id);
+		}
+	}
+}
+
+void check_stage_without_questions(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	for (size_t i = 0; i < rm->nstages; i++) {
+		Stage *st = rm->stages[i];
+		if (st->nquestions > 0)
+			continue;
+		Diag *d = check_report(ctx, st->loc, check_item(ctx, "stage:%s", st->id), &st->ignore,
+				       "stage '%s' has no buyer questions", st->name);
+		diag_help(ctx->dl, d,
+			  "ask customers what they needed to know at this stage, and add their "
+			  "questions under 'questions:'");
+	}
+}
+
+void check_critical_characteristic_unaddressed(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	if (!rm->critical_characteristic)
+		return;
+	for (size_t i = 0; i < rm->nstages; i++) {
+		const Stage *st = rm->stages[i];
+		if (st->phase == PHASE_POST_PURCHASE)
+			continue;
+		for (size_t j = 0; j < st->nquestions; j++)
+			if (st->questions[j]->critical && delivered_answer(st->questions[j]))
+				return;
+	}
+	Diag *d = check_report(ctx, rm->critical_loc, "roadmap", NULL,
+			       "no answered question with content carries the critical "
+			       "characteristic '%s' before the purchase",
+			       rm->critical_characteristic);
+	/* The critical questions that fall short, and why. */
+	for (size_t i = 0; i < rm->nstages; i++) {
+		const Stage *st = rm->stages[i];
+		for (size_t j = 0; j < st->nquestions; j++) {
+			const Question *q = st->questions[j];
+			if (!q->critical)
+				continue;
+			if (!q->answer)
+				diag_note(ctx->dl, d, q->loc, "critical question '%s' has no answer",
+					  q->ask);
+			else if (q->content.n == 0)
+				diag_note(ctx->dl, d, q->loc,
+					  "critical question '%s' has no content", q->ask);
+			else
+				diag_note(ctx->dl, d, q->loc,
+					  "critical question '%s' is in post-purchase stage '%s'",
+					  q->ask, st->name);
+		}
+	}
+	diag_help(ctx->dl, d,
+		  "mark the question whose answer proves it with 'critical: true', and give "
+		  "it an answer and content in a stage before the post-purchase stages");
+}

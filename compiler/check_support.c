@@ -1,0 +1,188 @@
+/* check_support.c - is every buying stage served, and served what it wants?
+ *
+ * The checks of the buying-versus-selling comparison (Gooze): stages nobody
+ * serves, seller actions that serve no stage, and, for each stage, whether
+ * the values and channels the seller offers are the ones the buyer expects.
+ * Run by check.c on a resolved model; every reference target is set.
+ *
+ * A stage whose `expects` is only `left-alone` wants no selling: it is never
+ * reported as unsupported or missing a value, but reaching out to it is an
+ * unwanted value. */
+#include "check.h"
+
+/* Channels by which a seller action reaches out to the buyer uninvited. */
+static const unsigned REACH_OUT_CHANNELS = (1u << CHANNEL_PHONE) | (1u << CHANNEL_EMAIL) |
+	(1u << CHANNEL_IN_PERSON) | (1u << CHANNEL_VIDEO_CALL);
+
+static bool stage_has_seller(const Roadmap *rm, const Stage *st)
+{
+	for (size_t i = 0; i < rm->nseller; i++)
+		if (check_supports(rm->seller[i], st))
+			return true;
+	return false;
+}
+
+void check_stage_without_seller_action(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	for (size_t i = 0; i < rm->nstages; i++) {
+		Stage *st = rm->stages[i];
+		if (model_stage_left_alone(st) || stage_has_seller(rm, st))
+			continue;
+		Diag *d = check_report(ctx, st->loc, check_item(ctx, "stage:%s", st->id), &st->ignore,
+				       "stage '%s' has no seller action supporting it", st->name);
+		diag_help(ctx->dl, d,
+			  "add a seller action with 'supports: [%s]', or set 'expects: [left-alone]' "
+			  "if buyers want to be left alone here", st->id);
+	}
+}
+
+/* Values delivered at 'st': by its supporting seller actions (with the
+ * content they use) and by the content its questions reference, whatever
+ * that content's status (an unpublished one is content-not-published's
+ * business, not a missing value). */
+static ValueSet delivered_at(const Roadmap *rm, const Stage *st)
+{
+	ValueSet v = 0;
+	for (size_t i = 0; i < rm->nseller; i++)
+		if (check_supports(rm->seller[i], st))
+			v |= model_seller_delivers(rm->seller[i]);
+	for (size_t i = 0; i < st->nquestions; i++) {
+		const RefList *refs = &st->questions[i]->content;
+		for (size_t j = 0; j < refs->n; j++) {
+			const Content *c = refs->items[j].target;
+			if (c)
+				v |= c->delivers;
+		}
+	}
+	return v;
+}
+
+void check_expected_value_missing(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	for (size_t i = 0; i < rm->nstages; i++) {
+		Stage *st = rm->stages[i];
+		/* left-alone is never a value that must be delivered. */
+		ValueSet missing = st->expects & ~delivered_at(rm, st) & ~(1u << VALUE_LEFT_ALONE);
+		for (int v = 0; v < VALUE_COUNT; v++) {
+			if (!(missing & (1u << v)))
+				continue;
+			Diag *d = check_report(ctx, st->loc,
+					       check_item(ctx, "stage:%s>value:%s", st->id, vocab_values[v]),
+					       &st->ignore,
+					       "stage '%s' expects %s, but no seller action supporting it "
+					       "and no content of its questions delivers it",
+					       st->name, vocab_values[v]);
+			diag_help(ctx->dl, d,
+				  "add a seller action with 'supports: [%s]' that delivers %s, or "
+				  "reference content that delivers it from one of the stage's questions",
+				  st->id, vocab_values[v]);
+		}
+	}
+}
+
+/* unwanted-value, for one (seller action, supported stage) pair. Reaching out
+ * where buyers want to be left alone is the more specific finding, so it is
+ * the one reported when both apply. */
+static void unwanted_pair(CheckCtx *ctx, SellerAction *sa, Stage *st)
+{
+	ValueSet delivered = model_seller_delivers(sa);
+	const char *item = check_item(ctx, "seller:%s>stage:%s", sa->id, st->id);
+	bool by_channel = sa->channel >= 0 && (REACH_OUT_CHANNELS & (1u << sa->channel));
+	bool by_visit = (delivered & (1u << VALUE_VISIT)) != 0;
+
+	if ((st->expects & (1u << VALUE_LEFT_ALONE)) && (by_channel || by_visit)) {
+		const char *how = by_channel ? check_item(ctx, "by %s", vocab_channels[sa->channel])
+					     : "with a visit";
+		Diag *d = check_report_pair(ctx, sa->loc, item, &sa->ignore, &st->ignore,
+					    "seller action '%s' reaches out %s at stage '%s', where "
+					    "buyers want to be left alone", sa->name, how, st->name);
+		diag_help(ctx->dl, d,
+			  "serve this stage without reaching out (web pages, in-product help, a "
+			  "community), or remove '%s' from the action's 'supports'", st->id);
+		return;
+	}
+	if (delivered != 0 && (delivered & st->expects) == 0) {
+		Diag *d = check_report_pair(ctx, sa->loc, item, &sa->ignore, &st->ignore,
+					    "seller action '%s' delivers %s at stage '%s', which "
+					    "expects %s", sa->name,
+					    check_words(ctx, vocab_values, delivered, "and"), st->name,
+					    check_words(ctx, vocab_values, st->expects, "or"));
+		diag_help(ctx->dl, d,
+			  "deliver what the stage expects, or remove '%s' from the action's "
+			  "'supports'", st->id);
+	}
+}
+
+void check_unwanted_value(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	for (size_t i = 0; i < rm->nseller; i++) {
+		SellerAction *sa = rm->seller[i];
+		for (size_t j = 0; j < sa->supports.n; j++) {
+			Stage *st = sa->supports.items[j].target;
+			if (st && st->expects != 0)
+				unwanted_pair(ctx, sa, st);
+		}
+	}
+}
+
+void check_seller_action_without_stage(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	for (size_t i = 0; i < rm->nseller; i++) {
+		SellerAction *sa = rm->seller[i];
+		if (sa->supports.n > 0)
+			continue;
+		Diag *d = check_report(ctx, sa->loc, check_item(ctx, "seller:%s", sa->id), &sa->ignore,
+				       "seller action '%s' supports no buyer stage", sa->name);
+		diag_help(ctx->dl, d,
+			  "list the stages it serves in 'supports:', or stop doing it: a step "
+			  "that mirrors no buying step serves only the seller");
+	}
+}
+
+/* Channels in use at 'st': its supporting seller actions' `channel` and the
+ * `channels` of the content its questions reference. */
+static ChannelSet channels_at(const Roadmap *rm, const Stage *st)
+{
+	ChannelSet used = 0;
+	for (size_t i = 0; i < rm->nseller; i++) {
+		const SellerAction *sa = rm->seller[i];
+		if (sa->channel >= 0 && check_supports(sa, st))
+			used |= 1u << sa->channel;
+	}
+	for (size_t i = 0; i < st->nquestions; i++) {
+		const RefList *refs = &st->questions[i]->content;
+		for (size_t j = 0; j < refs->n; j++) {
+			const Content *c = refs->items[j].target;
+			if (c)
+				used |= c->channels;
+		}
+	}
+	return used;
+}
+
+/* Reported when none of the preferred channels is used: the buyer's answers
+ * are all somewhere the buyer does not look. A stage served on some of its
+ * preferred channels is not a mismatch. */
+void check_channel_mismatch(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	for (size_t i = 0; i < rm->nstages; i++) {
+		Stage *st = rm->stages[i];
+		if (st->prefers == 0 || (st->prefers & channels_at(rm, st)) != 0)
+			continue;
+		bool one = (st->prefers & (st->prefers - 1)) == 0;
+		Diag *d = check_report(ctx, st->loc, check_item(ctx, "stage:%s", st->id), &st->ignore,
+				       "stage '%s' prefers %s, but none of its content or seller "
+				       "actions uses %s", st->name,
+				       check_words(ctx, vocab_channels, st->prefers, "and"),
+				       one ? "it" : "them");
+		const char *any = check_words(ctx, vocab_channels, st->prefers, "or");
+		diag_help(ctx->dl, d,
+			  "meet buyers where they look: reference content on %s from the stage's "
+			  "questions, or support the stage with a seller action on %s", any, any);
+	}
+}
