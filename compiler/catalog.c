@@ -1,0 +1,162 @@
+/* catalog.c - loading the content-type catalog (stdlib/content-types.yaml).
+ *
+ * Runs once per run, before any roadmap is read; resolve.c then looks types
+ * up here. The catalog is YAML, read by the same front end and with the same
+ * schema toolkit as a roadmap, so a mistake in a user's copy of it (in a -I
+ * directory) gets the same kind of diagnostic, pointing into that file:
+ *
+ *   catalog: 1                 required: the catalog format version
+ *   types:                     required: TYPE-NAME -> what it delivers
+ *     TYPE-NAME:               an id: [a-z0-9][a-z0-9_-]*
+ *       summary: TEXT
+ *       delivers: [VALUE, ...]
+ *       channels: [CHANNEL, ...]
+ */
+#include "catalog.h"
+#include "front_yaml.h"
+#include "limits.h"
+#include "schema.h"
+#include "stdlib_files.h"
+
+#include <string.h>
+
+static const char *const catalog_keys[] = { "catalog", "types", NULL };
+enum { GK_CATALOG, GK_TYPES, GK_NKEYS };
+
+static const char *const type_keys[] = { "summary", "delivers", "channels", NULL };
+enum { YK_SUMMARY, YK_DELIVERS, YK_CHANNELS, YK_NKEYS };
+
+/* catalog: 1 */
+static void read_version(SchemaCtx *c, const Node *root, const NodePair *f)
+{
+	if (!f) {
+		Diag *d = schema_error(c, root->loc, "missing-field",
+				       "missing required key 'catalog' at the top level");
+		schema_help(c, d, "add 'catalog: 1' (the catalog format version)");
+		return;
+	}
+	const Node *v = f->value;
+	if (v->kind == NODE_SCALAR && v->plain && v->len == 1 && v->str[0] == '1')
+		return;
+	if (v->kind == NODE_SCALAR && v->plain && !schema_is_null(v)) {
+		Diag *d = schema_error(c, v->loc, "invalid-value", "unsupported catalog version %s",
+				       schema_found(c, v));
+		schema_help(c, d, "this version of roadmapc reads catalog version 1: catalog: 1");
+		return;
+	}
+	schema_error(c, v->loc, "wrong-type", "'catalog' must be the number 1, found %s",
+		     schema_found(c, v));
+}
+
+/* TYPE-NAME: { summary: TEXT, delivers: [VALUE], channels: [CHANNEL] } */
+static void read_type(SchemaCtx *c, Catalog *cat, const NodePair *p)
+{
+	const Node *name = p->key;
+	if (!schema_is_id(name->str, name->len)) {
+		Diag *d = schema_error(c, name->loc, "invalid-value", "invalid content type name %s",
+				       schema_found(c, name));
+		schema_help(c, d, "type names are lower-case letters, digits, '-' and '_', "
+				  "starting with a letter or digit");
+		return;
+	}
+	const char *item = arena_printf(c->arena, "type '%s'", name->str);
+	if (p->value->kind != NODE_MAP) {
+		Diag *d = schema_error(c, p->value->loc, "wrong-type",
+				       "type '%s' must be a mapping with 'delivers' and 'channels', found %s",
+				       name->str, schema_found(c, p->value));
+		schema_help(c, d, "for example: %s: { delivers: [information], channels: [web] }",
+			    name->str);
+		return;
+	}
+	const NodePair *k[YK_NKEYS];
+	ContentType t = { 0 };
+	t.name = name->str;
+	t.loc = name->loc;
+	schema_fields(c, p->value, type_keys, item, "a content type", k);
+	t.summary = schema_text(c, k[YK_SUMMARY], item);
+	if (!t.summary)
+		t.summary = "";
+	schema_word_set(c, k[YK_DELIVERS], item, vocab_values, "value", &t.delivers);
+	schema_word_set(c, k[YK_CHANNELS], item, vocab_channels, "channel", &t.channels);
+	ARENA_PUSH(c->arena, cat->types, cat->ntypes, cat->cap, t);
+}
+
+/* Parses the catalog text 't' into 'cat'; -1 when errors were reported. */
+static int parse(Catalog *cat, Arena *a, const StdlibText *t, DiagList *dl)
+{
+	size_t errors = diag_count(dl, SEV_ERROR);
+	SrcFile *sf = arena_alloc(a, sizeof *sf);
+	SchemaCtx c;
+	Node *root = NULL;
+	Limits lim = limits_default();
+
+	schema_ctx_init(&c, a, dl);
+	if (srcfile_init(sf, a, t->path, t->text, t->len) < 0) {
+		SrcLoc loc = { sf, 1, 1, 1 };
+		schema_error(&c, loc, "yaml-syntax",
+			     "the file starts with a UTF-16 mark but is not valid UTF-16");
+		return -1;
+	}
+	if (front_yaml_parse(sf, &lim, a, dl, &root) < 0)
+		return -1;
+	if (!root || schema_is_null(root)) {
+		SrcLoc loc = { sf, 1, 1, 1 };
+		Diag *d = schema_error(&c, root ? root->loc : loc, "missing-field",
+				       "the catalog is empty: it needs 'catalog: 1' and 'types:'");
+		schema_help(&c, d, "start from a copy of the built-in catalog, stdlib/%s", STDLIB_CATALOG);
+		return -1;
+	}
+	if (root->kind != NODE_MAP) {
+		schema_error(&c, root->loc, "wrong-type",
+			     "a content-type catalog must be a mapping with 'catalog' and 'types', found %s",
+			     schema_found(&c, root));
+		return -1;
+	}
+	const NodePair *k[GK_NKEYS];
+	schema_fields(&c, root, catalog_keys, NULL, "a catalog", k);
+	read_version(&c, root, k[GK_CATALOG]);
+	const NodePair *types = k[GK_TYPES];
+	if (!types || schema_is_null(types->value)) {
+		Diag *d = schema_error(&c, types ? types->key->loc : root->loc, "missing-field",
+				       "the catalog has no 'types'");
+		schema_help(&c, d, "add 'types:' with one entry per content type");
+	} else if (types->value->kind != NODE_MAP) {
+		schema_error(&c, types->value->loc, "wrong-type",
+			     "'types' must be a mapping of type names to types, found %s",
+			     schema_found(&c, types->value));
+	} else {
+		for (size_t i = 0; i < types->value->npairs; i++)
+			read_type(&c, cat, &types->value->pairs[i]);
+	}
+	return diag_count(dl, SEV_ERROR) > errors ? -1 : 0;
+}
+
+int catalog_load(Catalog *cat, Arena *a, const char *const *dirs, size_t ndirs, DiagList *dl)
+{
+	StdlibText t;
+	memset(cat, 0, sizeof *cat);
+	if (stdlib_load(STDLIB_CATALOG, dirs, ndirs, a, &t) < 0)
+		die("the built-in %s is missing: the stdlib was not embedded", STDLIB_CATALOG);
+	cat->path = t.path;
+	if (!t.embedded)
+		return parse(cat, a, &t, dl);
+
+	/* The embedded copy is part of the program: a mistake in it is ours,
+	 * not the user's (tests/unit/test_catalog.c keeps it loadable). */
+	DiagList own;
+	diag_init(&own, a);
+	if (parse(cat, a, &t, &own) < 0) {
+		const Diag *d = own.n ? own.items[0] : NULL;
+		die("the built-in content-type catalog is invalid: %s:%d:%d: %s", t.path,
+		    d ? d->loc.line : 0, d ? d->loc.col : 0, d ? d->message : "unknown error");
+	}
+	return 0;
+}
+
+const ContentType *catalog_find(const Catalog *cat, const char *name)
+{
+	for (size_t i = 0; i < cat->ntypes; i++)
+		if (strcmp(cat->types[i].name, name) == 0)
+			return &cat->types[i];
+	return NULL;
+}

@@ -1,0 +1,112 @@
+/* stdlib_files.c - the embedded standard library and the directory search.
+ *
+ * Sits beside the front ends: catalog.c (and later the template and rule
+ * loaders) ask here for a stdlib file by name. The table below is generated
+ * by the Makefile (compiler/gen/embed.c) from every stdlib/ file, in name
+ * order, so the binary carries its stdlib and needs no installation. */
+#include "stdlib_files.h"
+#include "alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* The embedded files are long string literals; ISO C only promises 4095
+ * characters per literal, which GCC and Clang exceed without trouble, so
+ * -Woverlength-strings (part of -Wpedantic) says nothing useful here. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverlength-strings"
+#endif
+static const StdlibFile embedded[] = {
+#include "stdlib.inc"
+	{ NULL, NULL, 0 }       /* sentinel: keeps the table valid if stdlib/ is empty */
+};
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+#define NEMBEDDED (sizeof embedded / sizeof *embedded - 1)
+
+const StdlibFile *stdlib_find(const char *name)
+{
+	for (const StdlibFile *f = embedded; f->name; f++)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+const StdlibFile *stdlib_files(size_t *n)
+{
+	*n = NEMBEDDED;
+	return embedded;
+}
+
+const StdlibFile *stdlib_find_template(const char *name)
+{
+	char file[256];
+	int n = snprintf(file, sizeof file, "%s.yaml", name);
+	if (n < 0 || (size_t)n >= sizeof file || strcmp(file, STDLIB_CATALOG) == 0)
+		return NULL;
+	return stdlib_find(file);
+}
+
+/* Reads the regular file 'path' into the arena; -1 when it is not one or
+ * cannot be read. */
+static int read_file(const char *path, Arena *a, char **text, size_t *len)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return -1;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	size_t cap = 4096, n = 0;
+	char *buf = xmalloc(cap);
+	for (;;) {
+		if (n == cap)
+			buf = xrealloc(buf, cap *= 2);
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	int rc = ferror(f) ? -1 : 0;
+	fclose(f);
+	if (rc == 0) {
+		*text = arena_strndup(a, buf, n);
+		*len = n;
+	}
+	free(buf);
+	return rc;
+}
+
+int stdlib_load(const char *name, const char *const *dirs, size_t ndirs, Arena *a,
+		StdlibText *out)
+{
+	for (size_t i = 0; i < ndirs; i++) {
+		size_t dlen = strlen(dirs[i]);
+		if (dlen == 0)
+			continue;       /* an empty ROADMAPC_PATH entry means nothing */
+		const char *sep = dirs[i][dlen - 1] == '/' ? "" : "/";
+		char *path = arena_printf(a, "%s%s%s", dirs[i], sep, name);
+		char *text;
+		size_t len;
+		if (read_file(path, a, &text, &len) == 0) {
+			out->path = path;
+			out->text = text;
+			out->len = len;
+			out->embedded = false;
+			return 0;
+		}
+	}
+	const StdlibFile *f = stdlib_find(name);
+	if (!f)
+		return -1;
+	out->path = arena_printf(a, "<builtin>/%s", name);
+	out->text = f->text;
+	out->len = f->len;
+	out->embedded = true;
+	return 0;
+}
