@@ -1,0 +1,282 @@
+/* resolve.c - ids to items, defaults and phase inference; see resolve.h.
+ *
+ * Third phase: schema.c -> resolve.c -> checks. Works on the model only (the
+ * node tree is gone), in a fixed order: default ids first, because
+ * references may name them ("need.c1"); then one id table per kind of item,
+ * which finds duplicates; then references, content types and phases. Ids
+ * are looked up in hash tables (a roadmap may have thousands of items); the
+ * suggestions and lists in messages walk items in file order, so output
+ * never depends on hashing. */
+#include "resolve.h"
+#include "schema.h"
+#include "stdlib_files.h"
+#include "strmap.h"
+#include "suggest.h"
+
+#include <string.h>
+
+/* How many ids a "the stages are: ..." help line lists before "...". */
+#define LIST_MAX 8
+
+/* Where an id was first defined. */
+typedef struct Def {
+	void *item;
+	SrcLoc loc;
+} Def;
+
+/* The ids of one kind of item: a hash table for lookups, and the ids in
+ * file order (first definitions only) for suggestions. */
+typedef struct IdTable {
+	const char *noun;       /* "stage" */
+	const char *plural;     /* "stages" */
+	const char *where;      /* where the user adds one: "under 'content:'" */
+	StrMap map;
+	const char **ids;
+	size_t n, cap;
+} IdTable;
+
+typedef struct Resolver {
+	SchemaCtx c;
+	Roadmap *rm;
+	IdTable stages, questions, concerns, seller, content;
+} Resolver;
+
+static void table_init(Resolver *r, IdTable *t, const char *noun, const char *plural,
+		       const char *where)
+{
+	memset(t, 0, sizeof *t);
+	t->noun = noun;
+	t->plural = plural;
+	t->where = where;
+	strmap_init(&t->map, r->c.arena);
+}
+
+/* Defines 'id' for 'item'. A second definition is a `duplicate-id` error,
+ * unless it is a default id ('dflt'): those collide only when the stage ids
+ * they are made from do, which is reported already. */
+static void define(Resolver *r, IdTable *t, const char *id, void *item, SrcLoc loc, bool dflt)
+{
+	if (!id)
+		return;
+	size_t len = strlen(id);
+	const Def *first = strmap_get(&t->map, id, len);
+	if (first) {
+		if (dflt)
+			return;
+		Diag *d = schema_error(&r->c, loc, "duplicate-id", "duplicate %s id '%s'", t->noun, id);
+		if (first->loc.line == loc.line && first->loc.col == loc.col && first->loc.src == loc.src) {
+			schema_help(&r->c, d, "this %s is included twice through a YAML alias", t->noun);
+		} else {
+			schema_note(&r->c, d, first->loc, "'%s' first defined here", id);
+			schema_help(&r->c, d, "give each %s its own id", t->noun);
+		}
+		return;
+	}
+	Def *def = arena_alloc(r->c.arena, sizeof *def);
+	def->item = item;
+	def->loc = loc;
+	strmap_put(&t->map, id, len, def);
+	ARENA_PUSH(r->c.arena, t->ids, t->n, t->cap, id);
+}
+
+/* Help for an id that matches nothing: the nearest id of the kind, or the
+ * ids there are, or how to add one. */
+static void help_ids(Resolver *r, Diag *d, const IdTable *t, const char *id)
+{
+	Suggest s;
+	suggest_init(&s, id, strlen(id));
+	for (size_t i = 0; i < t->n; i++)
+		suggest_add(&s, t->ids[i]);
+	if (suggest_result(&s)) {
+		schema_help(&r->c, d, "did you mean '%s'?", suggest_result(&s));
+		return;
+	}
+	if (t->n == 0) {
+		schema_help(&r->c, d, "the roadmap has no %s yet; add them %s", t->plural, t->where);
+		return;
+	}
+	const char *list = t->ids[0];
+	for (size_t i = 1; i < t->n && i < LIST_MAX; i++)
+		list = arena_printf(r->c.arena, "%s, %s", list, t->ids[i]);
+	schema_help(&r->c, d, "the %s are: %s%s", t->plural, list, t->n > LIST_MAX ? ", ..." : "");
+}
+
+/* Points 'ref' at its item, or reports `unknown-reference` at the id. */
+static void link_ref(Resolver *r, IdTable *t, Ref *ref, const char *field, const char *item)
+{
+	if (!ref->id)
+		return;
+	const Def *def = strmap_get(&t->map, ref->id, strlen(ref->id));
+	if (def) {
+		ref->target = def->item;
+		return;
+	}
+	Diag *d = schema_error(&r->c, ref->loc, "unknown-reference", "unknown %s '%s' in '%s' of %s",
+			       t->noun, ref->id, field, item);
+	help_ids(r, d, t, ref->id);
+}
+
+static void link_all(Resolver *r, IdTable *t, RefList *refs, const char *field, const char *item)
+{
+	for (size_t i = 0; i < refs->n; i++)
+		link_ref(r, t, &refs->items[i], field, item);
+}
+
+static const char *label(Resolver *r, const char *noun, const char *id)
+{
+	return id ? arena_printf(r->c.arena, "%s '%s'", noun, id)
+		  : arena_printf(r->c.arena, "a %s without an id", noun);
+}
+
+/* Default ids and names, then the id tables. */
+static void define_items(Resolver *r)
+{
+	Roadmap *rm = r->rm;
+	for (size_t i = 0; i < rm->nstages; i++) {
+		Stage *st = rm->stages[i];
+		if (!st->name)
+			st->name = st->id;
+		define(r, &r->stages, st->id, st, st->loc, false);
+		for (size_t j = 0; j < st->nconcerns; j++) {
+			Concern *cn = st->concerns[j];
+			bool dflt = !cn->id;
+			if (dflt && st->id)
+				cn->id = arena_printf(r->c.arena, "%s.c%zu", st->id, j + 1);
+			define(r, &r->concerns, cn->id, cn, cn->loc, dflt);
+		}
+		for (size_t j = 0; j < st->nquestions; j++) {
+			Question *q = st->questions[j];
+			bool dflt = !q->id;
+			if (dflt && st->id)
+				q->id = arena_printf(r->c.arena, "%s.q%zu", st->id, j + 1);
+			define(r, &r->questions, q->id, q, q->loc, dflt);
+		}
+	}
+	for (size_t i = 0; i < rm->nseller; i++) {
+		SellerAction *sa = rm->seller[i];
+		if (!sa->name)
+			sa->name = sa->id;
+		define(r, &r->seller, sa->id, sa, sa->loc, false);
+	}
+	for (size_t i = 0; i < rm->ncontent; i++) {
+		Content *ct = rm->content[i];
+		if (!ct->title)
+			ct->title = ct->id;
+		define(r, &r->content, ct->id, ct, ct->loc, false);
+	}
+}
+
+static void link_items(Resolver *r)
+{
+	Roadmap *rm = r->rm;
+	for (size_t i = 0; i < rm->nstages; i++) {
+		Stage *st = rm->stages[i];
+		for (size_t j = 0; j < st->nconcerns; j++) {
+			Concern *cn = st->concerns[j];
+			link_all(r, &r->content, &cn->content, "content", label(r, "concern", cn->id));
+		}
+		for (size_t j = 0; j < st->nquestions; j++) {
+			Question *q = st->questions[j];
+			const char *item = label(r, "question", q->id);
+			link_all(r, &r->content, &q->content, "content", item);
+			link_ref(r, &r->concerns, &q->concern, "concern", item);
+		}
+	}
+	for (size_t i = 0; i < rm->nseller; i++) {
+		SellerAction *sa = rm->seller[i];
+		const char *item = label(r, "seller action", sa->id);
+		link_all(r, &r->stages, &sa->supports, "supports", item);
+		link_all(r, &r->content, &sa->uses, "uses", item);
+	}
+}
+
+/* type: TYPE, from the catalog; `delivers` and `channels` default from it. */
+static void type_content(Resolver *r, const Catalog *cat)
+{
+	for (size_t i = 0; cat && i < r->rm->ncontent; i++) {
+		Content *ct = r->rm->content[i];
+		if (!ct->type)
+			continue;
+		const ContentType *t = catalog_find(cat, ct->type);
+		if (t) {
+			if (!ct->delivers_set)
+				ct->delivers = t->delivers;
+			if (!ct->channels_set)
+				ct->channels = t->channels;
+			continue;
+		}
+		Diag *d = schema_error(&r->c, ct->type_loc, "invalid-value", "unknown content type '%s' in %s",
+				       ct->type, label(r, "content", ct->id));
+		Suggest s;
+		suggest_init(&s, ct->type, strlen(ct->type));
+		for (size_t j = 0; j < cat->ntypes; j++)
+			suggest_add(&s, cat->types[j].name);
+		if (suggest_result(&s))
+			schema_help(&r->c, d, "did you mean '%s'?", suggest_result(&s));
+		else
+			schema_help(&r->c, d, "docs/language.md lists the content types (this run read them from %s)",
+				    cat->path);
+	}
+}
+
+/* Phase inference (docs/language.md): stages before the first `purchase`
+ * stage, or all stages when there is none, default to `pre-purchase`; the
+ * stages after it default to `post-purchase`. */
+static void infer_phases(Roadmap *rm)
+{
+	size_t purchase = rm->nstages;
+	for (size_t i = 0; i < rm->nstages && purchase == rm->nstages; i++)
+		if (rm->stages[i]->phase_explicit && rm->stages[i]->phase == PHASE_PURCHASE)
+			purchase = i;
+	for (size_t i = 0; i < rm->nstages; i++) {
+		Stage *st = rm->stages[i];
+		if (!st->phase_explicit)
+			st->phase = i > purchase && purchase < rm->nstages ? PHASE_POST_PURCHASE
+									   : PHASE_PRE_PURCHASE;
+	}
+}
+
+/* extends: TEMPLATE names a stdlib stage template. Merging templates is not
+ * part of this release: the name is only checked. */
+static void check_extends(Resolver *r)
+{
+	const char *name = r->rm->extends;
+	if (!name || stdlib_find_template(name))
+		return;
+	Diag *d = schema_error(&r->c, r->rm->extends_loc, "invalid-value", "unknown stage template '%s'",
+			       name);
+	size_t n;
+	const StdlibFile *files = stdlib_files(&n);
+	const char **names = arena_alloc(r->c.arena, (n + 1) * sizeof *names);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(files[i].name);
+		if (len > 5 && strcmp(files[i].name + len - 5, ".yaml") == 0 &&
+		    stdlib_find_template(arena_strndup(r->c.arena, files[i].name, len - 5)))
+			names[k++] = arena_strndup(r->c.arena, files[i].name, len - 5);
+	}
+	names[k] = NULL;
+	if (k == 0)
+		schema_help(&r->c, d, "this release of roadmapc has no stage templates; "
+				      "write the stages under 'stages:' and remove 'extends'");
+	else
+		schema_help_word(&r->c, d, name, names, "stage templates");
+}
+
+void resolve_roadmap(Roadmap *rm, const Catalog *cat, Arena *a, DiagList *dl)
+{
+	Resolver r;
+	schema_ctx_init(&r.c, a, dl);
+	r.rm = rm;
+	table_init(&r, &r.stages, "stage", "stages", "under 'stages:'");
+	table_init(&r, &r.questions, "question", "questions", "under a stage's 'questions:'");
+	table_init(&r, &r.concerns, "concern", "concerns", "under a stage's 'concerns:'");
+	table_init(&r, &r.seller, "seller action", "seller actions", "under 'seller:'");
+	table_init(&r, &r.content, "content item", "content items", "under 'content:'");
+
+	define_items(&r);
+	link_items(&r);
+	type_content(&r, cat);
+	infer_phases(rm);
+	check_extends(&r);
+}
