@@ -36,6 +36,17 @@ static const EscapeTable xml_table = {
 	['\n'] = "&#10;", ['\r'] = "&#13;", ['\t'] = "&#9;",
 };
 
+/* GitHub's runner decodes exactly these sequences (actions/runner,
+ * ActionCommand.cs); anything else must be left as it is. */
+static const EscapeTable workflow_data_table = {
+	['%'] = "%25", ['\r'] = "%0D", ['\n'] = "%0A", ['\t'] = "\t",
+};
+
+static const EscapeTable workflow_property_table = {
+	['%'] = "%25", ['\r'] = "%0D", ['\n'] = "%0A", [':'] = "%3A", [','] = "%2C",
+	['\t'] = "\t",
+};
+
 static void escape_with(StrBuf *out, const char *s, size_t n, const EscapeTable table,
 			void (*control)(StrBuf *, unsigned char))
 {
@@ -79,4 +90,14 @@ void escape_terminal(StrBuf *out, const char *s, size_t len)
 {
 	static const EscapeTable none = { ['\t'] = "\t" };
 	escape_with(out, s, len, none, show_control);
+}
+
+void escape_workflow_data(StrBuf *out, const char *s)
+{
+	escape_with(out, s, strlen(s), workflow_data_table, show_control);
+}
+
+void escape_workflow_property(StrBuf *out, const char *s)
+{
+	escape_with(out, s, strlen(s), workflow_property_table, show_control);
 }

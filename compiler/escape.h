@@ -17,5 +17,13 @@ void escape_xml(StrBuf *out, const char *s);
 /* Appends 's' with invalid UTF-8 replaced and C0 controls (except tab)
  * shown as '?', for terminal output. */
 void escape_terminal(StrBuf *out, const char *s, size_t len);
+/* Appends 's' as the message of a GitHub Actions workflow command
+ * (`::error ...::MESSAGE`): '%', CR and LF are percent-encoded, so the
+ * message stays on one line and cannot start a command of its own; other
+ * C0 controls are shown as '?'. */
+void escape_workflow_data(StrBuf *out, const char *s);
+/* The same for a property value (`file=VALUE,title=VALUE`), where ':' and
+ * ',' are also encoded so a value cannot end the property list. */
+void escape_workflow_property(StrBuf *out, const char *s);
 
 #endif

@@ -6,6 +6,10 @@
 const ReportFormat report_formats[] = {
 	{ "text", report_text, "diagnostics with source lines and carets, for people" },
 	{ "json", report_json, "one JSON object: roadmaps with coverage, and diagnostics" },
+	{ "sarif", report_sarif, "SARIF 2.1.0, for GitHub code scanning and SARIF viewers" },
+	{ "junit", report_junit, "JUnit XML: a test case per roadmap and check, for Jenkins and others" },
+	{ "github", report_github, "GitHub Actions workflow commands: annotations on the pull request" },
+	{ "gitlab", report_gitlab, "GitLab Code Quality JSON, for merge request widgets" },
 };
 const size_t report_formats_len = sizeof report_formats / sizeof report_formats[0];
 

@@ -34,6 +34,10 @@ extern const size_t report_formats_len;
 /* The formats, one per report_<name>.c, registered in report.c. */
 void report_text(const ReportContext *ctx, StrBuf *out);
 void report_json(const ReportContext *ctx, StrBuf *out);
+void report_sarif(const ReportContext *ctx, StrBuf *out);
+void report_junit(const ReportContext *ctx, StrBuf *out);
+void report_github(const ReportContext *ctx, StrBuf *out);
+void report_gitlab(const ReportContext *ctx, StrBuf *out);
 
 /* The format called 'name', or NULL. */
 const ReportFormat *report_find(const char *name);

@@ -1,0 +1,210 @@
+/* report_github.c - `--format github`: GitHub Actions workflow commands, which
+ * the runner turns into annotations on the pull request's changed files.
+ *
+ *   ::error file=roadmap.yaml,line=12,col=7,endColumn=14,title=unknown-key::unknown key ...
+ *
+ * GitHub annotates at most 10 errors, 10 warnings and 10 notices per step
+ * and drops the rest silently. So each level gets at most 10 commands; when
+ * findings are left over, one notice says how many, and they follow as plain
+ * lines in the text format, so every finding is still in the log. (The
+ * notice takes one of the 10 notice places, so info findings get 9 then.)
+ * Suppressed findings are left out, as in the text format. A summary per
+ * file ends the output unless -q. docs/formats.md describes all of it. */
+#include "report.h"
+#include "escape.h"
+#include "fingerprint.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* GitHub's limit per step and level (docs: "workflow commands"). */
+#define ANNOTATIONS_PER_LEVEL 10
+
+static const char *command_name(Severity s)
+{
+	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "notice";
+}
+
+/* ---- annotations ---- */
+
+static void property(StrBuf *out, bool *first, const char *name, const char *value)
+{
+	strbuf_printf(out, "%s%s=", *first ? " " : ",", name);
+	escape_workflow_property(out, value);
+	*first = false;
+}
+
+/* The message of an annotation: the diagnostic's message, then its note and
+ * help lines, which GitHub shows as further lines of the annotation. */
+static void annotation_text(StrBuf *out, const Diag *d)
+{
+	strbuf_puts(out, d->message);
+	for (const DiagNote *n = d->notes; n; n = n->next) {
+		strbuf_putc(out, '\n');
+		if (n->kind == NOTE_NOTE && n->loc.src)
+			strbuf_printf(out, "%s:%d:%d: ", n->loc.src->path, n->loc.line, n->loc.col);
+		strbuf_puts(out, n->kind == NOTE_HELP ? "help: " : "note: ");
+		strbuf_puts(out, n->text);
+	}
+}
+
+/* GitHub's columns are 1-based like ours; endColumn is the last column of
+ * the span, given only when the span is longer than one character. */
+static void annotation(StrBuf *out, const Compilation *c, const Diag *d)
+{
+	bool first = true;
+	char num[24];
+	strbuf_printf(out, "::%s", command_name(d->sev));
+	property(out, &first, "file", fingerprint_path(d->loc.src ? d->loc.src->path : c->path));
+	if (d->loc.src) {
+		snprintf(num, sizeof num, "%d", d->loc.line);
+		property(out, &first, "line", num);
+		snprintf(num, sizeof num, "%d", d->loc.col);
+		property(out, &first, "col", num);
+		if (d->loc.len > 1) {
+			snprintf(num, sizeof num, "%d", d->loc.col + d->loc.len - 1);
+			property(out, &first, "endColumn", num);
+		}
+	}
+	property(out, &first, "title", d->check);
+	strbuf_puts(out, "::");
+	StrBuf text = STRBUF_INIT;
+	annotation_text(&text, d);
+	escape_workflow_data(out, strbuf_cstr(&text));
+	strbuf_free(&text);
+	strbuf_putc(out, '\n');
+}
+
+/* ---- plain lines, for what does not fit ---- */
+
+static void plain(StrBuf *out, const char *s)
+{
+	escape_terminal(out, s, strlen(s));
+}
+
+/* A finding as the text format's first line, then its note and help lines.
+ * Control characters are neutralised, so a line can never be read as a
+ * workflow command of its own. */
+static void plain_finding(StrBuf *out, const Compilation *c, const Diag *d)
+{
+	plain(out, d->loc.src ? d->loc.src->path : c->path);
+	if (d->loc.src)
+		strbuf_printf(out, ":%d:%d", d->loc.line, d->loc.col);
+	strbuf_printf(out, ": %s: ", severity_name(d->sev));
+	plain(out, d->message);
+	strbuf_puts(out, " [");
+	plain(out, d->check);
+	strbuf_puts(out, "]\n");
+	for (const DiagNote *n = d->notes; n; n = n->next) {
+		if (n->kind == NOTE_NOTE && n->loc.src) {
+			plain(out, n->loc.src->path);
+			strbuf_printf(out, ":%d:%d: ", n->loc.line, n->loc.col);
+		}
+		strbuf_puts(out, n->kind == NOTE_HELP ? "help: " : "note: ");
+		plain(out, n->text);
+		strbuf_putc(out, '\n');
+	}
+}
+
+/* ---- the summary (the same lines as the text format's) ---- */
+
+static void percent(StrBuf *out, const char *what, size_t done, size_t total)
+{
+	size_t pct = total ? done * 100 / total : 0;     /* rounded down, as in text */
+	strbuf_printf(out, "%s %zu%% (%zu/%zu)", what, pct, done, total);
+}
+
+static void counts(StrBuf *out, size_t e, size_t w, size_t i, size_t s)
+{
+	strbuf_printf(out, "%zu error%s, %zu warning%s, %zu info", e, e == 1 ? "" : "s", w,
+		      w == 1 ? "" : "s", i);
+	if (s)
+		strbuf_printf(out, ", %zu suppressed", s);
+}
+
+static void summary(StrBuf *out, const ReportContext *ctx)
+{
+	size_t te = 0, tw = 0, ti = 0, ts = 0;
+	for (size_t u = 0; u < ctx->nunits; u++) {
+		const Compilation *c = ctx->units[u];
+		size_t e = diag_count(&c->diags, SEV_ERROR), w = diag_count(&c->diags, SEV_WARNING);
+		size_t i = diag_count(&c->diags, SEV_INFO), s = diag_count_suppressed(&c->diags);
+		te += e, tw += w, ti += i, ts += s;
+		plain(out, c->path);
+		strbuf_puts(out, ": ");
+		counts(out, e, w, i, s);
+		if (c->checked) {
+			strbuf_puts(out, "; coverage: ");
+			percent(out, "questions", c->coverage.questions_done, c->coverage.questions_total);
+			percent(out, ", stages", c->coverage.stages_done, c->coverage.stages_total);
+		} else if (c->loaded) {
+			strbuf_puts(out, "; not checked until the errors above are fixed");
+		} else {
+			strbuf_puts(out, "; not read");
+		}
+		strbuf_putc(out, '\n');
+	}
+	if (ctx->nunits > 1) {
+		strbuf_printf(out, "total: %zu files, ", ctx->nunits);
+		counts(out, te, tw, ti, ts);
+		strbuf_putc(out, '\n');
+	}
+}
+
+void report_github(const ReportContext *ctx, StrBuf *out)
+{
+	/* A file that could not be read counts as an error annotation. */
+	size_t total[SEV_ERROR + 1] = { 0 };
+	for (size_t u = 0; u < ctx->nunits; u++) {
+		const Compilation *c = ctx->units[u];
+		total[SEV_ERROR] += (c->error != NULL) + diag_count(&c->diags, SEV_ERROR);
+		total[SEV_WARNING] += diag_count(&c->diags, SEV_WARNING);
+		total[SEV_INFO] += diag_count(&c->diags, SEV_INFO);
+	}
+	bool overflow = total[SEV_ERROR] > ANNOTATIONS_PER_LEVEL ||
+			total[SEV_WARNING] > ANNOTATIONS_PER_LEVEL || total[SEV_INFO] > ANNOTATIONS_PER_LEVEL;
+	size_t room[SEV_ERROR + 1] = { 0, ANNOTATIONS_PER_LEVEL - overflow, ANNOTATIONS_PER_LEVEL,
+				       ANNOTATIONS_PER_LEVEL };
+
+	StrBuf rest = STRBUF_INIT;
+	size_t nrest = 0;
+	for (size_t u = 0; u < ctx->nunits; u++) {
+		const Compilation *c = ctx->units[u];
+		if (c->error) {
+			if (room[SEV_ERROR] > 0) {
+				room[SEV_ERROR]--;
+				strbuf_puts(out, "::error title=roadmapc::");
+				escape_workflow_data(out, c->error);
+				strbuf_putc(out, '\n');
+			} else {
+				strbuf_puts(&rest, "roadmapc: ");
+				plain(&rest, c->error);
+				strbuf_putc(&rest, '\n');
+				nrest++;
+			}
+		}
+		for (size_t i = 0; i < c->diags.n; i++) {
+			const Diag *d = c->diags.items[i];
+			if (d->suppressed || d->sev == SEV_OFF)
+				continue;
+			if (room[d->sev] > 0) {
+				room[d->sev]--;
+				annotation(out, c, d);
+			} else {
+				plain_finding(&rest, c, d);
+				nrest++;
+			}
+		}
+	}
+	if (nrest) {
+		strbuf_printf(out, "::notice title=roadmapc::%zu more finding%s not annotated: GitHub shows "
+			      "at most %d errors, %d warnings and %d notices per step. %s listed below; "
+			      "the sarif format has every finding.\n",
+			      nrest, nrest == 1 ? " is" : "s are", ANNOTATIONS_PER_LEVEL,
+			      ANNOTATIONS_PER_LEVEL, ANNOTATIONS_PER_LEVEL, nrest == 1 ? "It is" : "They are");
+		strbuf_put(out, strbuf_cstr(&rest), rest.len);
+	}
+	strbuf_free(&rest);
+	if (!ctx->quiet)
+		summary(out, ctx);
+}

@@ -1,0 +1,237 @@
+/* report_junit.c - `--format junit`: JUnit XML, for Jenkins and the other CI
+ * systems that show test results.
+ *
+ * One <testsuite> per input file and, in it, one <testcase> per check: every
+ * row of check_table (then any other rule a finding names), so a check that
+ * found nothing shows as a passed test and the number of tests is the same
+ * for every file. A test case fails when its check has an unsuppressed
+ * error or warning; info findings and suppressed ones are listed in its
+ * <system-out> without failing it. In a file with structural errors only the
+ * structural checks that fired have results; the others were not run and
+ * are <skipped/>, as is every check of a file that could not be read.
+ * docs/formats.md describes the mapping. */
+#include "report.h"
+#include "escape.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Counts {
+	size_t tests, failures, skipped;
+} Counts;
+
+/* Every check a test case is written for: the registry, then the names
+ * findings use that it does not know, in order of first use. */
+typedef struct CheckNames {
+	const char **names;
+	size_t n;
+} CheckNames;
+
+static bool has_name(const CheckNames *cn, const char *name)
+{
+	for (size_t i = 0; i < cn->n; i++)
+		if (strcmp(cn->names[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void collect_checks(const ReportContext *ctx, CheckNames *cn)
+{
+	cn->names = xcalloc(check_table_len ? check_table_len : 1, sizeof *cn->names);
+	for (size_t i = 0; i < check_table_len; i++)
+		cn->names[cn->n++] = check_table[i].name;
+	for (size_t u = 0; u < ctx->nunits; u++) {
+		const DiagList *dl = &ctx->units[u]->diags;
+		for (size_t i = 0; i < dl->n; i++) {
+			if (has_name(cn, dl->items[i]->check))
+				continue;
+			cn->names = xrealloc(cn->names, (cn->n + 1) * sizeof *cn->names);
+			cn->names[cn->n++] = dl->items[i]->check;
+		}
+	}
+}
+
+/* Appends "FILE:LINE:COL: " (or "FILE: " without a position), escaped. */
+static void position(StrBuf *out, SrcLoc loc, const char *fallback)
+{
+	escape_xml(out, loc.src ? loc.src->path : fallback);
+	if (loc.src)
+		strbuf_printf(out, ":%d:%d", loc.line, loc.col);
+	strbuf_puts(out, ": ");
+}
+
+/* The first line of a finding, as the text format prints it without the
+ * check name (the test case names it): FILE:LINE:COL: SEVERITY: MESSAGE. */
+static void finding_line(StrBuf *out, const Compilation *c, const Diag *d)
+{
+	position(out, d->loc, c->path);
+	strbuf_printf(out, "%s: ", severity_name(d->sev));
+	escape_xml(out, d->message);
+}
+
+/* The finding and its note and help lines, one per line. */
+static void finding_block(StrBuf *out, const Compilation *c, const Diag *d)
+{
+	finding_line(out, c, d);
+	if (d->suppressed) {
+		strbuf_puts(out, " (suppressed: ");
+		escape_xml(out, d->suppressed);
+		strbuf_putc(out, ')');
+	}
+	strbuf_putc(out, '\n');
+	for (const DiagNote *n = d->notes; n; n = n->next) {
+		if (n->kind == NOTE_NOTE && n->loc.src)
+			position(out, n->loc, c->path);
+		strbuf_puts(out, n->kind == NOTE_HELP ? "help: " : "note: ");
+		escape_xml(out, n->text);
+		strbuf_putc(out, '\n');
+	}
+}
+
+static bool fails(const Diag *d)
+{
+	return !d->suppressed && d->sev >= SEV_WARNING;
+}
+
+/* "roadmapc.roadmaps/acme_yaml": Jenkins splits a classname at its last dot
+ * into package and class, so the dots of the file name would split it in
+ * the wrong place. */
+static void classname(StrBuf *out, const char *path)
+{
+	StrBuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, "roadmapc.");
+	for (const char *p = path; *p; p++)
+		strbuf_putc(&sb, *p == '.' ? '_' : *p);
+	escape_xml(out, strbuf_cstr(&sb));
+	strbuf_free(&sb);
+}
+
+static void testcase(StrBuf *out, Counts *n, const Compilation *c, const char *check)
+{
+	size_t nfail = 0, nother = 0;
+	Severity worst = SEV_OFF;
+	for (size_t i = 0; i < c->diags.n; i++) {
+		const Diag *d = c->diags.items[i];
+		if (strcmp(d->check, check) != 0)
+			continue;
+		if (fails(d)) {
+			nfail++;
+			worst = d->sev > worst ? d->sev : worst;
+		} else {
+			nother++;
+		}
+	}
+	n->tests++;
+	strbuf_puts(out, "    <testcase name=\"");
+	escape_xml(out, check);
+	strbuf_puts(out, "\" classname=\"");
+	classname(out, c->path);
+	strbuf_putc(out, '"');
+
+	if (nfail == 0 && nother == 0 && c->checked) {
+		strbuf_puts(out, "/>\n");
+		return;
+	}
+	strbuf_puts(out, ">\n");
+	if (nfail) {
+		n->failures++;
+		strbuf_printf(out, "      <failure type=\"%s\" message=\"", severity_name(worst));
+		size_t k = 0;
+		for (size_t i = 0; i < c->diags.n; i++) {
+			const Diag *d = c->diags.items[i];
+			if (strcmp(d->check, check) != 0 || !fails(d))
+				continue;
+			if (k++)
+				strbuf_puts(out, "&#10;");
+			finding_line(out, c, d);
+		}
+		strbuf_puts(out, "\">");
+		for (size_t i = 0; i < c->diags.n; i++) {
+			const Diag *d = c->diags.items[i];
+			if (strcmp(d->check, check) == 0 && fails(d))
+				finding_block(out, c, d);
+		}
+		strbuf_puts(out, "</failure>\n");
+	} else if (!c->checked) {
+		n->skipped++;
+		strbuf_puts(out, "      <skipped message=\"not checked: ");
+		escape_xml(out, c->error ? c->error : "the file has structural errors");
+		strbuf_puts(out, "\"/>\n");
+	}
+	if (nother) {
+		strbuf_puts(out, "      <system-out>");
+		for (size_t i = 0; i < c->diags.n; i++) {
+			const Diag *d = c->diags.items[i];
+			if (strcmp(d->check, check) == 0 && !fails(d))
+				finding_block(out, c, d);
+		}
+		strbuf_puts(out, "</system-out>\n");
+	}
+	strbuf_puts(out, "    </testcase>\n");
+}
+
+static void property(StrBuf *out, const char *name, const char *value)
+{
+	strbuf_printf(out, "      <property name=\"%s\" value=\"", name);
+	escape_xml(out, value);
+	strbuf_puts(out, "\"/>\n");
+}
+
+/* What the roadmap is and how much of it is covered, for the suite's page. */
+static void properties(StrBuf *out, const Compilation *c)
+{
+	const Roadmap *rm = c->roadmap;
+	if (!c->checked || !rm)
+		return;
+	strbuf_puts(out, "    <properties>\n");
+	if (rm->product)
+		property(out, "product", rm->product);
+	if (rm->segment)
+		property(out, "segment", rm->segment);
+	strbuf_printf(out, "      <property name=\"coverage.questions\" value=\"%zu/%zu\"/>\n",
+		      c->coverage.questions_done, c->coverage.questions_total);
+	strbuf_printf(out, "      <property name=\"coverage.stages\" value=\"%zu/%zu\"/>\n",
+		      c->coverage.stages_done, c->coverage.stages_total);
+	strbuf_puts(out, "    </properties>\n");
+}
+
+static void testsuite(StrBuf *out, Counts *total, const Compilation *c, const CheckNames *cn)
+{
+	Counts n = { 0, 0, 0 };
+	StrBuf body = STRBUF_INIT;
+	properties(&body, c);
+	for (size_t k = 0; k < cn->n; k++)
+		testcase(&body, &n, c, cn->names[k]);
+	if (c->error) {
+		strbuf_puts(&body, "    <system-err>");
+		escape_xml(&body, c->error);
+		strbuf_puts(&body, "\n</system-err>\n");
+	}
+	strbuf_puts(out, "  <testsuite name=\"");
+	escape_xml(out, c->path);
+	strbuf_printf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
+		      n.tests, n.failures, n.skipped);
+	strbuf_put(out, strbuf_cstr(&body), body.len);
+	strbuf_puts(out, "  </testsuite>\n");
+	strbuf_free(&body);
+	total->tests += n.tests;
+	total->failures += n.failures;
+	total->skipped += n.skipped;
+}
+
+void report_junit(const ReportContext *ctx, StrBuf *out)
+{
+	CheckNames cn = { NULL, 0 };
+	collect_checks(ctx, &cn);
+	Counts total = { 0, 0, 0 };
+	StrBuf suites = STRBUF_INIT;
+	for (size_t u = 0; u < ctx->nunits; u++)
+		testsuite(&suites, &total, ctx->units[u], &cn);
+	strbuf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	strbuf_printf(out, "<testsuites name=\"roadmapc\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
+		      total.tests, total.failures, total.skipped);
+	strbuf_put(out, strbuf_cstr(&suites), suites.len);
+	strbuf_puts(out, "</testsuites>\n");
+	strbuf_free(&suites);
+	free(cn.names);
+}
