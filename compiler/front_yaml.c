@@ -108,13 +108,15 @@ static bool is_merge_key(const Node *key)
 static void add_to_map(Parser *p, Frame *f, Node *n)
 {
 	if (!f->key) {
-		if (n->kind != NODE_SCALAR) {
-			fatal(p, n->loc, "wrong-type",
-			      "a mapping key must be a plain word, found a %s", node_kind_name(n->kind));
-			return;
-		}
 		f->key = n;
 		f->drop_value = false;
+		if (n->kind != NODE_SCALAR) {
+			/* Not fatal: libyaml may still find a syntax error further on. */
+			diag_report(p->dl, n->loc, SEV_ERROR, "wrong-type",
+				    "a mapping key must be a plain word, found a %s", node_kind_name(n->kind));
+			f->drop_value = true;
+			return;
+		}
 		if (is_merge_key(n))
 			return;
 		Node *first = strmap_get(&f->keys, n->str, n->len);
@@ -181,7 +183,8 @@ static void attach(Parser *p, Node *n, size_t weight)
 	Frame *f = &p->stack[p->depth - 1];
 	f->weight = add_weight(f->weight, weight);
 	if (!f->node) {
-		p->root = n;
+		if (p->documents <= 1)  /* later documents are parsed, not kept */
+			p->root = n;
 	} else if (f->node->kind == NODE_MAP) {
 		add_to_map(p, f, n);
 	} else {
@@ -375,9 +378,11 @@ int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *d
 			done = true;
 			break;
 		case YAML_DOCUMENT_START_EVENT:
-			if (++p.documents > 1) {
-				Diag *d = fatal(&p, mark_loc(&p, ev.start_mark, ev.end_mark), "yaml-syntax",
-						"a roadmap file holds one YAML document; this starts a second one");
+			/* A second document is an error, but libyaml goes on parsing
+			 * so that a syntax error further on is reported too. */
+			if (++p.documents == 2) {
+				Diag *d = diag_report(dl, mark_loc(&p, ev.start_mark, ev.end_mark), SEV_ERROR, "invalid-value",
+						      "a roadmap file holds one YAML document; this starts a second one");
 				diag_help(dl, d, "put each roadmap in a file of its own");
 			}
 			break;

@@ -1,0 +1,151 @@
+/* test_basics.c - unit tests for arena, strbuf, strmap, srcfile, escape and dates. */
+#include "harness.h"
+
+#include "arena.h"
+#include "escape.h"
+#include "model.h"
+#include "srcfile.h"
+#include "strbuf.h"
+#include "strmap.h"
+
+TEST(arena_strings_and_growth)
+{
+	Arena a;
+	arena_init(&a);
+	char *s = arena_printf(&a, "%s-%d", "q", 12);
+	EXPECT_STR(s, "q-12");
+	int *items = NULL;
+	size_t n = 0, cap = 0;
+	for (int i = 0; i < 10000; i++)
+		ARENA_PUSH(&a, items, n, cap, i);
+	EXPECT(n == 10000 && items[9999] == 9999 && items[0] == 0);
+	void *big = arena_alloc(&a, 1 << 20);      /* larger than a block */
+	EXPECT(big != NULL && ((unsigned char *)big)[(1 << 20) - 1] == 0);
+	arena_free(&a);
+}
+
+TEST(strbuf_appends)
+{
+	StrBuf sb = STRBUF_INIT;
+	EXPECT_STR(strbuf_cstr(&sb), "");
+	for (int i = 0; i < 1000; i++)
+		strbuf_printf(&sb, "%d,", i % 10);
+	EXPECT(sb.len == 2000);
+	strbuf_reset(&sb);
+	strbuf_puts(&sb, "ab");
+	strbuf_putc(&sb, 'c');
+	EXPECT_STR(strbuf_cstr(&sb), "abc");
+	strbuf_free(&sb);
+}
+
+TEST(strmap_many_keys)
+{
+	Arena a;
+	arena_init(&a);
+	StrMap m;
+	strmap_init(&m, &a);
+	for (int i = 0; i < 5000; i++) {
+		char *k = arena_printf(&a, "key%d", i);
+		strmap_put(&m, k, strlen(k), k);
+	}
+	EXPECT(m.count == 5000);
+	EXPECT_STR(strmap_get(&m, "key4321", 7), "key4321");
+	EXPECT(strmap_get(&m, "key5000", 7) == NULL);
+	EXPECT(strmap_get(&m, "key1", 3) == NULL);      /* length is part of the key */
+	arena_free(&a);
+}
+
+TEST(srcfile_line_breaks_like_libyaml)
+{
+	Arena a;
+	arena_init(&a);
+	SrcFile sf;
+	/* LF, CRLF, lone CR, NEL, LS: five breaks, six lines. */
+	const char text[] = "a\nb\r\nc\rd\xC2\x85" "e\xE2\x80\xA8" "f";
+	EXPECT(srcfile_init(&sf, &a, "t.yaml", text, sizeof text - 1) == 0);
+	EXPECT(sf.nlines == 6);
+	size_t len;
+	const char *l = srcfile_line(&sf, 2, &len);
+	EXPECT(l && len == 1 && l[0] == 'b');
+	l = srcfile_line(&sf, 6, &len);
+	EXPECT(l && len == 1 && l[0] == 'f');
+	EXPECT(srcfile_line(&sf, 7, &len) == NULL);
+	arena_free(&a);
+}
+
+TEST(srcfile_columns_count_characters)
+{
+	Arena a;
+	arena_init(&a);
+	SrcFile sf;
+	const char text[] = "\xEF\xBB\xBFk\xC3\xA9y: \xE2\x82\xAC\nn: x\n";  /* BOM, "kéy: €" */
+	srcfile_init(&sf, &a, "t.yaml", text, sizeof text - 1);
+	int line, col;
+	srcfile_locate(&sf, 3, &line, &col);       /* first character after the BOM */
+	EXPECT(line == 1 && col == 1);
+	srcfile_locate(&sf, 9, &line, &col);       /* the euro sign: byte 9, character 6 */
+	EXPECT(line == 1 && col == 6);
+	srcfile_locate(&sf, 13, &line, &col);      /* "n" on line 2 */
+	EXPECT(line == 2 && col == 1);
+	arena_free(&a);
+}
+
+TEST(srcfile_utf16_is_converted)
+{
+	Arena a;
+	arena_init(&a);
+	SrcFile sf;
+	const char le[] = "\xFF\xFE" "a\0:\0 \0\xAC\x20\n\0";   /* "a: €\n" */
+	EXPECT(srcfile_init(&sf, &a, "t.yaml", le, sizeof le - 1) == 0);
+	EXPECT(sf.len == 7 && memcmp(sf.text, "a: \xE2\x82\xAC\n", 7) == 0);
+	const char lone[] = "\xFF\xFE\x00\xD8";                  /* unpaired surrogate */
+	EXPECT(srcfile_init(&sf, &a, "t.yaml", lone, sizeof lone - 1) < 0);
+	arena_free(&a);
+}
+
+TEST(escapes)
+{
+	StrBuf sb = STRBUF_INIT;
+	escape_json(&sb, "a\"b\\c\n\x01\xFF");
+	EXPECT_STR(strbuf_cstr(&sb), "\"a\\\"b\\\\c\\n\\u0001\xEF\xBF\xBD\"");
+	strbuf_reset(&sb);
+	escape_xml(&sb, "R&D <x> \"q\" 'a'\x02");
+	EXPECT_STR(strbuf_cstr(&sb), "R&amp;D &lt;x&gt; &quot;q&quot; &apos;a&apos;");
+	strbuf_reset(&sb);
+	escape_terminal(&sb, "a\tb\x1b[31m", 8);
+	EXPECT_STR(strbuf_cstr(&sb), "a\tb?[31m");
+	strbuf_free(&sb);
+}
+
+TEST(dates)
+{
+	EXPECT(model_parse_date("1970-01-01") == 0);
+	EXPECT(model_parse_date("2026-11-23") == 20780);
+	EXPECT(model_parse_date("2024-02-29") == model_parse_date("2024-02-28") + 1);
+	EXPECT(model_parse_date("2026-02-29") == -1);
+	EXPECT(model_parse_date("2026-13-01") == -1);
+	EXPECT(model_parse_date("2026-1-01") == -1);
+	EXPECT(model_parse_date("2026-01-01x") == -1);
+	EXPECT(model_parse_date("") == -1);
+}
+
+TEST(vocabulary)
+{
+	EXPECT(vocab_find(vocab_values, "left-alone") == VALUE_LEFT_ALONE);
+	EXPECT(vocab_find(vocab_channels, "print") == CHANNEL_PRINT);
+	EXPECT(vocab_find(vocab_channels, "fax") == -1);
+}
+
+int main(void)
+{
+	RUN(arena_strings_and_growth);
+	RUN(strbuf_appends);
+	RUN(strmap_many_keys);
+	RUN(srcfile_line_breaks_like_libyaml);
+	RUN(srcfile_columns_count_characters);
+	RUN(srcfile_utf16_is_converted);
+	RUN(escapes);
+	RUN(dates);
+	RUN(vocabulary);
+	return HARNESS_RESULT();
+}
