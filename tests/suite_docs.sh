@@ -39,9 +39,9 @@ for doc in README.md docs/*.md; do
 		*.console)
 			# Each "$ " line starts a command; the lines up to the next one are its output.
 			awk -v d="$dir" '
-			/^\$ / { n++; cmd = sprintf("%s/cmd.%03d", d, n); exp = sprintf("%s/exp.%03d", d, n)
-			         print substr($0, 3) > cmd; close(cmd); printf "" > exp; next }
-			n { print > exp }
+			/^\$ / { n++; cmd = sprintf("%s/cmd.%03d", d, n); ex = sprintf("%s/exp.%03d", d, n)
+			         print substr($0, 3) > cmd; close(cmd); printf "" > ex; next }
+			n { print > ex }
 			' "$path"
 			for c in $(ls "$dir"/cmd.* 2>/dev/null | sort); do
 				e=${c/cmd./exp.}
