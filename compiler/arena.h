@@ -28,7 +28,11 @@ char *arena_printf(Arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
-char *arena_vprintf(Arena *a, const char *fmt, va_list ap);
+char *arena_vprintf(Arena *a, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 0)))
+#endif
+	;
 
 /* Grows an arena array of 'elem' sized items to hold at least 'need' items.
  * The old storage is abandoned (it is reclaimed with the arena), so the total

@@ -58,7 +58,7 @@ void diag_init(DiagList *dl, Arena *arena);
 Diag *diag_report(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
 		  const char *fmt, ...) PRINTF_LIKE(5, 6);
 Diag *diag_vreport(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
-		   const char *fmt, va_list ap);
+		   const char *fmt, va_list ap) PRINTF_LIKE(5, 0);
 void diag_note(DiagList *dl, Diag *d, SrcLoc loc, const char *fmt, ...) PRINTF_LIKE(4, 5);
 void diag_help(DiagList *dl, Diag *d, const char *fmt, ...) PRINTF_LIKE(3, 4);
 

@@ -24,7 +24,11 @@ void strbuf_printf(StrBuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
-void strbuf_vprintf(StrBuf *sb, const char *fmt, va_list ap);
+void strbuf_vprintf(StrBuf *sb, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 0)))
+#endif
+	;
 /* Returns the NUL-terminated contents ("" when empty); valid until the next change. */
 const char *strbuf_cstr(StrBuf *sb);
 void strbuf_reset(StrBuf *sb);
