@@ -30,6 +30,7 @@ typedef struct IdTable {
 	const char *noun;       /* "stage" */
 	const char *plural;     /* "stages" */
 	const char *where;      /* where the user adds one: "under 'content:'" */
+	size_t items;           /* items of the kind, with an id or not */
 	StrMap map;
 	const char **ids;
 	size_t n, cap;
@@ -56,6 +57,7 @@ static void table_init(Resolver *r, IdTable *t, const char *noun, const char *pl
  * they are made from do, which is reported already. */
 static void define(Resolver *r, IdTable *t, const char *id, void *item, SrcLoc loc, bool dflt)
 {
+	t->items++;
 	if (!id)
 		return;
 	size_t len = strlen(id);
@@ -92,7 +94,10 @@ static void help_ids(Resolver *r, Diag *d, const IdTable *t, const char *id)
 		return;
 	}
 	if (t->n == 0) {
-		schema_help(&r->c, d, "the roadmap has no %s yet; add them %s", t->plural, t->where);
+		if (t->items == 0)
+			schema_help(&r->c, d, "the roadmap has no %s yet; add them %s", t->plural, t->where);
+		else
+			schema_help(&r->c, d, "none of the %s has an id yet", t->plural);
 		return;
 	}
 	const char *list = t->ids[0];

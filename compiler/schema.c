@@ -182,15 +182,32 @@ bool schema_is_id(const char *s, size_t len)
 	return true;
 }
 
-/* The id a user probably meant: lower case, every run of other characters
- * made one '-', no separator at either end. "" when nothing is left. */
+/* ASCII for the Latin-1 letters U+00C0..U+00FF (UTF-8 C3 80..C3 BF), so
+ * that "Évaluer" suggests "evaluer"; "" for the two signs in that range. */
+static const char *const latin1_ascii[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
+};
+
+/* The id a user probably meant: lower case ASCII, every run of other
+ * characters made one '-', no separator at either end. "" when nothing is
+ * left. */
 static const char *slugify(SchemaCtx *c, const Node *n)
 {
 	size_t len = n->len < SUGGEST_MAX_LEN ? n->len : SUGGEST_MAX_LEN;
-	char *out = arena_alloc(c->arena, len + 1);
+	char *out = arena_alloc(c->arena, 2 * len + 1);
 	size_t o = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char u = (unsigned char)n->str[i];
+		if (u == 0xC3 && i + 1 < len && ((unsigned char)n->str[i + 1] & 0xC0) == 0x80) {
+			const char *t = latin1_ascii[(unsigned char)n->str[++i] & 0x3F];
+			size_t tl = strlen(t);
+			memcpy(out + o, t, tl);
+			o += tl;
+			continue;
+		}
 		if (u >= 'A' && u <= 'Z')
 			u = (unsigned char)(u - 'A' + 'a');
 		if (is_id_char(u) && u != '-')
@@ -444,9 +461,30 @@ static Diag *wrong_type_quoted(SchemaCtx *c, const NodePair *f, const char *item
 			    f->key->str, of_item(c, item), expected, schema_found(c, f->value));
 }
 
-static void missing(SchemaCtx *c, const Node *map, const char *key, const char *item,
-		    const char *help)
+/* True when an unknown key of 'map' is a misspelling of 'key' (its best
+ * suggestion among 'keys'): the unknown-key error already says what is
+ * missing, and one mistake should give one error. */
+static bool misspelled(const Node *map, const char *const *keys, const char *key)
 {
+	for (size_t p = 0; p < map->npairs; p++) {
+		const Node *k = map->pairs[p].key;
+		if (keys[key_index(keys, k)])
+			continue;
+		Suggest s;
+		suggest_init(&s, k->str, k->len);
+		for (size_t i = 0; keys[i]; i++)
+			suggest_add(&s, keys[i]);
+		if (suggest_result(&s) && strcmp(suggest_result(&s), key) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void missing(SchemaCtx *c, const Node *map, const char *const *keys, const char *key,
+		    const char *item, const char *help)
+{
+	if (misspelled(map, keys, key))
+		return;
 	Diag *d = schema_error(c, item_loc(map), "missing-field", "missing required key '%s' %s", key,
 			       in_item(c, item));
 	schema_help(c, d, "%s", help);
@@ -473,11 +511,11 @@ const char *schema_text(SchemaCtx *c, const NodePair *f, const char *item)
 }
 
 /* Text that must be there and not empty: `product`, `ask`, ... */
-static const char *required_text(SchemaCtx *c, const Node *map, const NodePair *f,
-				 const char *key, const char *item, const char *help)
+static const char *required_text(SchemaCtx *c, const Node *map, const char *const *keys,
+				 const NodePair *f, const char *key, const char *item, const char *help)
 {
 	if (!f) {
-		missing(c, map, key, item, help);
+		missing(c, map, keys, key, item, help);
 		return NULL;
 	}
 	if (schema_is_null(f->value) || (f->value->kind == NODE_SCALAR && f->value->len == 0)) {
@@ -492,15 +530,15 @@ static const char *required_text(SchemaCtx *c, const Node *map, const NodePair *
 /* id: [a-z0-9][a-z0-9_-]*
  * Returns the id as written, even when it breaks the rules (reported), so
  * that references to it still resolve; NULL when absent or unusable. */
-static const char *read_id(SchemaCtx *c, const Node *map, const NodePair *f, const char *noun,
-			   bool required, const char *item)
+static const char *read_id(SchemaCtx *c, const Node *map, const char *const *keys,
+			   const NodePair *f, const char *noun, bool required, const char *item)
 {
 	static const char rule[] = "ids are lower-case letters, digits, '-' and '_', "
 				   "starting with a letter or digit";
 	if (required && (!f || schema_is_null(f->value))) {
 		const char *help = "add 'id: NAME'; other items refer to it by this name";
 		if (!f)
-			missing(c, map, "id", item, help);
+			missing(c, map, keys, "id", item, help);
 		else
 			schema_help(c, schema_error(c, f->key->loc, "missing-field",
 						    "required key 'id'%s has no value",
@@ -553,6 +591,8 @@ static bool read_bool(SchemaCtx *c, const NodePair *f, const char *item, bool df
 	else if (scalar_is(v, "yes") || scalar_is(v, "on") || scalar_is(v, "no") || scalar_is(v, "off"))
 		schema_help(c, d, "YAML 1.2 has only true and false: %s: %s", f->key->str,
 			    scalar_is(v, "yes") || scalar_is(v, "on") ? "true" : "false");
+	else
+		schema_help(c, d, "write %s: true or %s: false", f->key->str, f->key->str);
 	return dflt;
 }
 
@@ -769,9 +809,17 @@ static Window read_when(SchemaCtx *c, const NodePair *f, const char *item)
 		double ends[2];
 		for (size_t i = 0; i < 2; i++) {
 			const Node *e = v->items[i];
+			const char *which = i ? "end" : "start";
 			if (e->kind != NODE_SCALAR || !e->plain || !parse_number(e, &ends[i])) {
 				schema_error(c, e->loc, "wrong-type", "the %s of 'when'%s must be a number, found %s",
-					     i ? "end" : "start", of, schema_found(c, e));
+					     which, of, schema_found(c, e));
+				return w;
+			}
+			if (ends[i] < 0) {
+				Diag *d = schema_error(c, e->loc, "invalid-value",
+						       "the %s of 'when'%s must not be negative, found %s",
+						       which, of, schema_found(c, e));
+				schema_help(c, d, "the timeline starts at 0, the start of the buying process");
 				return w;
 			}
 		}
@@ -812,8 +860,9 @@ static Window read_when(SchemaCtx *c, const NodePair *f, const char *item)
 	if (b < a) {
 		Diag *d = schema_error(c, v->loc, "invalid-value", "'when'%s ends before it starts: %s is after %s",
 				       of, show_number(c, a), show_number(c, b));
-		schema_help(c, d, "write the earlier number first: when: %s-%s", show_number(c, b),
-			    show_number(c, a));
+		schema_help(c, d, v->kind == NODE_SEQ ? "write the earlier number first: when: [%s, %s]"
+						       : "write the earlier number first: when: %s-%s",
+			    show_number(c, b), show_number(c, a));
 		return w;
 	}
 	if (b > WHEN_MAX) {
@@ -880,7 +929,7 @@ static void read_ignore(SchemaCtx *c, const NodePair *f, const char *item, Ignor
 		}
 		if (schema_is_null(r) || r->len == 0) {
 			Diag *d = schema_error(c, e->key->loc, "invalid-value",
-					       "ignoring '%s'%s needs a reason", ci->name, of_item(c, item));
+					       "'ignore' entry '%s'%s needs a reason", ci->name, within(c, item));
 			schema_help(c, d, "say why the finding does not apply: %s: \"kept for the partner portal\"",
 				    ci->name);
 			continue;
@@ -981,8 +1030,8 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
 				   : st->id ? arena_printf(c->arena, "concern '%s.c%zu'", st->id, n)
 				   : "a concern";
 		schema_fields(c, e, concern_keys, item, "a concern", k);
-		cn->id = read_id(c, e, k[CK_ID], "concern", false, item);
-		cn->text = required_text(c, e, k[CK_TEXT], "text", item,
+		cn->id = read_id(c, e, concern_keys, k[CK_ID], "concern", false, item);
+		cn->text = required_text(c, e, concern_keys, k[CK_TEXT], "text", item,
 					 "add 'text: ...', the worry in the buyer's words");
 		read_refs(c, k[CK_CONTENT], item, "a list of content ids", &cn->content);
 		read_ignore(c, k[CK_IGNORE], item, &cn->ignore);
@@ -1019,8 +1068,8 @@ static void read_question(SchemaCtx *c, Stage *st, const Node *e, size_t n)
 	q->stage = st;
 	q->loc = item_loc(e);
 	schema_fields(c, e, question_keys, item, "a question", k);
-	q->id = read_id(c, e, k[QK_ID], "question", false, item);
-	q->ask = required_text(c, e, k[QK_ASK], "ask", item,
+	q->id = read_id(c, e, question_keys, k[QK_ID], "question", false, item);
+	q->ask = required_text(c, e, question_keys, k[QK_ASK], "ask", item,
 			       "add 'ask: ...', the question in the buyer's words");
 	q->answer = schema_text(c, k[QK_ANSWER], item);
 	if (q->answer && !*q->answer)
@@ -1065,7 +1114,7 @@ static void read_stage(SchemaCtx *c, Roadmap *rm, const Node *e)
 	st->loc = item_loc(e);
 	st->index = rm->nstages;
 	schema_fields(c, e, stage_keys, item, "a stage", k);
-	st->id = read_id(c, e, k[SK_ID], "stage", true, item);
+	st->id = read_id(c, e, stage_keys, k[SK_ID], "stage", true, item);
 	st->name = schema_text(c, k[SK_NAME], item);
 	st->phase_explicit = !absent(k[SK_PHASE]);
 	st->phase = (Phase)read_word(c, k[SK_PHASE], item, vocab_phases, "phase", "phases",
@@ -1106,7 +1155,7 @@ static void read_seller(SchemaCtx *c, Roadmap *rm, const Node *e)
 	SellerAction *sa = arena_alloc(c->arena, sizeof *sa);
 	sa->loc = item_loc(e);
 	schema_fields(c, e, seller_keys, item, "a seller action", k);
-	sa->id = read_id(c, e, k[AK_ID], "seller action", true, item);
+	sa->id = read_id(c, e, seller_keys, k[AK_ID], "seller action", true, item);
 	sa->name = schema_text(c, k[AK_NAME], item);
 	sa->owner = schema_text(c, k[AK_OWNER], item);
 	sa->when = read_when(c, k[AK_WHEN], item);
@@ -1143,7 +1192,7 @@ static void read_content(SchemaCtx *c, Roadmap *rm, const Node *e)
 	Content *ct = arena_alloc(c->arena, sizeof *ct);
 	ct->loc = item_loc(e);
 	schema_fields(c, e, content_keys, item, "a content item", k);
-	ct->id = read_id(c, e, k[NK_ID], "content", true, item);
+	ct->id = read_id(c, e, content_keys, k[NK_ID], "content", true, item);
 	ct->title = schema_text(c, k[NK_TITLE], item);
 	ct->type = schema_text(c, k[NK_TYPE], item);
 	if (ct->type)
@@ -1200,8 +1249,6 @@ static void read_checks(SchemaCtx *c, Roadmap *rm, const NodePair *f)
 			continue;
 		}
 		int sev = read_word(c, severity, item, severity_words, "severity", "severities", -1);
-		if (severity && sev < 0)
-			continue;
 		if (sev >= 0) {
 			cs.has_severity = true;
 			cs.severity = (Severity)sev;
@@ -1234,7 +1281,8 @@ static void read_version(SchemaCtx *c, Roadmap *rm, const Node *map, const NodeP
 {
 	double v;
 	if (!f) {
-		missing(c, map, "roadmap", NULL, "add 'roadmap: 1' (the format version) as the first line");
+		missing(c, map, top_keys, "roadmap", NULL,
+			"add 'roadmap: 1' (the format version) as the first line");
 		return;
 	}
 	if (schema_is_null(f->value)) {
@@ -1296,9 +1344,9 @@ Roadmap *schema_build(const Node *root, const SrcFile *sf, Arena *a, DiagList *d
 	schema_fields(&c, root, top_keys, NULL, "a roadmap", k);
 
 	read_version(&c, rm, root, k[TK_ROADMAP]);
-	rm->product = required_text(&c, root, k[TK_PRODUCT], "product", NULL,
+	rm->product = required_text(&c, root, top_keys, k[TK_PRODUCT], "product", NULL,
 				    "add 'product: NAME', the product this roadmap is for");
-	rm->segment = required_text(&c, root, k[TK_SEGMENT], "segment", NULL,
+	rm->segment = required_text(&c, root, top_keys, k[TK_SEGMENT], "segment", NULL,
 				    "add 'segment: WHO', the customers whose buying process this is");
 	rm->category = (Category)read_word(&c, k[TK_CATEGORY], NULL, vocab_categories, "category",
 					   "categories", CATEGORY_CONSIDERED);
@@ -1318,7 +1366,7 @@ Roadmap *schema_build(const Node *root, const SrcFile *sf, Arena *a, DiagList *d
 	if (absent(k[TK_STAGES]) && !rm->extends) {
 		const char *help = "add 'stages:' with the buyer's stages, each written '- id: NAME'";
 		if (!k[TK_STAGES])
-			missing(&c, root, "stages", NULL, help);
+			missing(&c, root, top_keys, "stages", NULL, help);
 		else
 			schema_help(&c, schema_error(&c, k[TK_STAGES]->key->loc, "missing-field",
 						     "required key 'stages' has no value"), "%s", help);
