@@ -4,14 +4,16 @@
  * One run. Its tool lists one rule per check, every row of check_table in
  * table order (then any rule a finding names that the table does not know,
  * in order of first use), so a check's ruleIndex is the same in every log.
- * Every diagnostic becomes a result; suppressed ones stay in the log with a
- * `suppressions` entry, as SARIF intends, so a viewer can show what was
- * accepted and why. Files that could not be read are tool execution
- * notifications, not results. Columns count Unicode characters, like our
- * SrcLoc, hence columnKind "unicodeCodePoints" (SARIF's default is UTF-16
- * code units). The partial fingerprint is fingerprint.h's line-independent
- * identity, under the name GitHub reads, so an alert survives edits
- * elsewhere in the file. docs/formats.md describes the mapping. */
+ * Every unsuppressed diagnostic becomes a result. Suppressed ones are left
+ * out, as in the text format: SARIF could carry them with a `suppressions`
+ * entry, but GitHub code scanning ignores that property and would open an
+ * alert for every finding the roadmap accepted with `ignore:` or a baseline
+ * (the json format keeps them, marked). A file that could not be read is a
+ * tool execution notification, not a result. Columns count Unicode
+ * characters, like our SrcLoc, hence columnKind "unicodeCodePoints" (SARIF's
+ * default is UTF-16 code units). The partial fingerprint is fingerprint.h's
+ * line-independent identity, under the name GitHub reads, so an alert
+ * survives edits elsewhere in the file. docs/formats.md has the mapping. */
 #include "report.h"
 #include "escape.h"
 #include "fingerprint.h"
@@ -378,26 +380,6 @@ static void related_locations(Json *j, const Compilation *c, const Diag *d)
 		json_close(j);
 }
 
-/* An `ignore:` entry lives in the roadmap itself ("inSource"); a baseline
- * is a file beside it ("external"). Both were accepted on purpose. */
-static void suppressions(Json *j, const Diag *d)
-{
-	const char *kind = "external", *why = d->suppressed;
-	if (strcmp(d->suppressed, "ignore") == 0) {
-		kind = "inSource";
-		why = "accepted by an ignore: entry in the roadmap";
-	} else if (strcmp(d->suppressed, "baseline") == 0) {
-		why = "recorded in the baseline (--baseline)";
-	}
-	json_open(j, "suppressions", '[', false);
-	json_open(j, NULL, '{', true);
-	json_string(j, "kind", kind);
-	json_string(j, "status", "accepted");
-	json_string(j, "justification", why);
-	json_close(j);
-	json_close(j);
-}
-
 static void result(Json *j, const ExtraRules *x, const Compilation *c, const Diag *d,
 		   const Fingerprint *fp)
 {
@@ -417,8 +399,6 @@ static void result(Json *j, const ExtraRules *x, const Compilation *c, const Dia
 	 * a line-content hash instead of our item-based identity. */
 	json_string(j, "primaryLocationLineHash", fp->hex);
 	json_close(j);
-	if (d->suppressed)
-		suppressions(j, d);
 	json_close(j);
 }
 
@@ -430,7 +410,8 @@ static void results(Json *j, const ReportContext *ctx, const ExtraRules *x)
 		Fingerprint *fps = xcalloc(c->diags.n ? c->diags.n : 1, sizeof *fps);
 		fingerprint_unit(c, fps);
 		for (size_t i = 0; i < c->diags.n; i++)
-			result(j, x, c, c->diags.items[i], &fps[i]);
+			if (!c->diags.items[i]->suppressed)
+				result(j, x, c, c->diags.items[i], &fps[i]);
 		free(fps);
 	}
 	json_close(j);
