@@ -1,0 +1,232 @@
+/* test_catalog.c - the content-type catalog (catalog.c, stdlib_files.c).
+ *
+ * Also keeps the catalog table in docs/language.md identical to
+ * stdlib/content-types.yaml: the table between the catalog-table markers
+ * must be exactly what table_text() makes from the embedded catalog (on a
+ * mismatch the expected table is printed, ready to paste). Runs from the
+ * repository root, as tests/run.sh does. */
+#include "harness.h"
+
+#include "catalog.h"
+#include "stdlib_files.h"
+#include "strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define DOCS "docs/language.md"
+#define BEGIN_MARK "<!-- catalog-table:begin -->\n"
+#define END_MARK "<!-- catalog-table:end -->\n"
+
+/* "a, b" from a bit set over a NULL-terminated vocabulary. */
+static void put_words(StrBuf *sb, unsigned set, const char *const *words)
+{
+	int any = 0;
+	for (int i = 0; words[i]; i++) {
+		if (set & (1u << i)) {
+			strbuf_printf(sb, "%s%s", any ? ", " : "", words[i]);
+			any = 1;
+		}
+	}
+	if (!any)
+		strbuf_puts(sb, "(none)");
+}
+
+static void table_text(const Catalog *cat, StrBuf *sb)
+{
+	strbuf_puts(sb, "| type | delivers | channels | what it is |\n|---|---|---|---|\n");
+	for (size_t i = 0; i < cat->ntypes; i++) {
+		const ContentType *t = &cat->types[i];
+		strbuf_printf(sb, "| `%s` | ", t->name);
+		put_words(sb, t->delivers, vocab_values);
+		strbuf_puts(sb, " | ");
+		put_words(sb, t->channels, vocab_channels);
+		strbuf_printf(sb, " | %s |\n", t->summary);
+	}
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	StrBuf sb = STRBUF_INIT;
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		strbuf_put(&sb, buf, n);
+	fclose(f);
+	char *s = strdup(strbuf_cstr(&sb));
+	strbuf_free(&sb);
+	return s;
+}
+
+TEST(embedded_catalog_loads)
+{
+	Arena a;
+	DiagList dl;
+	Catalog cat;
+	arena_init(&a);
+	diag_init(&dl, &a);
+	EXPECT(catalog_load(&cat, &a, NULL, 0, &dl) == 0);
+	EXPECT(dl.n == 0);
+	EXPECT_STR(cat.path, "<builtin>/content-types.yaml");
+	/* The types the language reference promises. */
+	static const char *const promised[] = {
+		"report", "web-page", "pricing-page", "spec-sheet", "case-study", "reference-call",
+		"demo", "trial", "roi-calculator", "whitepaper", "webinar", "faq", "proposal",
+		"contract", "onboarding-guide", "training", "support-portal", "review-site-profile",
+		"community", NULL
+	};
+	for (size_t i = 0; promised[i]; i++) {
+		const ContentType *t = catalog_find(&cat, promised[i]);
+		if (!t)
+			printf("    missing type %s\n", promised[i]);
+		EXPECT(t != NULL);
+	}
+	/* Every type delivers something, reaches buyers somewhere, says what it is. */
+	for (size_t i = 0; i < cat.ntypes; i++) {
+		EXPECT(cat.types[i].delivers != 0);
+		EXPECT(cat.types[i].channels != 0);
+		EXPECT(cat.types[i].summary[0] != '\0');
+	}
+	EXPECT(catalog_find(&cat, "no-such-type") == NULL);
+	arena_free(&a);
+}
+
+TEST(docs_table_matches_the_catalog)
+{
+	Arena a;
+	DiagList dl;
+	Catalog cat;
+	arena_init(&a);
+	diag_init(&dl, &a);
+	EXPECT(catalog_load(&cat, &a, NULL, 0, &dl) == 0);
+	StrBuf want = STRBUF_INIT;
+	table_text(&cat, &want);
+
+	char *doc = slurp(DOCS);
+	EXPECT(doc != NULL);
+	const char *b = doc ? strstr(doc, BEGIN_MARK) : NULL;
+	const char *e = b ? strstr(b, END_MARK) : NULL;
+	EXPECT(b && e);
+	if (b && e) {
+		b += strlen(BEGIN_MARK);
+		size_t len = (size_t)(e - b);
+		int same = len == want.len && memcmp(b, want.data, len) == 0;
+		if (!same)
+			printf("    the table in " DOCS " should read:\n%s", strbuf_cstr(&want));
+		EXPECT(same);
+	}
+	free(doc);
+	strbuf_free(&want);
+	arena_free(&a);
+}
+
+/* Writes 'text' as content-types.yaml in a new temporary directory. */
+static char *catalog_dir(const char *text)
+{
+	char tmpl[] = "/tmp/roadmapc-catalog-XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	if (!dir)
+		return NULL;
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, STDLIB_CATALOG);
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return NULL;
+	fputs(text, f);
+	fclose(f);
+	return strdup(dir);
+}
+
+static void remove_dir(char *dir)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, STDLIB_CATALOG);
+	remove(path);
+	rmdir(dir);
+	free(dir);
+}
+
+TEST(a_user_catalog_replaces_the_builtin_one)
+{
+	char *dir = catalog_dir("catalog: 1\ntypes:\n  memo:\n    summary: A memo\n"
+				"    delivers: [information]\n    channels: [email]\n");
+	EXPECT(dir != NULL);
+	if (!dir)
+		return;
+	Arena a;
+	DiagList dl;
+	Catalog cat;
+	arena_init(&a);
+	diag_init(&dl, &a);
+	const char *dirs[] = { "/nonexistent-dir", dir };
+	EXPECT(catalog_load(&cat, &a, dirs, 2, &dl) == 0);
+	EXPECT(dl.n == 0 && cat.ntypes == 1);
+	EXPECT(catalog_find(&cat, "memo") != NULL);
+	EXPECT(catalog_find(&cat, "report") == NULL);
+	EXPECT(strstr(cat.path, dir) == cat.path);
+	arena_free(&a);
+	remove_dir(dir);
+}
+
+TEST(a_broken_user_catalog_is_reported_in_that_file)
+{
+	char *dir = catalog_dir("catalog: 1\ntypes:\n  memo:\n    delivers: [infromation]\n"
+				"    chanels: [email]\n  Bad Name: {}\n  ok:\n    channels: web\n");
+	EXPECT(dir != NULL);
+	if (!dir)
+		return;
+	Arena a;
+	DiagList dl;
+	Catalog cat;
+	arena_init(&a);
+	diag_init(&dl, &a);
+	const char *dirs[] = { dir };
+	EXPECT(catalog_load(&cat, &a, dirs, 1, &dl) == -1);
+	diag_sort(&dl);
+	EXPECT(dl.n == 3);
+	char want_path[256];
+	snprintf(want_path, sizeof want_path, "%s/%s", dir, STDLIB_CATALOG);
+	for (size_t i = 0; i < dl.n; i++)
+		EXPECT_STR(dl.items[i]->loc.src->path, want_path);
+	if (dl.n == 3) {
+		EXPECT_STR(dl.items[0]->check, "invalid-value");
+		EXPECT(dl.items[0]->loc.line == 4 && dl.items[0]->loc.col == 16);
+		EXPECT_STR(dl.items[1]->check, "unknown-key");
+		EXPECT(dl.items[1]->loc.line == 5 && dl.items[1]->loc.col == 5);
+		EXPECT_STR(dl.items[2]->check, "invalid-value");
+		EXPECT(dl.items[2]->loc.line == 6 && dl.items[2]->loc.col == 3);
+	}
+	/* The good type is kept. */
+	EXPECT(catalog_find(&cat, "ok") != NULL);
+	arena_free(&a);
+	remove_dir(dir);
+}
+
+TEST(stdlib_lookup)
+{
+	size_t n;
+	const StdlibFile *files = stdlib_files(&n);
+	EXPECT(n >= 1);
+	for (size_t i = 1; i < n; i++)
+		EXPECT(strcmp(files[i - 1].name, files[i].name) < 0);
+	const StdlibFile *f = stdlib_find(STDLIB_CATALOG);
+	EXPECT(f && f->len == strlen(f->text));
+	EXPECT(stdlib_find("no-such-file.yaml") == NULL);
+	/* The catalog is not a stage template. */
+	EXPECT(stdlib_find_template("content-types") == NULL);
+}
+
+int main(void)
+{
+	RUN(embedded_catalog_loads);
+	RUN(docs_table_matches_the_catalog);
+	RUN(a_user_catalog_replaces_the_builtin_one);
+	RUN(a_broken_user_catalog_is_reported_in_that_file);
+	RUN(stdlib_lookup);
+	return HARNESS_RESULT();
+}
