@@ -55,7 +55,8 @@ static void annotation(StrBuf *out, const Compilation *c, const Diag *d)
 	bool first = true;
 	char num[24];
 	strbuf_printf(out, "::%s", command_name(d->sev));
-	property(out, &first, "file", fingerprint_path(d->loc.src ? d->loc.src->path : c->path));
+	const char *file = d->loc.src ? d->loc.src->path : fingerprint_file(c);
+	property(out, &first, "file", fingerprint_path(file));
 	if (d->loc.src) {
 		snprintf(num, sizeof num, "%d", d->loc.line);
 		property(out, &first, "line", num);
@@ -87,7 +88,7 @@ static void plain(StrBuf *out, const char *s)
  * workflow command of its own. */
 static void plain_finding(StrBuf *out, const Compilation *c, const Diag *d)
 {
-	plain(out, d->loc.src ? d->loc.src->path : c->path);
+	plain(out, d->loc.src ? d->loc.src->path : fingerprint_file(c));
 	if (d->loc.src)
 		strbuf_printf(out, ":%d:%d", d->loc.line, d->loc.col);
 	strbuf_printf(out, ": %s: ", severity_name(d->sev));
@@ -130,13 +131,14 @@ static void summary(StrBuf *out, const ReportContext *ctx)
 		size_t e = diag_count(&c->diags, SEV_ERROR), w = diag_count(&c->diags, SEV_WARNING);
 		size_t i = diag_count(&c->diags, SEV_INFO), s = diag_count_suppressed(&c->diags);
 		te += e, tw += w, ti += i, ts += s;
-		plain(out, c->path);
+		plain(out, fingerprint_file(c));
 		strbuf_puts(out, ": ");
 		counts(out, e, w, i, s);
 		if (c->checked) {
+			const Coverage *cv = &c->coverage;
 			strbuf_puts(out, "; coverage: ");
-			percent(out, "questions", c->coverage.questions_done, c->coverage.questions_total);
-			percent(out, ", stages", c->coverage.stages_done, c->coverage.stages_total);
+			percent(out, "questions", cv->questions_done, cv->questions_total);
+			percent(out, ", stages", cv->stages_done, cv->stages_total);
 		} else if (c->loaded) {
 			strbuf_puts(out, "; not checked until the errors above are fixed");
 		} else {
@@ -151,9 +153,11 @@ static void summary(StrBuf *out, const ReportContext *ctx)
 	}
 }
 
-void report_github(const ReportContext *ctx, StrBuf *out)
+/* How many commands of each level to write: GitHub's 10, except that when
+ * anything is left over, the notice saying so takes one of the notice
+ * places. A file that could not be read counts as an error. */
+static void annotation_room(const ReportContext *ctx, size_t room[SEV_ERROR + 1])
 {
-	/* A file that could not be read counts as an error annotation. */
 	size_t total[SEV_ERROR + 1] = { 0 };
 	for (size_t u = 0; u < ctx->nunits; u++) {
 		const Compilation *c = ctx->units[u];
@@ -161,27 +165,41 @@ void report_github(const ReportContext *ctx, StrBuf *out)
 		total[SEV_WARNING] += diag_count(&c->diags, SEV_WARNING);
 		total[SEV_INFO] += diag_count(&c->diags, SEV_INFO);
 	}
-	bool overflow = total[SEV_ERROR] > ANNOTATIONS_PER_LEVEL ||
-			total[SEV_WARNING] > ANNOTATIONS_PER_LEVEL || total[SEV_INFO] > ANNOTATIONS_PER_LEVEL;
-	size_t room[SEV_ERROR + 1] = { 0, ANNOTATIONS_PER_LEVEL - overflow, ANNOTATIONS_PER_LEVEL,
-				       ANNOTATIONS_PER_LEVEL };
+	bool overflow = false;
+	for (int s = SEV_INFO; s <= SEV_ERROR; s++)
+		overflow |= total[s] > ANNOTATIONS_PER_LEVEL;
+	room[SEV_OFF] = 0;
+	room[SEV_INFO] = ANNOTATIONS_PER_LEVEL - (overflow ? 1 : 0);
+	room[SEV_WARNING] = room[SEV_ERROR] = ANNOTATIONS_PER_LEVEL;
+}
 
-	StrBuf rest = STRBUF_INIT;
+static void overflow_notice(StrBuf *out, size_t n)
+{
+	strbuf_printf(out, "::notice title=roadmapc::%zu more finding%s not annotated: GitHub shows "
+		      "at most %d errors, %d warnings and %d notices per step. %s listed below; "
+		      "the sarif format has every finding.\n",
+		      n, n == 1 ? " is" : "s are", ANNOTATIONS_PER_LEVEL, ANNOTATIONS_PER_LEVEL,
+		      ANNOTATIONS_PER_LEVEL, n == 1 ? "It is" : "They are");
+}
+
+void report_github(const ReportContext *ctx, StrBuf *out)
+{
+	size_t room[SEV_ERROR + 1];
+	annotation_room(ctx, room);
+	StrBuf rest = STRBUF_INIT;      /* what does not fit, as plain lines */
 	size_t nrest = 0;
 	for (size_t u = 0; u < ctx->nunits; u++) {
 		const Compilation *c = ctx->units[u];
-		if (c->error) {
-			if (room[SEV_ERROR] > 0) {
-				room[SEV_ERROR]--;
-				strbuf_puts(out, "::error title=roadmapc::");
-				escape_workflow_data(out, c->error);
-				strbuf_putc(out, '\n');
-			} else {
-				strbuf_puts(&rest, "roadmapc: ");
-				plain(&rest, c->error);
-				strbuf_putc(&rest, '\n');
-				nrest++;
-			}
+		if (c->error && room[SEV_ERROR] > 0) {
+			room[SEV_ERROR]--;
+			strbuf_puts(out, "::error title=roadmapc::");
+			escape_workflow_data(out, c->error);
+			strbuf_putc(out, '\n');
+		} else if (c->error) {
+			strbuf_puts(&rest, "roadmapc: ");
+			plain(&rest, c->error);
+			strbuf_putc(&rest, '\n');
+			nrest++;
 		}
 		for (size_t i = 0; i < c->diags.n; i++) {
 			const Diag *d = c->diags.items[i];
@@ -197,11 +215,7 @@ void report_github(const ReportContext *ctx, StrBuf *out)
 		}
 	}
 	if (nrest) {
-		strbuf_printf(out, "::notice title=roadmapc::%zu more finding%s not annotated: GitHub shows "
-			      "at most %d errors, %d warnings and %d notices per step. %s listed below; "
-			      "the sarif format has every finding.\n",
-			      nrest, nrest == 1 ? " is" : "s are", ANNOTATIONS_PER_LEVEL,
-			      ANNOTATIONS_PER_LEVEL, ANNOTATIONS_PER_LEVEL, nrest == 1 ? "It is" : "They are");
+		overflow_notice(out, nrest);
 		strbuf_put(out, strbuf_cstr(&rest), rest.len);
 	}
 	strbuf_free(&rest);

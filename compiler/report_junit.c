@@ -12,6 +12,7 @@
  * docs/formats.md describes the mapping. */
 #include "report.h"
 #include "escape.h"
+#include "fingerprint.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -64,7 +65,7 @@ static void position(StrBuf *out, SrcLoc loc, const char *fallback)
  * check name (the test case names it): FILE:LINE:COL: SEVERITY: MESSAGE. */
 static void finding_line(StrBuf *out, const Compilation *c, const Diag *d)
 {
-	position(out, d->loc, c->path);
+	position(out, d->loc, fingerprint_file(c));
 	strbuf_printf(out, "%s: ", severity_name(d->sev));
 	escape_xml(out, d->message);
 }
@@ -81,7 +82,7 @@ static void finding_block(StrBuf *out, const Compilation *c, const Diag *d)
 	strbuf_putc(out, '\n');
 	for (const DiagNote *n = d->notes; n; n = n->next) {
 		if (n->kind == NOTE_NOTE && n->loc.src)
-			position(out, n->loc, c->path);
+			position(out, n->loc, fingerprint_file(c));
 		strbuf_puts(out, n->kind == NOTE_HELP ? "help: " : "note: ");
 		escape_xml(out, n->text);
 		strbuf_putc(out, '\n');
@@ -125,7 +126,7 @@ static void testcase(StrBuf *out, Counts *n, const Compilation *c, const char *c
 	strbuf_puts(out, "    <testcase name=\"");
 	escape_xml(out, check);
 	strbuf_puts(out, "\" classname=\"");
-	classname(out, c->path);
+	classname(out, fingerprint_file(c));
 	strbuf_putc(out, '"');
 
 	if (nfail == 0 && nother == 0 && c->checked) {
@@ -208,7 +209,7 @@ static void testsuite(StrBuf *out, Counts *total, const Compilation *c, const Ch
 		strbuf_puts(&body, "\n</system-err>\n");
 	}
 	strbuf_puts(out, "  <testsuite name=\"");
-	escape_xml(out, c->path);
+	escape_xml(out, fingerprint_file(c));
 	strbuf_printf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
 		      n.tests, n.failures, n.skipped);
 	strbuf_put(out, strbuf_cstr(&body), body.len);
@@ -228,8 +229,8 @@ void report_junit(const ReportContext *ctx, StrBuf *out)
 	for (size_t u = 0; u < ctx->nunits; u++)
 		testsuite(&suites, &total, ctx->units[u], &cn);
 	strbuf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	strbuf_printf(out, "<testsuites name=\"roadmapc\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
-		      total.tests, total.failures, total.skipped);
+	strbuf_printf(out, "<testsuites name=\"roadmapc\" tests=\"%zu\" failures=\"%zu\" errors=\"0\""
+		      " skipped=\"%zu\">\n", total.tests, total.failures, total.skipped);
 	strbuf_put(out, strbuf_cstr(&suites), suites.len);
 	strbuf_puts(out, "</testsuites>\n");
 	strbuf_free(&suites);

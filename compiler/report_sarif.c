@@ -192,14 +192,12 @@ static void rule_help(StrBuf *out, const CheckInfo *ci, bool markdown)
 	strbuf_puts(out, ".\n\n");
 	if (ci->example) {
 		size_t n = strlen(ci->example);
-		bool nl = n > 0 && ci->example[n - 1] == '\n';
-		if (markdown)
-			strbuf_printf(out, "A roadmap that triggers it:\n\n```yaml\n%s%s```\n\n", ci->example,
-				      nl ? "" : "\n");
-		else
-			strbuf_printf(out, "A roadmap that triggers it:\n\n%s%s\n", ci->example, nl ? "" : "\n");
+		const char *end = n > 0 && ci->example[n - 1] == '\n' ? "" : "\n";
+		strbuf_puts(out, "A roadmap that triggers it:\n\n");
+		strbuf_printf(out, markdown ? "```yaml\n%s%s```\n\n" : "%s%s\n", ci->example, end);
 	}
-	strbuf_printf(out, markdown ? "More: `roadmapc explain %s`" : "More: roadmapc explain %s", ci->name);
+	strbuf_printf(out, markdown ? "More: `roadmapc explain %s`" : "More: roadmapc explain %s",
+		      ci->name);
 }
 
 static void rule(Json *j, const CheckInfo *ci)
@@ -372,7 +370,7 @@ static void related_locations(Json *j, const Compilation *c, const Diag *d)
 			json_open(j, "relatedLocations", '[', false);
 		json_open(j, NULL, '{', true);
 		json_int(j, "id", ++id);
-		location_members(j, n->loc, c->path);
+		location_members(j, n->loc, fingerprint_file(c));
 		json_text(j, "message", n->text);
 		json_close(j);
 	}
@@ -390,7 +388,7 @@ static void result(Json *j, const ExtraRules *x, const Compilation *c, const Dia
 	result_message(j, d);
 	json_open(j, "locations", '[', false);
 	json_open(j, NULL, '{', true);
-	location_members(j, d->loc, c->path);
+	location_members(j, d->loc, fingerprint_file(c));
 	json_close(j);
 	json_close(j);
 	related_locations(j, c, d);
@@ -439,7 +437,7 @@ static void invocations(Json *j, const ReportContext *ctx)
 			json_open(j, "locations", '[', true);
 			json_open(j, NULL, '{', true);
 			json_open(j, "physicalLocation", '{', true);
-			artifact_location(j, c->path);
+			artifact_location(j, fingerprint_file(c));
 			json_close(j);
 			json_close(j);
 			json_close(j);
