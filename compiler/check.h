@@ -146,6 +146,9 @@ void check_timing_mismatch(CheckCtx *ctx);
 void check_process_misaligned(CheckCtx *ctx);
 void check_roadmap_ends_at_sale(CheckCtx *ctx);
 
+/* check_runner.c: `ignore:` entries that suppressed nothing. Runs last. */
+void check_unused_ignore(CheckCtx *ctx);
+
 /* check_content.c: the content inventory audit. */
 void check_content_not_published(CheckCtx *ctx);
 void check_content_unused(CheckCtx *ctx);
