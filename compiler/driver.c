@@ -63,8 +63,7 @@ static bool has_suffix(const char *s, const char *suffix)
 static void load(Compilation *c, const char *text, size_t len, const Catalog *cat,
 		 const RunOptions *opt)
 {
-	const char *shown = strcmp(c->path, "-") == 0 ? "<stdin>" : c->path;
-	if (srcfile_init(&c->src, &c->arena, shown, text, len) < 0) {
+	if (srcfile_init(&c->src, &c->arena, compilation_name(c), text, len) < 0) {
 		SrcLoc loc = { &c->src, 1, 1, 1 };
 		diag_report(&c->diags, loc, SEV_ERROR, "yaml-syntax", "the file starts with a UTF-16 mark but is not valid UTF-16");
 		c->loaded = true;
@@ -118,6 +117,11 @@ void compilation_run(Compilation *c, const char *path, const char *text, size_t 
 		c->checked = true;
 	}
 	diag_sort(&c->diags);
+}
+
+const char *compilation_name(const Compilation *c)
+{
+	return strcmp(c->path, "-") == 0 ? "<stdin>" : c->path;
 }
 
 void compilation_free(Compilation *c)

@@ -75,4 +75,7 @@ void compilation_run(Compilation *c, const char *path, const char *text, size_t 
 		     const Catalog *cat, const RunOptions *opt);
 void compilation_free(Compilation *c);
 
+/* The name a compilation is reported under: its path, or "<stdin>" for "-". */
+const char *compilation_name(const Compilation *c);
+
 #endif

@@ -27,11 +27,6 @@ static uint64_t hash_field(uint64_t h, const char *s)
 	return fingerprint_hash(h, s, strlen(s) + 1);
 }
 
-const char *fingerprint_file(const Compilation *c)
-{
-	return c->loaded && c->src.path ? c->src.path : c->path;
-}
-
 const char *fingerprint_path(const char *path)
 {
 	while (path[0] == '.' && path[1] == '/') {
@@ -46,7 +41,7 @@ const char *fingerprint_path(const char *path)
 static uint64_t identity(const Compilation *c, const Diag *d)
 {
 	uint64_t h = FINGERPRINT_SEED;
-	h = hash_field(h, fingerprint_path(d->loc.src ? d->loc.src->path : fingerprint_file(c)));
+	h = hash_field(h, fingerprint_path(d->loc.src ? d->loc.src->path : compilation_name(c)));
 	h = hash_field(h, d->check);
 	if (d->item) {
 		h = hash_field(h, "item");

@@ -31,10 +31,6 @@ uint64_t fingerprint_hash(uint64_t h, const void *s, size_t n);
  * does not change the others'). 'out' holds c->diags.n entries. */
 void fingerprint_unit(const Compilation *c, Fingerprint *out);
 
-/* The name the findings of 'c' are reported under: the SrcFile's name
- * ("<stdin>" for "-") once the file was read, else the path as given. */
-const char *fingerprint_file(const Compilation *c);
-
 /* 'path' without leading "./" segments: the form CI services expect for a
  * path relative to the repository root, and the form fingerprints hash, so
  * "./a.yaml" and "a.yaml" name the same file. Points into 'path'. */

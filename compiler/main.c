@@ -201,7 +201,7 @@ static void parse_check_args(Args *a, int argc, char **argv)
 			double pct = strtod(v, &end);
 			if (end[0] == '%' && end[1] == '\0')
 				end++;
-			if (errno || end == v || *end || pct < 0 || pct > 100)
+			if (errno || end == v || *end || !(pct >= 0 && pct <= 100))   /* also NaN */
 				usage_error("--min-coverage must be a percentage from 0 to 100, got '%s'", v);
 			r->min_coverage = pct;
 		} else if (strncmp(arg, "-W", 2) == 0) {
@@ -259,11 +259,23 @@ static void parse_check_args(Args *a, int argc, char **argv)
 	r->ninclude_dirs = a->ndirs;
 }
 
-static int print_and_free(StrBuf *sb)
+/* Writes 's' to standard output; a full disk or closed pipe is an error
+ * (exit 2), not a silent success. */
+static int emit(const char *s)
 {
-	fputs(strbuf_cstr(sb), stdout);
+	fputs(s, stdout);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "roadmapc: cannot write to standard output: %s\n", strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	return EXIT_CLEAN;
+}
+
+static int emit_and_free(StrBuf *sb)
+{
+	int rc = emit(strbuf_cstr(sb));
 	strbuf_free(sb);
-	return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -273,20 +285,16 @@ int main(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	const char *cmd = argv[1];
-	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-		fputs(usage_text, stdout);
-		return EXIT_CLEAN;
-	}
-	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
-		printf("roadmapc %s\n", ROADMAPC_VERSION);
-		return EXIT_CLEAN;
-	}
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)
+		return emit(usage_text);
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0)
+		return emit("roadmapc " ROADMAPC_VERSION "\n");
 	if (strcmp(cmd, "list-checks") == 0) {
 		if (argc > 2)
 			usage_error("list-checks takes no arguments, got '%s'", argv[2]);
 		StrBuf sb = STRBUF_INIT;
 		check_list(&sb);
-		return print_and_free(&sb);
+		return emit_and_free(&sb);
 	}
 	if (strcmp(cmd, "explain") == 0) {
 		if (argc != 3)
@@ -296,23 +304,17 @@ int main(int argc, char **argv)
 			strbuf_free(&sb);
 			usage_error("unknown check '%s' (see 'roadmapc list-checks')", argv[2]);
 		}
-		return print_and_free(&sb);
+		return emit_and_free(&sb);
 	}
 	if (strcmp(cmd, "check") == 0) {
-		for (int i = 2; i < argc; i++) {
-			if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-				fputs(usage_text, stdout);
-				return EXIT_CLEAN;
-			}
+		for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++) {
+			if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+				return emit(usage_text);
 		}
 		Args a;
 		memset(&a, 0, sizeof a);
 		parse_check_args(&a, argc, argv);
 		ExitStatus st = driver_run(&a.run);
-		if (fflush(stdout) != 0) {
-			perror("roadmapc: standard output");
-			st = EXIT_TROUBLE;
-		}
 		free(a.files);
 		free(a.reports);
 		free(a.overrides);

@@ -55,7 +55,7 @@ static void annotation(StrBuf *out, const Compilation *c, const Diag *d)
 	bool first = true;
 	char num[24];
 	strbuf_printf(out, "::%s", command_name(d->sev));
-	const char *file = d->loc.src ? d->loc.src->path : fingerprint_file(c);
+	const char *file = d->loc.src ? d->loc.src->path : compilation_name(c);
 	property(out, &first, "file", fingerprint_path(file));
 	if (d->loc.src) {
 		snprintf(num, sizeof num, "%d", d->loc.line);
@@ -88,7 +88,7 @@ static void plain(StrBuf *out, const char *s)
  * workflow command of its own. */
 static void plain_finding(StrBuf *out, const Compilation *c, const Diag *d)
 {
-	plain(out, d->loc.src ? d->loc.src->path : fingerprint_file(c));
+	plain(out, d->loc.src ? d->loc.src->path : compilation_name(c));
 	if (d->loc.src)
 		strbuf_printf(out, ":%d:%d", d->loc.line, d->loc.col);
 	strbuf_printf(out, ": %s: ", severity_name(d->sev));
@@ -131,7 +131,7 @@ static void summary(StrBuf *out, const ReportContext *ctx)
 		size_t e = diag_count(&c->diags, SEV_ERROR), w = diag_count(&c->diags, SEV_WARNING);
 		size_t i = diag_count(&c->diags, SEV_INFO), s = diag_count_suppressed(&c->diags);
 		te += e, tw += w, ti += i, ts += s;
-		plain(out, fingerprint_file(c));
+		plain(out, compilation_name(c));
 		strbuf_puts(out, ": ");
 		counts(out, e, w, i, s);
 		if (c->checked) {

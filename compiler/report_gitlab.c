@@ -37,7 +37,7 @@ static void issue(StrBuf *out, const Compilation *c, const Diag *d, const Finger
 	strbuf_printf(out, ",\n    \"fingerprint\": \"%s\",\n    \"severity\": \"%s\",\n",
 		      fp->hex, gitlab_severity(d));
 	strbuf_puts(out, "    \"location\": { \"path\": ");
-	escape_json(out, fingerprint_path(d->loc.src ? d->loc.src->path : fingerprint_file(c)));
+	escape_json(out, fingerprint_path(d->loc.src ? d->loc.src->path : compilation_name(c)));
 	strbuf_printf(out, ", \"lines\": { \"begin\": %d } }\n  }", d->loc.src ? d->loc.line : 1);
 }
 

@@ -31,7 +31,7 @@ static void roadmap(StrBuf *out, const Compilation *c)
 {
 	const Roadmap *rm = c->roadmap;
 	strbuf_puts(out, "    { \"file\": ");
-	escape_json(out, c->path);
+	escape_json(out, compilation_name(c));
 	strbuf_puts(out, ", \"product\": ");
 	if (rm && rm->product)
 		escape_json(out, rm->product);
@@ -65,7 +65,7 @@ static void roadmap(StrBuf *out, const Compilation *c)
 static void diagnostic(StrBuf *out, const Compilation *c, const Diag *d)
 {
 	strbuf_puts(out, "    { ");
-	loc_fields(out, d->loc, c->path);
+	loc_fields(out, d->loc, compilation_name(c));
 	strbuf_printf(out, ", \"severity\": \"%s\", \"check\": ", severity_name(d->sev));
 	escape_json(out, d->check);
 	strbuf_puts(out, ",\n      \"message\": ");
@@ -88,7 +88,7 @@ static void diagnostic(StrBuf *out, const Compilation *c, const Diag *d)
 			escape_json(out, n->text);
 			if (n->loc.src) {
 				strbuf_puts(out, ", ");
-				loc_fields(out, n->loc, c->path);
+				loc_fields(out, n->loc, compilation_name(c));
 			}
 			strbuf_puts(out, " }");
 		}

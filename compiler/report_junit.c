@@ -65,7 +65,7 @@ static void position(StrBuf *out, SrcLoc loc, const char *fallback)
  * check name (the test case names it): FILE:LINE:COL: SEVERITY: MESSAGE. */
 static void finding_line(StrBuf *out, const Compilation *c, const Diag *d)
 {
-	position(out, d->loc, fingerprint_file(c));
+	position(out, d->loc, compilation_name(c));
 	strbuf_printf(out, "%s: ", severity_name(d->sev));
 	escape_xml(out, d->message);
 }
@@ -82,7 +82,7 @@ static void finding_block(StrBuf *out, const Compilation *c, const Diag *d)
 	strbuf_putc(out, '\n');
 	for (const DiagNote *n = d->notes; n; n = n->next) {
 		if (n->kind == NOTE_NOTE && n->loc.src)
-			position(out, n->loc, fingerprint_file(c));
+			position(out, n->loc, compilation_name(c));
 		strbuf_puts(out, n->kind == NOTE_HELP ? "help: " : "note: ");
 		escape_xml(out, n->text);
 		strbuf_putc(out, '\n');
@@ -126,7 +126,7 @@ static void testcase(StrBuf *out, Counts *n, const Compilation *c, const char *c
 	strbuf_puts(out, "    <testcase name=\"");
 	escape_xml(out, check);
 	strbuf_puts(out, "\" classname=\"");
-	classname(out, fingerprint_file(c));
+	classname(out, compilation_name(c));
 	strbuf_putc(out, '"');
 
 	if (nfail == 0 && nother == 0 && c->checked) {
@@ -209,7 +209,7 @@ static void testsuite(StrBuf *out, Counts *total, const Compilation *c, const Ch
 		strbuf_puts(&body, "\n</system-err>\n");
 	}
 	strbuf_puts(out, "  <testsuite name=\"");
-	escape_xml(out, fingerprint_file(c));
+	escape_xml(out, compilation_name(c));
 	strbuf_printf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
 		      n.tests, n.failures, n.skipped);
 	strbuf_put(out, strbuf_cstr(&body), body.len);

@@ -370,7 +370,7 @@ static void related_locations(Json *j, const Compilation *c, const Diag *d)
 			json_open(j, "relatedLocations", '[', false);
 		json_open(j, NULL, '{', true);
 		json_int(j, "id", ++id);
-		location_members(j, n->loc, fingerprint_file(c));
+		location_members(j, n->loc, compilation_name(c));
 		json_text(j, "message", n->text);
 		json_close(j);
 	}
@@ -388,7 +388,7 @@ static void result(Json *j, const ExtraRules *x, const Compilation *c, const Dia
 	result_message(j, d);
 	json_open(j, "locations", '[', false);
 	json_open(j, NULL, '{', true);
-	location_members(j, d->loc, fingerprint_file(c));
+	location_members(j, d->loc, compilation_name(c));
 	json_close(j);
 	json_close(j);
 	related_locations(j, c, d);
@@ -437,7 +437,7 @@ static void invocations(Json *j, const ReportContext *ctx)
 			json_open(j, "locations", '[', true);
 			json_open(j, NULL, '{', true);
 			json_open(j, "physicalLocation", '{', true);
-			artifact_location(j, fingerprint_file(c));
+			artifact_location(j, compilation_name(c));
 			json_close(j);
 			json_close(j);
 			json_close(j);

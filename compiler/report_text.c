@@ -132,14 +132,14 @@ static void location(StrBuf *out, const Style *st, SrcLoc loc, const char *fallb
 
 static void diagnostic(StrBuf *out, const Style *st, const Compilation *c, const Diag *d)
 {
-	location(out, st, d->loc, c->path);
+	location(out, st, d->loc, compilation_name(c));
 	strbuf_printf(out, "%s%s:%s %s [%s]\n", sev_color(st, d->sev), severity_name(d->sev),
 		      st->reset, d->message, d->check);
 	if (d->loc.src)
 		snippet(out, st, d->loc);
 	for (const DiagNote *n = d->notes; n; n = n->next) {
 		if (n->kind == NOTE_NOTE && n->loc.src) {
-			location(out, st, n->loc, c->path);
+			location(out, st, n->loc, compilation_name(c));
 			strbuf_printf(out, "%snote:%s %s\n", st->note, st->reset, n->text);
 			snippet(out, st, n->loc);
 		} else if (n->kind == NOTE_NOTE) {
@@ -173,7 +173,7 @@ static void summary(StrBuf *out, const Style *st, const ReportContext *ctx)
 		size_t e = diag_count(&c->diags, SEV_ERROR), w = diag_count(&c->diags, SEV_WARNING);
 		size_t i = diag_count(&c->diags, SEV_INFO), s = diag_count_suppressed(&c->diags);
 		te += e, tw += w, ti += i, ts += s;
-		strbuf_printf(out, "%s%s:%s ", st->bold, c->path, st->reset);
+		strbuf_printf(out, "%s%s:%s ", st->bold, compilation_name(c), st->reset);
 		counts(out, e, w, i, s);
 		if (c->checked) {
 			strbuf_puts(out, "; coverage: ");
