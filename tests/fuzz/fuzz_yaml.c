@@ -3,7 +3,9 @@
  * Each input is compiled as a roadmap (front end, schema, resolve, checks,
  * coverage) and then rendered by every report format, so a crash anywhere
  * downstream of untrusted YAML is found. Build with `make fuzz`; run with
- *   build/fuzz/fuzz_yaml -dict=tests/fuzz/yaml.dict examples/ tests/cases/ */
+ *   mkdir -p build/fuzz/corpus && build/fuzz/fuzz_yaml -dict=tests/fuzz/yaml.dict \
+ *       build/fuzz/corpus examples/
+ * (the first directory receives new inputs; the others are read-only seeds). */
 #include "catalog.h"
 #include "driver.h"
 #include "report.h"
