@@ -121,6 +121,12 @@ want=$out
 out=$(cat "$tmp/.out"); err=$(cat "$tmp/.err")
 expect "'-' among other files is read in its place" 0 "${want//warnings.yaml/<stdin>}" ""
 
+grep -v 'answer: A short guide' clean.yaml >unanswered.yaml
+"$ROADMAPC" check -q $TODAY --fail-on never --min-coverage 60 - <unanswered.yaml >"$tmp/.out" 2>"$tmp/.err"; rc=$?
+out=$(cat "$tmp/.out"); err=$(cat "$tmp/.err")
+expect "the --min-coverage message names standard input <stdin>" 1 '*' \
+	"roadmapc: <stdin>: question coverage 0/1 is below --min-coverage 60%"
+
 # ---------------------------------------------------------------------------
 # Colour
 
