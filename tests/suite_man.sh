@@ -6,8 +6,8 @@
 # usual sections in the usual order, and agree with `roadmapc --help` and
 # docs/cli.md: every option --help names is described in the man page's
 # OPTIONS (or COMMANDS) and in a row of docs/cli.md's tables, and neither
-# document names an option --help does not know. Prints PASS:/FAIL: lines;
-# needs $ROADMAPC.
+# document names an option --help does not know; and its EXAMPLES run
+# without a usage error. Prints PASS:/FAIL: lines; needs $ROADMAPC.
 set -u
 cd "$(dirname "$0")/.."
 : "${ROADMAPC:?set ROADMAPC to the roadmapc binary}"
@@ -113,3 +113,30 @@ for c in $cmds; do
 		pass "man page has the command $c in SYNOPSIS and COMMANDS" ||
 		fail "man page" "the command $c is missing from SYNOPSIS or COMMANDS"
 done
+
+# ---------------------------------------------------------------------------
+# The EXAMPLES run: each `roadmapc ...` line of an .EX block, in a scratch
+# directory holding roadmap.yaml and roadmaps/a.yaml, must end with exit 0
+# or 1 (findings), never 2 (a usage error: an option renamed or removed).
+
+mkdir -p "$tmp/ex/roadmaps"
+cat >"$tmp/ex/roadmap.yaml" <<'YAML'
+roadmap: 1
+product: Example
+segment: Finance teams
+stages:
+  - id: use
+    phase: post-purchase
+    expects: [left-alone]
+YAML
+cp "$tmp/ex/roadmap.yaml" "$tmp/ex/roadmaps/a.yaml"
+awk '/^\.EX/ { ex = 1; next } /^\.EE/ { ex = 0; next }
+     ex { gsub(/\\e/, "\\"); line = line $0; if (line ~ /\\$/) { sub(/\\$/, "", line); next } print line; line = "" }' \
+	"$tmp/page" | tr -s " " | grep "^roadmapc " >"$tmp/examples"
+[ -s "$tmp/examples" ] || fail "EXAMPLES" "no 'roadmapc ...' command found in the .EX blocks"
+while IFS= read -r cmd; do
+	( cd "$tmp/ex" && eval "set -- ${cmd#roadmapc }" && "$ROADMAPC" "$@" ) >/dev/null 2>"$tmp/ex.err" </dev/null
+	rc=$?
+	if [ $rc = 0 ] || [ $rc = 1 ]; then pass "example runs: $cmd"
+	else fail "example '$cmd'" "exit $rc: $(head -n 2 "$tmp/ex.err")"; fi
+done <"$tmp/examples"
