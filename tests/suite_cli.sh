@@ -194,6 +194,11 @@ if [ "$rc" = 1 ] && [ -z "$out" ] && [ -z "$err" ] && [ "$(cat o1/report.txt)" =
 	pass "-o writes the text report to the file and nothing to stdout"
 else fail "-o FILE" "exit $rc, stdout '${out:0:60}', stderr '${err:0:60}'"; fi
 
+run check $TODAY --format=json --output=o1/long.json warnings.yaml broken.yaml
+if [ "$rc" = 1 ] && [ -z "$out" ] && [ "$(cat o1/long.json)" = "${want_fmt[json]}" ]; then
+	pass "--output=FILE is -o FILE"
+else fail "--output=FILE" "exit $rc, stdout '${out:0:60}'"; fi
+
 args=()
 for f in "${formats[@]}"; do args+=(--format "$f" -o "o1/r.$f"); done
 run check $TODAY "${args[@]}" warnings.yaml broken.yaml
