@@ -88,13 +88,39 @@ void check_list(StrBuf *out);
 
 /* ---- for the check families (check_*.c) ---- */
 
+typedef struct CheckIndex CheckIndex;
+
 struct CheckCtx {
 	const Roadmap *rm;
 	const CheckConfig *cfg;
 	DiagList *dl;
+	const CheckIndex *ix;   /* facts shared by several checks (check_index.c) */
 	const CheckInfo *info;  /* the check running now */
 	Severity sev;           /* its effective severity; never SEV_OFF while it runs */
 };
+
+/* check_index.c: computed once per run, so that no check is quadratic on a
+ * large (or hostile) roadmap. Allocated in 'a'; valid until it is freed. */
+const CheckIndex *check_index_build(const Roadmap *rm, Arena *a);
+
+/* The number of seller actions that support 'st'. */
+size_t check_stage_sellers(const CheckCtx *ctx, const Stage *st);
+
+/* Values delivered at 'st': by the seller actions that support it (with the
+ * content they use) and by the content its questions reference, whatever
+ * that content's status. */
+ValueSet check_stage_delivered(const CheckCtx *ctx, const Stage *st);
+
+/* Channels used at 'st': its supporting seller actions' `channel` and the
+ * `channels` of the content its questions reference. */
+ChannelSet check_stage_channels(const CheckCtx *ctx, const Stage *st);
+
+/* True when a question, concern or seller action references 'c'. */
+bool check_content_used(const CheckCtx *ctx, const Content *c);
+
+/* The questions that name 'co' in their `concern`, in source order: start
+ * with *pos == 0 and call until it returns NULL. */
+const Question *check_concern_next(const CheckCtx *ctx, const Concern *co, size_t *pos);
 
 /* Reports a finding of the running check at 'loc' about 'item' (a stable
  * name such as "stage:need", see docs/checks.md; copied into the arena).
@@ -117,9 +143,6 @@ const char *check_item(CheckCtx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
  * order, joined as English: "pricing", "pricing and proof", "web, peer and
  * chat"; 'conj' is "and" or "or". Lives in the compilation's arena. */
 const char *check_words(CheckCtx *ctx, const char *const *vocab, unsigned set, const char *conj);
-
-/* True when 'sa' lists 'st' in its `supports`. */
-bool check_supports(const SellerAction *sa, const Stage *st);
 
 /* The `max_age_days` the file's `checks:` sets for content-stale, else 365. */
 long check_max_age_days(const Roadmap *rm);

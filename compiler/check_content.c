@@ -64,37 +64,12 @@ void check_content_not_published(CheckCtx *ctx)
 
 /* ---- content-unused ---- */
 
-static bool refs_name(const RefList *refs, const Content *c)
-{
-	for (size_t i = 0; i < refs->n; i++)
-		if (refs->items[i].target == c)
-			return true;
-	return false;
-}
-
-static bool content_used(const Roadmap *rm, const Content *c)
-{
-	for (size_t i = 0; i < rm->nstages; i++) {
-		const Stage *st = rm->stages[i];
-		for (size_t j = 0; j < st->nconcerns; j++)
-			if (refs_name(&st->concerns[j]->content, c))
-				return true;
-		for (size_t j = 0; j < st->nquestions; j++)
-			if (refs_name(&st->questions[j]->content, c))
-				return true;
-	}
-	for (size_t i = 0; i < rm->nseller; i++)
-		if (refs_name(&rm->seller[i]->uses, c))
-			return true;
-	return false;
-}
-
 void check_content_unused(CheckCtx *ctx)
 {
 	const Roadmap *rm = ctx->rm;
 	for (size_t i = 0; i < rm->ncontent; i++) {
 		Content *c = rm->content[i];
-		if (content_used(rm, c))
+		if (check_content_used(ctx, c))
 			continue;
 		Diag *d = check_report(ctx, c->loc, check_item(ctx, "content:%s", c->id), &c->ignore,
 				       "content '%s' is used by no question, concern or seller action",

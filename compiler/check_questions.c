@@ -51,17 +51,15 @@ void check_answer_without_content(CheckCtx *ctx)
 	}
 }
 
-/* True when some question names 'co' in its `concern` and delivers an
- * answer; a question at any stage counts, since buyers carry a worry
- * forward until something settles it. */
-static bool concern_settled_by_question(const Roadmap *rm, const Concern *co)
+/* True when a question naming 'co' in its `concern` delivers an answer; a
+ * question at any stage counts, since buyers carry a worry forward until
+ * something settles it. */
+static bool concern_settled_by_question(const CheckCtx *ctx, const Concern *co)
 {
-	for (size_t i = 0; i < rm->nstages; i++)
-		for (size_t j = 0; j < rm->stages[i]->nquestions; j++) {
-			const Question *q = rm->stages[i]->questions[j];
-			if (q->concern.target == co && delivered_answer(q))
-				return true;
-		}
+	size_t pos = 0;
+	for (const Question *q; (q = check_concern_next(ctx, co, &pos));)
+		if (delivered_answer(q))
+			return true;
 	return false;
 }
 
@@ -72,21 +70,18 @@ void check_concern_unaddressed(CheckCtx *ctx)
 		Stage *st = rm->stages[i];
 		for (size_t j = 0; j < st->nconcerns; j++) {
 			Concern *co = st->concerns[j];
-			if (co->content.n > 0 || concern_settled_by_question(rm, co))
+			if (co->content.n > 0 || concern_settled_by_question(ctx, co))
 				continue;
 			Diag *d = check_report(ctx, co->loc, check_item(ctx, "concern:%s", co->id),
 					       &co->ignore,
 					       "concern '%s' at stage '%s' is not addressed by any "
 					       "content or answered question", co->text, st->name);
 			/* Point at the questions that nearly settle it. */
-			for (size_t k = 0; k < rm->nstages; k++)
-				for (size_t m = 0; m < rm->stages[k]->nquestions; m++) {
-					const Question *q = rm->stages[k]->questions[m];
-					if (q->concern.target == co)
-						diag_note(ctx->dl, d, q->loc,
-							  "question '%s' names this concern but has %s",
-							  q->ask, q->answer ? "no content" : "no answer");
-				}
+			size_t pos = 0;
+			for (const Question *q; (q = check_concern_next(ctx, co, &pos));)
+				diag_note(ctx->dl, d, q->loc,
+					  "question '%s' names this concern but has %s", q->ask,
+					  q->answer ? "no content" : "no answer");
 			diag_help(ctx->dl, d,
 				  "give the concern 'content:' that answers it (proof works best: a "
 				  "case study, a reference call, a trial), or answer it in a question "

@@ -121,14 +121,6 @@ const char *check_words(CheckCtx *ctx, const char *const *vocab, unsigned set, c
 	return s;
 }
 
-bool check_supports(const SellerAction *sa, const Stage *st)
-{
-	for (size_t i = 0; i < sa->supports.n; i++)
-		if (sa->supports.items[i].target == st)
-			return true;
-	return false;
-}
-
 /* ---- unused ignores ---- */
 
 /* Reports the unused entries of one item's `ignore:`. Entries for checks that
@@ -199,7 +191,7 @@ void check_unused_ignore(CheckCtx *ctx)
 
 void check_run(const Roadmap *rm, const CheckConfig *cfg, DiagList *dl)
 {
-	CheckCtx ctx = { rm, cfg, dl, NULL, SEV_OFF };
+	CheckCtx ctx = { rm, cfg, dl, check_index_build(rm, dl->arena), NULL, SEV_OFF };
 	for (size_t i = 0; i < check_table_len; i++) {
 		const CheckInfo *ci = &check_table[i];
 		if (ci->structural || !ci->fn)

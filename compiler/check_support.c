@@ -14,20 +14,12 @@
 static const unsigned REACH_OUT_CHANNELS = (1u << CHANNEL_PHONE) | (1u << CHANNEL_EMAIL) |
 	(1u << CHANNEL_IN_PERSON) | (1u << CHANNEL_VIDEO_CALL);
 
-static bool stage_has_seller(const Roadmap *rm, const Stage *st)
-{
-	for (size_t i = 0; i < rm->nseller; i++)
-		if (check_supports(rm->seller[i], st))
-			return true;
-	return false;
-}
-
 void check_stage_without_seller_action(CheckCtx *ctx)
 {
 	const Roadmap *rm = ctx->rm;
 	for (size_t i = 0; i < rm->nstages; i++) {
 		Stage *st = rm->stages[i];
-		if (model_stage_left_alone(st) || stage_has_seller(rm, st))
+		if (model_stage_left_alone(st) || check_stage_sellers(ctx, st) > 0)
 			continue;
 		Diag *d = check_report(ctx, st->loc, check_item(ctx, "stage:%s", st->id), &st->ignore,
 				       "stage '%s' has no seller action supporting it", st->name);
@@ -37,34 +29,14 @@ void check_stage_without_seller_action(CheckCtx *ctx)
 	}
 }
 
-/* Values delivered at 'st': by its supporting seller actions (with the
- * content they use) and by the content its questions reference, whatever
- * that content's status (an unpublished one is content-not-published's
- * business, not a missing value). */
-static ValueSet delivered_at(const Roadmap *rm, const Stage *st)
-{
-	ValueSet v = 0;
-	for (size_t i = 0; i < rm->nseller; i++)
-		if (check_supports(rm->seller[i], st))
-			v |= model_seller_delivers(rm->seller[i]);
-	for (size_t i = 0; i < st->nquestions; i++) {
-		const RefList *refs = &st->questions[i]->content;
-		for (size_t j = 0; j < refs->n; j++) {
-			const Content *c = refs->items[j].target;
-			if (c)
-				v |= c->delivers;
-		}
-	}
-	return v;
-}
-
 void check_expected_value_missing(CheckCtx *ctx)
 {
 	const Roadmap *rm = ctx->rm;
 	for (size_t i = 0; i < rm->nstages; i++) {
 		Stage *st = rm->stages[i];
 		/* left-alone is never a value that must be delivered. */
-		ValueSet missing = st->expects & ~delivered_at(rm, st) & ~(1u << VALUE_LEFT_ALONE);
+		ValueSet missing = st->expects & ~check_stage_delivered(ctx, st) &
+				   ~(1u << VALUE_LEFT_ALONE);
 		for (int v = 0; v < VALUE_COUNT; v++) {
 			if (!(missing & (1u << v)))
 				continue;
@@ -143,27 +115,6 @@ void check_seller_action_without_stage(CheckCtx *ctx)
 	}
 }
 
-/* Channels in use at 'st': its supporting seller actions' `channel` and the
- * `channels` of the content its questions reference. */
-static ChannelSet channels_at(const Roadmap *rm, const Stage *st)
-{
-	ChannelSet used = 0;
-	for (size_t i = 0; i < rm->nseller; i++) {
-		const SellerAction *sa = rm->seller[i];
-		if (sa->channel >= 0 && check_supports(sa, st))
-			used |= 1u << sa->channel;
-	}
-	for (size_t i = 0; i < st->nquestions; i++) {
-		const RefList *refs = &st->questions[i]->content;
-		for (size_t j = 0; j < refs->n; j++) {
-			const Content *c = refs->items[j].target;
-			if (c)
-				used |= c->channels;
-		}
-	}
-	return used;
-}
-
 /* Reported when none of the preferred channels is used: the buyer's answers
  * are all somewhere the buyer does not look. A stage served on some of its
  * preferred channels is not a mismatch. */
@@ -172,7 +123,7 @@ void check_channel_mismatch(CheckCtx *ctx)
 	const Roadmap *rm = ctx->rm;
 	for (size_t i = 0; i < rm->nstages; i++) {
 		Stage *st = rm->stages[i];
-		if (st->prefers == 0 || (st->prefers & channels_at(rm, st)) != 0)
+		if (st->prefers == 0 || (st->prefers & check_stage_channels(ctx, st)) != 0)
 			continue;
 		bool one = (st->prefers & (st->prefers - 1)) == 0;
 		Diag *d = check_report(ctx, st->loc, check_item(ctx, "stage:%s", st->id), &st->ignore,

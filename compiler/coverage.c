@@ -7,6 +7,8 @@
  * supports it or it expects only `left-alone`. */
 #include "check.h"
 
+#include <stdlib.h>
+
 static bool question_covered(const Question *q)
 {
 	if (!q->answer)
@@ -19,30 +21,31 @@ static bool question_covered(const Question *q)
 	return false;
 }
 
-static bool stage_supported(const Roadmap *rm, const Stage *st)
-{
-	if (model_stage_left_alone(st))
-		return true;
-	for (size_t i = 0; i < rm->nseller; i++) {
-		const SellerAction *sa = rm->seller[i];
-		for (size_t j = 0; j < sa->supports.n; j++)
-			if (sa->supports.items[j].target == st)
-				return true;
-	}
-	return false;
-}
-
 Coverage check_coverage(const Roadmap *rm)
 {
 	Coverage cov = { 0, 0, 0, 0 };
+	/* One pass over the references, not one per stage: roadmaps may be
+	 * large and hostile. */
+	bool *supported = xcalloc(rm->nstages ? rm->nstages : 1, sizeof *supported);
+	for (size_t i = 0; i < rm->nseller; i++) {
+		const RefList *refs = &rm->seller[i]->supports;
+		for (size_t j = 0; j < refs->n; j++) {
+			const Stage *st = refs->items[j].target;
+			if (st) {
+				ASSERT(st->index < rm->nstages);
+				supported[st->index] = true;
+			}
+		}
+	}
 	for (size_t i = 0; i < rm->nstages; i++) {
 		const Stage *st = rm->stages[i];
 		cov.stages_total++;
-		cov.stages_done += stage_supported(rm, st);
+		cov.stages_done += supported[i] || model_stage_left_alone(st);
 		for (size_t j = 0; j < st->nquestions; j++) {
 			cov.questions_total++;
 			cov.questions_done += question_covered(st->questions[j]);
 		}
 	}
+	free(supported);
 	return cov;
 }

@@ -317,7 +317,7 @@ static void test_words(void)
 {
 	DiagList dl;
 	diag_init(&dl, &arena);
-	CheckCtx ctx = { NULL, NULL, &dl, NULL, SEV_INFO };
+	CheckCtx ctx = { .dl = &dl, .sev = SEV_INFO };
 	EXPECT("words: none", strcmp(check_words(&ctx, vocab_values, 0, "and"), "") == 0);
 	EXPECT("words: one", strcmp(check_words(&ctx, vocab_values, 1u << VALUE_PROOF, "and"),
 				    "proof") == 0);
