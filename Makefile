@@ -13,6 +13,9 @@
 
 PKGS      := yaml-0.1 lua5.4 libcgraph libgvc
 DEB_PKGS  := graphviz libgraphviz-dev libyaml-dev liblua5.4-dev pkg-config
+# What the test suites use beyond the build: SARIF schema validation and
+# man-page rendering.
+TEST_PKGS := python3 python3-jsonschema groff-base
 BUILD     ?= build
 CC        ?= cc
 CFLAGS    ?= -O2 -g
@@ -76,18 +79,22 @@ demo: check-deps $(BUILD)/roadmapc
 # Installs the missing libraries when it can; otherwise says exactly how.
 deps:
 	@missing=; for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; done; \
-	if command -v pkg-config >/dev/null && [ -z "$$missing" ]; then echo "deps: all libraries present"; exit 0; fi; \
+	command -v groff >/dev/null || missing="$$missing groff"; \
+	/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$$missing python3-jsonschema"; \
+	if command -v pkg-config >/dev/null && [ -z "$$missing" ]; then echo "deps: everything present"; exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; \
 	else echo "deps: missing:$$missing"; \
-	     echo "  Debian/Ubuntu: sudo apt-get install -y $(DEB_PKGS)"; \
+	     echo "  Debian/Ubuntu: sudo apt-get install -y $(DEB_PKGS) $(TEST_PKGS)"; \
 	     echo "  Fedora:        sudo dnf install -y graphviz graphviz-devel libyaml-devel lua-devel pkgconf-pkg-config"; \
 	     echo "  macOS:         brew install graphviz libyaml lua@5.4 pkg-config"; exit 1; fi; \
-	if ! command -v apt-get >/dev/null; then echo "deps: no apt-get; install: $(DEB_PKGS)"; exit 1; fi; \
-	echo "deps: installing $(DEB_PKGS)"; \
-	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PKGS)
+	if ! command -v apt-get >/dev/null; then echo "deps: no apt-get; install: $(DEB_PKGS) $(TEST_PKGS)"; exit 1; fi; \
+	echo "deps: installing $(DEB_PKGS) $(TEST_PKGS)"; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PKGS) $(TEST_PKGS)
 
 check-deps:
-	@for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || { $(MAKE) --no-print-directory deps; break; }; done
+	@ok=1; for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || ok=0; done; \
+	command -v groff >/dev/null || ok=0; /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || ok=0; \
+	[ $$ok = 1 ] || $(MAKE) --no-print-directory deps
 
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
 fuzz: $(FUZZ_SRCS:tests/fuzz/%.c=build/fuzz/%)

@@ -155,12 +155,12 @@ static bool below_coverage(const Compilation *c, const RunOptions *opt)
 	bool low = false;
 	if (q < opt->min_coverage) {
 		fprintf(stderr, "roadmapc: %s: question coverage %zu/%zu is below --min-coverage %g%%\n",
-			c->path, cv->questions_done, cv->questions_total, opt->min_coverage);
+			compilation_name(c), cv->questions_done, cv->questions_total, opt->min_coverage);
 		low = true;
 	}
 	if (s < opt->min_coverage) {
 		fprintf(stderr, "roadmapc: %s: stage coverage %zu/%zu is below --min-coverage %g%%\n",
-			c->path, cv->stages_done, cv->stages_total, opt->min_coverage);
+			compilation_name(c), cv->stages_done, cv->stages_total, opt->min_coverage);
 		low = true;
 	}
 	return low;

@@ -292,7 +292,8 @@ static void on_alias(Parser *p, const yaml_event_t *ev)
 	p->alias_budget_used = add_weight(p->alias_budget_used, a->weight);
 	if (p->alias_budget_used > p->lim->max_alias_nodes) {
 		Diag *d = fatal(p, loc, "limit-exceeded",
-				"aliases expand to more than %zu nodes", p->lim->max_alias_nodes);
+				"aliases expand to more than %zu node%s", p->lim->max_alias_nodes,
+				p->lim->max_alias_nodes == 1 ? "" : "s");
 		diag_help(p->dl, d, "this looks like an alias bomb; raise the limit with --limit aliases=N if it is not");
 		return;
 	}

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "driver.h"
 #include "report.h"
+#include "suggest.h"
 #include "version.h"
 
 #include <errno.h>
@@ -69,6 +70,30 @@ static NORETURN PRINTF_LIKE(1, 2) void usage_error(const char *fmt, ...)
 	exit(EXIT_TROUBLE);
 }
 
+/* Exits with "unknown check" and, when one is close, a suggestion. */
+static NORETURN void unknown_check(const char *what, const char *name)
+{
+	Suggest sg;
+	suggest_init(&sg, name, strlen(name));
+	for (size_t i = 0; i < check_table_len; i++)
+		suggest_add(&sg, check_table[i].name);
+	if (suggest_result(&sg))
+		usage_error("%sunknown check '%s'; did you mean '%s'?", what, name, suggest_result(&sg));
+	usage_error("%sunknown check '%s' (see 'roadmapc list-checks')", what, name);
+}
+
+/* A whole number written in decimal digits only, so "+3", "0x10" and
+ * " 5" are refused rather than read as something the user did not mean. */
+static bool all_digits(const char *s, const char *extra)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (extra && *s && strchr(extra, *s))))
+			return false;
+	return true;
+}
+
 /* The value of an option: "--opt=VALUE" or the next argument. */
 static const char *option_value(int argc, char **argv, int *i, const char *name)
 {
@@ -114,13 +139,13 @@ static void parse_limit(Limits *lim, const char *spec)
 			char *end;
 			errno = 0;
 			unsigned long long v = strtoull(eq + 1, &end, 10);
-			if (errno || *end || end == eq + 1 || eq[1] == '-' || v == 0)
+			if (errno || *end || !all_digits(eq + 1, NULL) || v == 0)
 				usage_error("--limit value must be a positive whole number, got '%s'", eq + 1);
 			*(size_t *)((char *)lim + names[i].offset) = (size_t)v;
 			return;
 		}
 	}
-	usage_error("unknown limit '%s' (known: depth, aliases, file-size, scalar, nodes)", spec);
+	usage_error("unknown limit '%.*s' (known: depth, aliases, file-size, scalar, nodes)", (int)(eq - spec), spec);
 }
 
 static void parse_override(Args *a, const char *spec)
@@ -131,7 +156,7 @@ static void parse_override(Args *a, const char *spec)
 	char *name = strndup(spec, (size_t)(eq - spec));
 	const CheckInfo *ci = check_find(name);
 	if (!ci)
-		usage_error("-W: unknown check '%s' (see 'roadmapc list-checks')", name);
+		unknown_check("-W: ", name);
 	if (ci->structural)
 		usage_error("-W: '%s' is a structural error and cannot be changed", name);
 	Severity sev;
@@ -147,11 +172,10 @@ static void parse_override(Args *a, const char *spec)
 static void add_report(Args *a, const char *format)
 {
 	if (!report_find(format)) {
-		fprintf(stderr, "roadmapc: unknown format '%s'; the formats are:", format);
+		StrBuf names = STRBUF_INIT;
 		for (size_t i = 0; i < report_formats_len; i++)
-			fprintf(stderr, " %s", report_formats[i].name);
-		fputs("\n", stderr);
-		exit(EXIT_TROUBLE);
+			strbuf_printf(&names, "%s%s", i ? ", " : "", report_formats[i].name);
+		usage_error("unknown format '%s' (the formats are %s)", format, strbuf_cstr(&names));
 	}
 	a->reports = realloc(a->reports, (a->run.nreports + 1) * sizeof *a->reports);
 	if (!a->reports)
@@ -181,8 +205,9 @@ static void parse_check_args(Args *a, int argc, char **argv)
 			only_files = true;
 		} else if (is_option(arg, "--format") || strcmp(arg, "-f") == 0) {
 			add_report(a, option_value(argc, argv, &i, "--format"));
-		} else if (is_option(arg, "--output") || strcmp(arg, "-o") == 0) {
-			const char *out = option_value(argc, argv, &i, "--output");
+		} else if (is_option(arg, "--output") || strncmp(arg, "-o", 2) == 0) {
+			const char *out = strncmp(arg, "-o", 2) == 0 && arg[2] ? arg + 2
+										: option_value(argc, argv, &i, "--output");
 			if (!r->nreports)
 				add_report(a, "text");
 			if (a->reports[r->nreports - 1].output)
@@ -201,7 +226,7 @@ static void parse_check_args(Args *a, int argc, char **argv)
 			double pct = strtod(v, &end);
 			if (end[0] == '%' && end[1] == '\0')
 				end++;
-			if (errno || end == v || *end || !(pct >= 0 && pct <= 100))   /* also NaN */
+			if (errno || end == v || *end || !all_digits(v, ".%") || !(pct >= 0 && pct <= 100))
 				usage_error("--min-coverage must be a percentage from 0 to 100, got '%s'", v);
 			r->min_coverage = pct;
 		} else if (strncmp(arg, "-W", 2) == 0) {
@@ -302,7 +327,7 @@ int main(int argc, char **argv)
 		StrBuf sb = STRBUF_INIT;
 		if (check_explain(argv[2], &sb) < 0) {
 			strbuf_free(&sb);
-			usage_error("unknown check '%s' (see 'roadmapc list-checks')", argv[2]);
+			unknown_check("", argv[2]);
 		}
 		return emit_and_free(&sb);
 	}
