@@ -71,11 +71,14 @@ run_case() { # run_case BIN FILE LABEL
 	[ -s "$d/actual.err" ] && [ ! -f "$d/stderr" ] && sed 's/^/    stderr: /' "$d/actual.err" | head -n 10
 }
 
-# Rewrites the stdout and exit sections of a case from the actual run.
+# Rewrites the stdout, stderr (when the case has one) and exit sections of a
+# case from the actual run.
 update_case() {
 	local file=$1 d=$2 code=$3
-	awk '/^=== (stdout|exit)/ { skip = 1; next } /^=== / { skip = 0 } !skip' "$file" >"$d/new"
-	{ cat "$d/new"; echo "=== stdout"; cat "$d/actual.out"; echo "=== exit $code"; } >"$file"
+	awk '/^=== (stdout|stderr|exit)/ { skip = 1; next } /^=== / { skip = 0 } !skip' "$file" >"$d/new"
+	{ cat "$d/new"; echo "=== stdout"; cat "$d/actual.out"
+	  if [ -f "$d/stderr" ]; then echo "=== stderr"; cat "$d/actual.err"; fi
+	  echo "=== exit $code"; } >"$file"
 }
 
 for build in "$@"; do

@@ -91,7 +91,7 @@ done
 
 # The value lists come from the program's own tables (its error messages
 # list them), so a new format or limit cannot be left out of the man page.
-formats=$("$ROADMAPC" check --format '?' x 2>&1 | sed -n 's/.*the formats are: //p')
+formats=$("$ROADMAPC" check --format '?' x 2>&1 | sed -n 's/.*(the formats are \(.*\))$/\1/p' | tr -d ,)
 limits=$("$ROADMAPC" check --limit '?=1' x 2>&1 | sed -n 's/.*(known: \(.*\))$/\1/p' | tr -d ,)
 [ -n "$formats" ] && [ -n "$limits" ] || fail "value lists" "could not read the formats or limits from roadmapc"
 for f in $formats; do
