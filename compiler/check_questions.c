@@ -7,6 +7,19 @@
  * the purchase. Run by check.c on a resolved model. */
 #include "check.h"
 
+/* Notes pointing at related questions, at most this many per finding: a
+ * few show where to look, hundreds would bury the finding. */
+#define MAX_NOTES 3
+
+/* Says how many of 'n' related questions were not shown: "and 2 more
+ * 'what'". */
+static void note_more(CheckCtx *ctx, Diag *d, size_t n, const char *what)
+{
+	SrcLoc none = { 0 };
+	if (n > MAX_NOTES)
+		diag_note(ctx->dl, d, none, "and %zu more %s", n - MAX_NOTES, what);
+}
+
 /* An answer that reaches the buyer: written down, and delivered by at least
  * one content item (of any status; publishing is content-not-published's). */
 static bool delivered_answer(const Question *q)
@@ -77,11 +90,13 @@ void check_concern_unaddressed(CheckCtx *ctx)
 					       "concern '%s' at stage '%s' is not addressed by any "
 					       "content or answered question", co->text, st->name);
 			/* Point at the questions that nearly settle it. */
-			size_t pos = 0;
-			for (const Question *q; (q = check_concern_next(ctx, co, &pos));)
-				diag_note(ctx->dl, d, q->loc,
-					  "question '%s' names this concern but has %s", q->ask,
-					  q->answer ? "no content" : "no answer");
+			size_t pos = 0, n = 0;
+			for (const Question *q; (q = check_concern_next(ctx, co, &pos)); n++)
+				if (n < MAX_NOTES)
+					diag_note(ctx->dl, d, q->loc,
+						  "question '%s' names this concern but has %s",
+						  q->ask, q->answer ? "no content" : "no answer");
+			note_more(ctx, d, n, "questions name this concern");
 			diag_help(ctx->dl, d,
 				  "give the concern 'content:' that answers it (proof works best: a "
 				  "case study, a reference call, a trial), or answer it in a question "
@@ -123,11 +138,12 @@ void check_critical_characteristic_unaddressed(CheckCtx *ctx)
 			       "characteristic '%s' before the purchase",
 			       rm->critical_characteristic);
 	/* The critical questions that fall short, and why. */
+	size_t n = 0;
 	for (size_t i = 0; i < rm->nstages; i++) {
 		const Stage *st = rm->stages[i];
 		for (size_t j = 0; j < st->nquestions; j++) {
 			const Question *q = st->questions[j];
-			if (!q->critical)
+			if (!q->critical || n++ >= MAX_NOTES)
 				continue;
 			if (!q->answer)
 				diag_note(ctx->dl, d, q->loc, "critical question '%s' has no answer",
@@ -141,6 +157,7 @@ void check_critical_characteristic_unaddressed(CheckCtx *ctx)
 					  q->ask, st->name);
 		}
 	}
+	note_more(ctx, d, n, "critical questions fall short");
 	diag_help(ctx->dl, d,
 		  "mark the question whose answer proves it with 'critical: true', and give "
 		  "it an answer and content in a stage before the post-purchase stages");
