@@ -1,11 +1,11 @@
 /* check.h - the check registry and the runner.
  *
  * Every check, structural or semantic, has one row in the static table of
- * check.c: its name, default severity and, for semantic checks, the function
- * that finds it. The schema layer uses the table to validate the names in
- * `checks:` and `ignore:`; `list-checks`, `explain` and docs/checks.md are
- * generated from or tested against it. Runs after resolve.c, on a model with
- * no structural errors.
+ * check.c: its name, default severity, documentation and, for semantic
+ * checks, the function that finds it. The schema layer validates the names
+ * in `checks:` and `ignore:` against the table; `list-checks`, `explain` and
+ * docs/checks.md are generated from or tested against it. check_runner.c
+ * runs the checks after resolve.c, on a model with no structural errors.
  *
  * The second half of this header is the small API the check families
  * (check_*.c) write against: a CheckCtx that knows the running check's
@@ -169,13 +169,13 @@ void check_timing_mismatch(CheckCtx *ctx);
 void check_process_misaligned(CheckCtx *ctx);
 void check_roadmap_ends_at_sale(CheckCtx *ctx);
 
-/* check_runner.c: `ignore:` entries that suppressed nothing. Runs last. */
-void check_unused_ignore(CheckCtx *ctx);
-
 /* check_content.c: the content inventory audit. */
 void check_content_not_published(CheckCtx *ctx);
 void check_content_unused(CheckCtx *ctx);
 void check_content_stale(CheckCtx *ctx);
 void check_missing_owner(CheckCtx *ctx);
+
+/* check_runner.c: `ignore:` entries that suppressed nothing. Runs last. */
+void check_unused_ignore(CheckCtx *ctx);
 
 #endif

@@ -2,9 +2,9 @@
  *
  * Every asset should serve a question or a selling step, be published where
  * it is relied on, be current, and have an owner; and every selling step
- * should have one too. Run by check.c on a resolved model: every reference
- * target is set, and each content item's `delivers` and `channels` are
- * already defaulted from its type. */
+ * should have one too. Run by check_runner.c on a resolved model: every
+ * reference target is set, and each content item's `delivers` and
+ * `channels` are already defaulted from its type. */
 #include "check.h"
 
 static const char *content_name(const Content *c)

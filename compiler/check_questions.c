@@ -4,7 +4,7 @@
  * (Zhivago's discover step): every stage has the questions buyers ask, every
  * question an answer, every answer content that delivers it, every concern
  * something that settles it, and the critical characteristic an answer before
- * the purchase. Run by check.c on a resolved model. */
+ * the purchase. Run by check_runner.c on a resolved model. */
 #include "check.h"
 
 /* Notes pointing at related questions, at most this many per finding: a

@@ -3,7 +3,7 @@
  * The checks of the buying-versus-selling comparison (Gooze): stages nobody
  * serves, seller actions that serve no stage, and, for each stage, whether
  * the values and channels the seller offers are the ones the buyer expects.
- * Run by check.c on a resolved model; every reference target is set.
+ * Run by check_runner.c on a resolved model; every reference target is set.
  *
  * A stage whose `expects` is only `left-alone` wants no selling: it is never
  * reported as unsupported or missing a value, but reaching out to it is an

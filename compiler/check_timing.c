@@ -4,7 +4,7 @@
  * upper line, both against the roadmap's `timeline` unit. These checks find
  * seller actions out of sync with the stage they serve, a selling process
  * that starts late or ends early, and a roadmap that stops at the sale.
- * Windows are closed intervals: 0-2 and 2-4 overlap. Run by check.c. */
+ * Windows are closed intervals: 0-2 and 2-4 overlap. Run by check_runner.c. */
 #include "check.h"
 
 static const char *const unit_singular[] = { "day", "week", "month" };
@@ -14,6 +14,7 @@ static const char *const unit_plural[] = { "days", "weeks", "months" };
 static const char *window_text(CheckCtx *ctx, const Window *w)
 {
 	Timeline t = ctx->rm->timeline;
+	ASSERT(t >= 0 && t < TIMELINE_COUNT);
 	if (w->start == w->end)
 		return check_item(ctx, "%s %g", unit_singular[t], w->start);
 	return check_item(ctx, "%s %g-%g", unit_plural[t], w->start, w->end);
@@ -22,7 +23,9 @@ static const char *window_text(CheckCtx *ctx, const Window *w)
 /* "week 3" for a single point. */
 static const char *point_text(CheckCtx *ctx, double x)
 {
-	return check_item(ctx, "%s %g", unit_singular[ctx->rm->timeline], x);
+	Timeline t = ctx->rm->timeline;
+	ASSERT(t >= 0 && t < TIMELINE_COUNT);
+	return check_item(ctx, "%s %g", unit_singular[t], x);
 }
 
 void check_timing_mismatch(CheckCtx *ctx)
