@@ -15,7 +15,7 @@
 #include "catalog.h"
 #include "front_yaml.h"
 #include "limits.h"
-#include "schema.h"
+#include "schema_read.h"
 #include "stdlib_files.h"
 
 #include <string.h>
@@ -53,17 +53,19 @@ static void read_type(SchemaCtx *c, Catalog *cat, const NodePair *p)
 {
 	const Node *name = p->key;
 	if (!schema_is_id(name->str, name->len)) {
-		Diag *d = schema_error(c, name->loc, "invalid-value", "invalid content type name %s",
-				       schema_found(c, name));
-		schema_help(c, d, "type names are lower-case letters, digits, '-' and '_', "
-				  "starting with a letter or digit");
+		Diag *d = schema_error(c, name->loc, "invalid-value",
+				       "invalid content type name %s", schema_found(c, name));
+		schema_help(c, d,
+			    "type names are lower-case letters, digits, '-' and '_', "
+			    "starting with a letter or digit");
 		return;
 	}
 	const char *item = arena_printf(c->arena, "type '%s'", name->str);
 	if (p->value->kind != NODE_MAP) {
-		Diag *d = schema_error(c, p->value->loc, "wrong-type",
-				       "type '%s' must be a mapping with 'delivers' and 'channels', found %s",
-				       name->str, schema_found(c, p->value));
+		Diag *d = schema_error(
+			c, p->value->loc, "wrong-type",
+			"type '%s' must be a mapping with 'delivers' and 'channels', found %s",
+			name->str, schema_found(c, p->value));
 		schema_help(c, d, "for example: %s: { delivers: [information], channels: [web] }",
 			    name->str);
 		return;
@@ -103,13 +105,15 @@ static int parse(Catalog *cat, Arena *a, const StdlibText *t, DiagList *dl)
 		SrcLoc loc = { sf, 1, 1, 1 };
 		Diag *d = schema_error(&c, root ? root->loc : loc, "missing-field",
 				       "the catalog is empty: it needs 'catalog: 1' and 'types:'");
-		schema_help(&c, d, "start from a copy of the built-in catalog, stdlib/%s", STDLIB_CATALOG);
+		schema_help(&c, d, "start from a copy of the built-in catalog, stdlib/%s",
+			    STDLIB_CATALOG);
 		return -1;
 	}
 	if (root->kind != NODE_MAP) {
-		schema_error(&c, root->loc, "wrong-type",
-			     "a content-type catalog must be a mapping with 'catalog' and 'types', found %s",
-			     schema_found(&c, root));
+		schema_error(
+			&c, root->loc, "wrong-type",
+			"a content-type catalog must be a mapping with 'catalog' and 'types', found %s",
+			schema_found(&c, root));
 		return -1;
 	}
 	const NodePair *k[GK_NKEYS];

@@ -8,7 +8,7 @@
  * suggestions and lists in messages walk items in file order, so output
  * never depends on hashing. */
 #include "resolve.h"
-#include "schema.h"
+#include "schema_read.h"
 #include "stdlib_files.h"
 #include "strmap.h"
 #include "suggest.h"
@@ -65,9 +65,12 @@ static void define(Resolver *r, IdTable *t, const char *id, void *item, SrcLoc l
 	if (first) {
 		if (dflt)
 			return;
-		Diag *d = schema_error(&r->c, loc, "duplicate-id", "duplicate %s id '%s'", t->noun, id);
-		if (first->loc.line == loc.line && first->loc.col == loc.col && first->loc.src == loc.src) {
-			schema_help(&r->c, d, "this %s is included twice through a YAML alias", t->noun);
+		Diag *d = schema_error(&r->c, loc, "duplicate-id", "duplicate %s id '%s'", t->noun,
+				       id);
+		if (first->loc.line == loc.line && first->loc.col == loc.col &&
+		    first->loc.src == loc.src) {
+			schema_help(&r->c, d, "this %s is included twice through a YAML alias",
+				    t->noun);
 		} else {
 			schema_note(&r->c, d, first->loc, "'%s' first defined here", id);
 			schema_help(&r->c, d, "give each %s its own id", t->noun);
@@ -95,7 +98,8 @@ static void help_ids(Resolver *r, Diag *d, const IdTable *t, const char *id)
 	}
 	if (t->n == 0) {
 		if (t->items == 0)
-			schema_help(&r->c, d, "the roadmap has no %s yet; add them %s", t->plural, t->where);
+			schema_help(&r->c, d, "the roadmap has no %s yet; add them %s", t->plural,
+				    t->where);
 		else
 			schema_help(&r->c, d, "none of the %s has an id yet", t->plural);
 		return;
@@ -116,8 +120,8 @@ static void link_ref(Resolver *r, IdTable *t, Ref *ref, const char *field, const
 		ref->target = def->item;
 		return;
 	}
-	Diag *d = schema_error(&r->c, ref->loc, "unknown-reference", "unknown %s '%s' in '%s' of %s",
-			       t->noun, ref->id, field, item);
+	Diag *d = schema_error(&r->c, ref->loc, "unknown-reference",
+			       "unknown %s '%s' in '%s' of %s", t->noun, ref->id, field, item);
 	help_ids(r, d, t, ref->id);
 }
 
@@ -178,7 +182,8 @@ static void link_items(Resolver *r)
 		Stage *st = rm->stages[i];
 		for (size_t j = 0; j < st->nconcerns; j++) {
 			Concern *cn = st->concerns[j];
-			link_all(r, &r->content, &cn->content, "content", label(r, "concern", cn->id));
+			link_all(r, &r->content, &cn->content, "content",
+				 label(r, "concern", cn->id));
 		}
 		for (size_t j = 0; j < st->nquestions; j++) {
 			Question *q = st->questions[j];
@@ -210,8 +215,9 @@ static void type_content(Resolver *r, const Catalog *cat)
 				ct->channels = t->channels;
 			continue;
 		}
-		Diag *d = schema_error(&r->c, ct->type_loc, "invalid-value", "unknown content type '%s' in %s",
-				       ct->type, label(r, "content", ct->id));
+		Diag *d = schema_error(&r->c, ct->type_loc, "invalid-value",
+				       "unknown content type '%s' in %s", ct->type,
+				       label(r, "content", ct->id));
 		Suggest s;
 		suggest_init(&s, ct->type, strlen(ct->type));
 		for (size_t j = 0; j < cat->ntypes; j++)
@@ -219,8 +225,10 @@ static void type_content(Resolver *r, const Catalog *cat)
 		if (suggest_result(&s))
 			schema_help(&r->c, d, "did you mean '%s'?", suggest_result(&s));
 		else
-			schema_help(&r->c, d, "docs/language.md lists the content types (this run read them from %s)",
-				    cat->path);
+			schema_help(
+				&r->c, d,
+				"docs/language.md lists the content types (this run read them from %s)",
+				cat->path);
 	}
 }
 
@@ -248,8 +256,8 @@ static void check_extends(Resolver *r)
 	const char *name = r->rm->extends;
 	if (!name || stdlib_find_template(name))
 		return;
-	Diag *d = schema_error(&r->c, r->rm->extends_loc, "invalid-value", "unknown stage template '%s'",
-			       name);
+	Diag *d = schema_error(&r->c, r->rm->extends_loc, "invalid-value",
+			       "unknown stage template '%s'", name);
 	size_t n;
 	const StdlibFile *files = stdlib_files(&n);
 	const char **names = arena_alloc(r->c.arena, (n + 1) * sizeof *names);
@@ -262,8 +270,9 @@ static void check_extends(Resolver *r)
 	}
 	names[k] = NULL;
 	if (k == 0)
-		schema_help(&r->c, d, "this release of roadmapc has no stage templates; "
-				      "write the stages under 'stages:' and remove 'extends'");
+		schema_help(&r->c, d,
+			    "this release of roadmapc has no stage templates; "
+			    "write the stages under 'stages:' and remove 'extends'");
 	else
 		schema_help_word(&r->c, d, name, names, "stage templates");
 }

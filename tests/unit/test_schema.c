@@ -60,12 +60,23 @@ static const Diag *first(const Fixture *f, const char *check)
 	return NULL;
 }
 
+/* True when 'l' is at 'line':'col' and spans 'len' characters (-1: any). */
+static bool at(SrcLoc l, int line, int col, int len)
+{
+	return l.line == line && l.col == col && (len < 0 || l.len == len);
+}
+
 #define HEAD "roadmap: 1\nproduct: P\nsegment: S\n"
 
 TEST(phases_without_a_purchase_stage_are_pre_purchase)
 {
 	Fixture f;
-	Roadmap *rm = load(&f, HEAD "stages:\n  - id: a\n  - id: b\n    phase: post-purchase\n  - id: c\n");
+	Roadmap *rm = load(&f, HEAD
+			       "stages:\n"
+			       "  - id: a\n"
+			       "  - id: b\n"
+			       "    phase: post-purchase\n"
+			       "  - id: c\n");
 	EXPECT(rm && rm->nstages == 3 && f.dl.n == 0);
 	EXPECT(rm->stages[0]->phase == PHASE_PRE_PURCHASE && !rm->stages[0]->phase_explicit);
 	EXPECT(rm->stages[1]->phase == PHASE_POST_PURCHASE && rm->stages[1]->phase_explicit);
@@ -76,9 +87,17 @@ TEST(phases_without_a_purchase_stage_are_pre_purchase)
 TEST(phases_after_the_first_purchase_stage_are_post_purchase)
 {
 	Fixture f;
-	Roadmap *rm = load(&f, HEAD "stages:\n  - id: a\n  - id: b\n    phase: purchase\n"
-				    "  - id: c\n  - id: d\n    phase: pre-purchase\n  - id: e\n"
-				    "    phase: purchase\n  - id: g\n");
+	Roadmap *rm = load(&f, HEAD
+			       "stages:\n"
+			       "  - id: a\n"
+			       "  - id: b\n"
+			       "    phase: purchase\n"
+			       "  - id: c\n"
+			       "  - id: d\n"
+			       "    phase: pre-purchase\n"
+			       "  - id: e\n"
+			       "    phase: purchase\n"
+			       "  - id: g\n");
 	EXPECT(rm && f.dl.n == 0);
 	EXPECT(rm->stages[0]->phase == PHASE_PRE_PURCHASE);
 	EXPECT(rm->stages[1]->phase == PHASE_PURCHASE);
@@ -92,12 +111,25 @@ TEST(phases_after_the_first_purchase_stage_are_post_purchase)
 TEST(default_ids_names_and_titles)
 {
 	Fixture f;
-	Roadmap *rm = load(&f, HEAD "stages:\n  - id: need\n    concerns:\n      - Worth it?\n"
-				    "      - id: risk\n        text: Risky?\n      - text: Slow?\n"
-				    "    questions:\n      - ask: A?\n      - id: own\n        ask: B?\n"
-				    "      - ask: C?\n"
-				    "seller:\n  - id: sdr\n    name: SDR sequence\n  - id: ads\n"
-				    "content:\n  - id: bench\n");
+	Roadmap *rm = load(&f, HEAD
+			       "stages:\n"
+			       "  - id: need\n"
+			       "    concerns:\n"
+			       "      - Worth it?\n"
+			       "      - id: risk\n"
+			       "        text: Risky?\n"
+			       "      - text: Slow?\n"
+			       "    questions:\n"
+			       "      - ask: A?\n"
+			       "      - id: own\n"
+			       "        ask: B?\n"
+			       "      - ask: C?\n"
+			       "seller:\n"
+			       "  - id: sdr\n"
+			       "    name: SDR sequence\n"
+			       "  - id: ads\n"
+			       "content:\n"
+			       "  - id: bench\n");
 	EXPECT(rm && f.dl.n == 0);
 	Stage *st = rm->stages[0];
 	EXPECT_STR(st->name, "need");
@@ -123,11 +155,19 @@ TEST(default_ids_names_and_titles)
 TEST(content_defaults_come_from_the_type)
 {
 	Fixture f;
-	Roadmap *rm = load(&f, HEAD "stages:\n  - id: a\ncontent:\n"
-				    "  - id: r\n    type: report\n"
-				    "  - id: own\n    type: report\n    delivers: pricing\n"
-				    "  - id: none\n    type: report\n    channels: []\n"
-				    "  - id: untyped\n");
+	Roadmap *rm = load(&f, HEAD
+			       "stages:\n"
+			       "  - id: a\n"
+			       "content:\n"
+			       "  - id: r\n"
+			       "    type: report\n"
+			       "  - id: own\n"
+			       "    type: report\n"
+			       "    delivers: pricing\n"
+			       "  - id: none\n"
+			       "    type: report\n"
+			       "    channels: []\n"
+			       "  - id: untyped\n");
 	EXPECT(rm && f.dl.n == 0);
 	const ContentType *t = catalog_find(&f.cat, "report");
 	EXPECT(t != NULL);
@@ -143,11 +183,21 @@ TEST(content_defaults_come_from_the_type)
 TEST(references_point_at_their_items)
 {
 	Fixture f;
-	Roadmap *rm = load(&f, HEAD "stages:\n  - id: need\n    concerns: [Worth it?]\n"
-				    "  - id: buy\n    questions:\n      - ask: Is it?\n        concern: need.c1\n"
-				    "        content: bench\n"
-				    "seller:\n  - id: sdr\n    supports: [need, buy]\n    uses: bench\n"
-				    "content:\n  - id: bench\n");
+	Roadmap *rm = load(&f, HEAD
+			       "stages:\n"
+			       "  - id: need\n"
+			       "    concerns: [Worth it?]\n"
+			       "  - id: buy\n"
+			       "    questions:\n"
+			       "      - ask: Is it?\n"
+			       "        concern: need.c1\n"
+			       "        content: bench\n"
+			       "seller:\n"
+			       "  - id: sdr\n"
+			       "    supports: [need, buy]\n"
+			       "    uses: bench\n"
+			       "content:\n"
+			       "  - id: bench\n");
 	EXPECT(rm && f.dl.n == 0);
 	Question *q = rm->stages[1]->questions[0];
 	EXPECT(q->concern.target == rm->stages[0]->concerns[0]);
@@ -163,11 +213,16 @@ TEST(references_point_at_their_items)
 TEST(unknown_references_leave_targets_null)
 {
 	Fixture f;
-	Roadmap *rm = load(&f, HEAD "stages:\n  - id: need\nseller:\n  - id: sdr\n    supports: [ned, x]\n");
+	Roadmap *rm = load(&f, HEAD
+			       "stages:\n"
+			       "  - id: need\n"
+			       "seller:\n"
+			       "  - id: sdr\n"
+			       "    supports: [ned, x]\n");
 	EXPECT(rm && count(&f, "unknown-reference") == 2);
 	EXPECT(rm->seller[0]->supports.items[0].target == NULL);
 	const Diag *d = first(&f, "unknown-reference");
-	EXPECT(d && d->loc.line == 8 && d->loc.col == 16 && d->loc.len == 3);
+	EXPECT(d && at(d->loc, 8, 16, 3));
 	EXPECT(d && d->notes && d->notes->kind == NOTE_HELP);
 	EXPECT_STR(d && d->notes ? d->notes->text : NULL, "did you mean 'need'?");
 	unload(&f);
@@ -176,34 +231,49 @@ TEST(unknown_references_leave_targets_null)
 TEST(locations_follow_the_contract)
 {
 	Fixture f;
-	Roadmap *rm = load(&f, HEAD "critical_characteristic: Fast\nstages:\n"
-				    "  - name: Need\n    id: need\n"
-				    "  - id: buy\n"
-				    "content:\n  - id: bench\n    type: report\n    reviewed: 2026-05-01\n");
+	Roadmap *rm = load(&f, HEAD
+			       "critical_characteristic: Fast\n"
+			       "stages:\n"
+			       "  - name: Need\n"
+			       "    id: need\n"
+			       "  - id: buy\n"
+			       "content:\n"
+			       "  - id: bench\n"
+			       "    type: report\n"
+			       "    reviewed: 2026-05-01\n");
 	EXPECT(rm && f.dl.n == 0);
-	EXPECT(rm->critical_loc.line == 4 && rm->critical_loc.col == 1);
-	EXPECT(rm->stages_loc.line == 5 && rm->stages_loc.col == 1 && rm->stages_loc.len == 6);
+	EXPECT(at(rm->critical_loc, 4, 1, -1));
+	EXPECT(at(rm->stages_loc, 5, 1, 6));
 	/* An item's start is its first key, whichever key that is. */
-	EXPECT(rm->stages[0]->loc.line == 6 && rm->stages[0]->loc.col == 5 && rm->stages[0]->loc.len == 4);
-	EXPECT(rm->stages[1]->loc.line == 8 && rm->stages[1]->loc.col == 5 && rm->stages[1]->loc.len == 2);
+	EXPECT(at(rm->stages[0]->loc, 6, 5, 4));
+	EXPECT(at(rm->stages[1]->loc, 8, 5, 2));
 	Content *ct = rm->content[0];
-	EXPECT(ct->loc.line == 10 && ct->loc.col == 5);
-	EXPECT(ct->type_loc.line == 11 && ct->type_loc.col == 11);
+	EXPECT(at(ct->loc, 10, 5, -1));
+	EXPECT(at(ct->type_loc, 11, 11, -1));
 	EXPECT(ct->has_reviewed && ct->reviewed == model_parse_date("2026-05-01"));
-	EXPECT(ct->reviewed_loc.line == 12 && ct->reviewed_loc.col == 15 && ct->reviewed_loc.len == 10);
-	EXPECT(rm->loc.line == 1 && rm->loc.col == 1);
+	EXPECT(at(ct->reviewed_loc, 12, 15, 10));
+	EXPECT(at(rm->loc, 1, 1, -1));
 	unload(&f);
 }
 
 TEST(single_values_and_nulls)
 {
 	Fixture f;
-	Roadmap *rm = load(&f, HEAD "stages:\n  - id: a\n    name:\n    expects: pricing\n"
-				    "    prefers: ~\n    when: 3\n    questions:\n"
-				    "      - ask: Q?\n        answer: null\n        critical: true\n"
-				    "      - ask: R?\n        answer: ''\n"
-				    "    ignore: { channel-mismatch: not ours }\n"
-				    "rules: house-style\n");
+	Roadmap *rm = load(&f, HEAD
+			       "stages:\n"
+			       "  - id: a\n"
+			       "    name:\n"
+			       "    expects: pricing\n"
+			       "    prefers: ~\n"
+			       "    when: 3\n"
+			       "    questions:\n"
+			       "      - ask: Q?\n"
+			       "        answer: null\n"
+			       "        critical: true\n"
+			       "      - ask: R?\n"
+			       "        answer: ''\n"
+			       "    ignore: { channel-mismatch: not ours }\n"
+			       "rules: house-style\n");
 	EXPECT(rm && f.dl.n == 0);
 	Stage *st = rm->stages[0];
 	EXPECT_STR(st->name, "a");
@@ -222,23 +292,35 @@ TEST(single_values_and_nulls)
 TEST(windows_in_every_form)
 {
 	Fixture f;
-	Roadmap *rm = load(&f, HEAD "stages:\n  - id: a\n    when: 0-2\n  - id: b\n    when: [1.5, 4]\n"
-				    "  - id: c\n    when: \"2 - 6\"\n  - id: d\n    when: 7\n");
+	Roadmap *rm = load(&f, HEAD
+			       "stages:\n"
+			       "  - id: a\n"
+			       "    when: 0-2\n"
+			       "  - id: b\n"
+			       "    when: [1.5, 4]\n"
+			       "  - id: c\n"
+			       "    when: \"2 - 6\"\n"
+			       "  - id: d\n"
+			       "    when: 7\n");
 	EXPECT(rm && f.dl.n == 0);
 	EXPECT(rm->stages[0]->when.start == 0 && rm->stages[0]->when.end == 2);
 	EXPECT(rm->stages[1]->when.start == 1.5 && rm->stages[1]->when.end == 4);
 	EXPECT(rm->stages[2]->when.start == 2 && rm->stages[2]->when.end == 6);
 	EXPECT(rm->stages[3]->when.start == 7 && rm->stages[3]->when.end == 7);
-	EXPECT(rm->stages[1]->when.loc.line == 8 && rm->stages[1]->when.loc.col == 11);
+	EXPECT(at(rm->stages[1]->when.loc, 8, 11, -1));
 	unload(&f);
 }
 
 TEST(check_settings)
 {
 	Fixture f;
-	Roadmap *rm = load(&f, HEAD "stages:\n  - id: a\nchecks:\n  content-unused: off\n"
-				    "  content-stale: { severity: error, max_age_days: 90 }\n"
-				    "  missing-owner: {}\n");
+	Roadmap *rm = load(&f, HEAD
+			       "stages:\n"
+			       "  - id: a\n"
+			       "checks:\n"
+			       "  content-unused: off\n"
+			       "  content-stale: { severity: error, max_age_days: 90 }\n"
+			       "  missing-owner: {}\n");
 	EXPECT(rm && f.dl.n == 0 && rm->nchecks == 3);
 	EXPECT_STR(rm->checks[0].check, "content-unused");
 	EXPECT(rm->checks[0].has_severity && rm->checks[0].severity == SEV_OFF);
@@ -246,14 +328,20 @@ TEST(check_settings)
 	EXPECT(rm->checks[1].has_severity && rm->checks[1].severity == SEV_ERROR);
 	EXPECT(rm->checks[1].has_max_age && rm->checks[1].max_age_days == 90);
 	EXPECT(!rm->checks[2].has_severity);
-	EXPECT(rm->checks[0].loc.line == 7 && rm->checks[0].loc.col == 3);
+	EXPECT(at(rm->checks[0].loc, 7, 3, -1));
 	unload(&f);
 }
 
 TEST(an_aliased_mistake_is_reported_once)
 {
 	Fixture f;
-	Roadmap *rm = load(&f, HEAD "stages:\n  - &s\n    id: a\n    nmae: x\n  - *s\n  - *s\n");
+	Roadmap *rm = load(&f, HEAD
+			       "stages:\n"
+			       "  - &s\n"
+			       "    id: a\n"
+			       "    nmae: x\n"
+			       "  - *s\n"
+			       "  - *s\n");
 	EXPECT(rm && rm->nstages == 3);
 	EXPECT(count(&f, "unknown-key") == 1);
 	EXPECT(count(&f, "duplicate-id") == 1);
@@ -265,8 +353,15 @@ TEST(an_aliased_mistake_is_reported_once)
 TEST(duplicate_ids_note_the_first)
 {
 	Fixture f;
-	Roadmap *rm = load(&f, HEAD "stages:\n  - id: a\n  - id: a\n"
-				    "    questions:\n      - id: q\n        ask: A?\n      - id: q\n        ask: B?\n");
+	Roadmap *rm = load(&f, HEAD
+			       "stages:\n"
+			       "  - id: a\n"
+			       "  - id: a\n"
+			       "    questions:\n"
+			       "      - id: q\n"
+			       "        ask: A?\n"
+			       "      - id: q\n"
+			       "        ask: B?\n");
 	EXPECT(rm && count(&f, "duplicate-id") == 2);
 	const Diag *d = first(&f, "duplicate-id");
 	EXPECT(d && d->loc.line == 6);
@@ -277,8 +372,14 @@ TEST(duplicate_ids_note_the_first)
 TEST(duplicate_stage_ids_do_not_cascade_to_default_ids)
 {
 	Fixture f;
-	Roadmap *rm = load(&f, HEAD "stages:\n  - id: a\n    concerns: [X]\n    questions: [{ask: A?}]\n"
-				    "  - id: a\n    concerns: [Y]\n    questions: [{ask: B?}]\n");
+	Roadmap *rm = load(&f, HEAD
+			       "stages:\n"
+			       "  - id: a\n"
+			       "    concerns: [X]\n"
+			       "    questions: [{ask: A?}]\n"
+			       "  - id: a\n"
+			       "    concerns: [Y]\n"
+			       "    questions: [{ask: B?}]\n");
 	EXPECT(rm && count(&f, "duplicate-id") == 1 && f.dl.n == 1);
 	unload(&f);
 }

@@ -1,0 +1,901 @@
+/* schema_read.c - reading values from the node tree, with diagnostics.
+ *
+ * The toolkit the schema layer is written with (schema_read.h): how a key
+ * lookup, a text, an id, a boolean, a list of words, a date, a `when`
+ * window or an `ignore` mapping is read from a node, and the exact words of
+ * the error when it cannot be. schema.c reads roadmaps with it and
+ * catalog.c the content-type catalog, so a mistake gets the same diagnostic
+ * in either file. Every reader reports its errors and returns a safe value
+ * (NULL, the default, an empty set), so callers simply read on. */
+#include "schema_read.h"
+#include "suggest.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+/* Largest number accepted in a `when` window: far beyond any buying process
+ * (10000 weeks is two centuries), small enough that diagrams stay drawable. */
+#define WHEN_MAX 10000.0
+
+/* ==== Reporting ==== */
+
+void schema_ctx_init(SchemaCtx *c, Arena *a, DiagList *dl)
+{
+	c->arena = a;
+	c->dl = dl;
+	strmap_init(&c->seen, a);
+	c->sets = NULL;
+	c->nsets = 0;
+}
+
+Diag *schema_error(SchemaCtx *c, SrcLoc loc, const char *check, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = arena_vprintf(c->arena, fmt, ap);
+	va_end(ap);
+	char *key = arena_printf(c->arena, "%p:%d:%d:%s:%s", (const void *)loc.src, loc.line,
+				 loc.col, check, msg);
+	size_t klen = strlen(key);
+	if (strmap_get(&c->seen, key, klen))
+		return NULL;
+	strmap_put(&c->seen, key, klen, key);
+	return diag_report(c->dl, loc, SEV_ERROR, check, "%s", msg);
+}
+
+void schema_note(SchemaCtx *c, Diag *d, SrcLoc loc, const char *fmt, ...)
+{
+	if (!d)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = arena_vprintf(c->arena, fmt, ap);
+	va_end(ap);
+	diag_note(c->dl, d, loc, "%s", text);
+}
+
+void schema_help(SchemaCtx *c, Diag *d, const char *fmt, ...)
+{
+	if (!d)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = arena_vprintf(c->arena, fmt, ap);
+	va_end(ap);
+	diag_help(c->dl, d, "%s", text);
+}
+
+/* "a, b, c" from a NULL-terminated list. */
+static const char *join_words(SchemaCtx *c, const char *const *words)
+{
+	size_t len = 1;
+	for (size_t i = 0; words[i]; i++)
+		len += strlen(words[i]) + 2;
+	char *out = arena_alloc(c->arena, len), *p = out;
+	for (size_t i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+		if (i) {
+			memcpy(p, ", ", 2);
+			p += 2;
+		}
+		memcpy(p, words[i], n);
+		p += n;
+	}
+	*p = '\0';
+	return out;
+}
+
+void schema_help_word(SchemaCtx *c, Diag *d, const char *word, const char *const *words,
+		      const char *plural)
+{
+	if (!d)
+		return;
+	const char *best = suggest_word(word, words);
+	if (best)
+		schema_help(c, d, "did you mean '%s'?", best);
+	else if (plural)
+		schema_help(c, d, "the %s are: %s", plural, join_words(c, words));
+}
+
+/* ==== Showing and classifying scalars ==== */
+
+const char *schema_found(SchemaCtx *c, const Node *n)
+{
+	enum { SHOWN = 40 };            /* characters of user text in a message */
+	char buf[SHOWN * 4 + 8];
+	size_t o = 0, chars = 0, i = 0;
+
+	if (!n || schema_is_null(n))
+		return "nothing";
+	if (n->kind != NODE_SCALAR)
+		return n->kind == NODE_MAP ? "a mapping" : "a list";
+	buf[o++] = '\'';
+	while (i < n->len && chars < SHOWN) {
+		unsigned char u = (unsigned char)n->str[i];
+		if (u < 0x20 || u == 0x7F) {    /* keep messages on one line */
+			const char *esc = u == '\n'   ? "\\n"
+					  : u == '\t' ? "\\t"
+					  : u == 0    ? "\\0"
+						      : "?";
+			size_t el = strlen(esc);
+			memcpy(buf + o, esc, el);
+			o += el;
+			i++;
+		} else {
+			size_t step = (size_t)utf8_seqlen(u);
+			if (i + step > n->len)
+				step = n->len - i;
+			memcpy(buf + o, n->str + i, step);
+			o += step;
+			i += step;
+		}
+		chars++;
+	}
+	if (i < n->len) {
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o++] = '\'';
+	return arena_strndup(c->arena, buf, o);
+}
+
+/* True when scalar 'n' is exactly 'word'. */
+bool schema_scalar_is(const Node *n, const char *word)
+{
+	size_t len = strlen(word);
+	return n->kind == NODE_SCALAR && n->len == len && memcmp(n->str, word, len) == 0;
+}
+
+bool schema_is_null(const Node *n)
+{
+	if (n->kind != NODE_SCALAR || !n->plain)
+		return false;
+	return n->len == 0 || schema_scalar_is(n, "~") || schema_scalar_is(n, "null") ||
+	       schema_scalar_is(n, "Null") || schema_scalar_is(n, "NULL");
+}
+
+/* A scalar with a NUL byte inside cannot become a C string without losing
+ * text, so it is refused wherever text is read. */
+bool schema_has_nul(const Node *n)
+{
+	return strlen(n->str) != n->len;
+}
+
+static bool is_id_char(unsigned char u)
+{
+	return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '-' || u == '_';
+}
+
+bool schema_is_id(const char *s, size_t len)
+{
+	if (len == 0 || s[0] == '-' || s[0] == '_')
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!is_id_char((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+/* ASCII for the Latin-1 letters U+00C0..U+00FF (UTF-8 C3 80..C3 BF), so
+ * that "Évaluer" suggests "evaluer"; "" for the two signs in that range. */
+static const char *const latin1_ascii[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
+};
+
+/* The id a user probably meant: lower case ASCII, every run of other
+ * characters made one '-', no separator at either end. "" when nothing is
+ * left. */
+static const char *slugify(SchemaCtx *c, const Node *n)
+{
+	size_t len = n->len < SUGGEST_MAX_LEN ? n->len : SUGGEST_MAX_LEN;
+	char *out = arena_alloc(c->arena, 2 * len + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char u = (unsigned char)n->str[i];
+		if (u == 0xC3 && i + 1 < len && ((unsigned char)n->str[i + 1] & 0xC0) == 0x80) {
+			const char *t = latin1_ascii[(unsigned char)n->str[++i] & 0x3F];
+			size_t tl = strlen(t);
+			memcpy(out + o, t, tl);
+			o += tl;
+			continue;
+		}
+		if (u >= 'A' && u <= 'Z')
+			u = (unsigned char)(u - 'A' + 'a');
+		if (is_id_char(u) && u != '-')
+			out[o++] = (char)u;
+		else if (o > 0 && out[o - 1] != '-')
+			out[o++] = '-';
+	}
+	while (o > 0 && (out[o - 1] == '-' || out[o - 1] == '_'))
+		o--;
+	size_t start = 0;
+	while (start < o && out[start] == '_')
+		start++;
+	out[o] = '\0';
+	return out + start;
+}
+
+/* Item names in messages: "stage 'need'" reads "in stage 'need'" or
+ * "'name' of stage 'need'"; NULL is the top level. */
+static const char *in_item(SchemaCtx *c, const char *item)
+{
+	return item ? arena_printf(c->arena, "in %s", item) : "at the top level";
+}
+
+const char *schema_of(SchemaCtx *c, const char *item)
+{
+	return item ? arena_printf(c->arena, " of %s", item) : "";
+}
+
+const char *schema_within(SchemaCtx *c, const char *item)
+{
+	return item ? arena_printf(c->arena, " in %s", item) : "";
+}
+
+/* ==== Numbers ==== */
+
+/* Reads a decimal number (-?digits(.digits)?, at most 15 digits, so it is
+ * exact in a double) at '*p', advancing it. Parsed by hand: strtod would
+ * follow the locale's decimal separator. */
+static bool scan_number(const char **p, const char *end, double *out)
+{
+	const char *s = *p;
+	bool neg = false;
+	double v = 0, scale = 1;
+	int digits = 0;
+
+	if (s < end && *s == '-') {
+		neg = true;
+		s++;
+	}
+	if (s == end || *s < '0' || *s > '9')
+		return false;
+	while (s < end && *s >= '0' && *s <= '9') {
+		v = v * 10 + (*s++ - '0');
+		digits++;
+	}
+	if (s < end && *s == '.') {
+		s++;
+		if (s == end || *s < '0' || *s > '9')
+			return false;
+		while (s < end && *s >= '0' && *s <= '9') {
+			scale /= 10;
+			v += (*s++ - '0') * scale;
+			digits++;
+		}
+	}
+	if (digits > 15)
+		return false;
+	*out = neg ? -v : v;
+	*p = s;
+	return true;
+}
+
+/* True when all of scalar 'n' is one number. */
+static bool parse_number(const Node *n, double *out)
+{
+	const char *p = n->str, *end = n->str + n->len;
+	return scan_number(&p, end, out) && p == end;
+}
+
+/* A number for messages: the way a user would write it. */
+static const char *show_number(SchemaCtx *c, double v)
+{
+	if (v == (double)(long long)v)
+		return arena_printf(c->arena, "%lld", (long long)v);
+	return arena_printf(c->arena, "%g", v);
+}
+
+/* ==== Reading keys ==== */
+
+static size_t count_words(const char *const *words)
+{
+	size_t n = 0;
+	while (words[n])
+		n++;
+	return n;
+}
+
+static size_t key_index(const char *const *keys, const Node *key)
+{
+	size_t i;
+	for (i = 0; keys[i]; i++)
+		if (schema_scalar_is(key, keys[i]))
+			break;
+	return i;
+}
+
+static void report_unknown_key(SchemaCtx *c, const Node *key, const char *const *keys,
+			       const char *item, const char *kind)
+{
+	Diag *d = schema_error(c, key->loc, "unknown-key", "unknown key %s %s",
+			       schema_found(c, key), in_item(c, item));
+	Suggest s;
+	suggest_init(&s, key->str, key->len);
+	for (size_t i = 0; keys[i]; i++)
+		suggest_add(&s, keys[i]);
+	if (suggest_result(&s)) {
+		schema_help(c, d, "did you mean '%s'?", suggest_result(&s));
+		return;
+	}
+	bool ours = false;              /* is 'keys' one of the format's tables? */
+	for (size_t i = 0; i < c->nsets; i++)
+		ours |= c->sets[i].keys == keys;
+	for (size_t i = 0; ours && i < c->nsets; i++) {
+		const SchemaKeySet *set = &c->sets[i];
+		if (set->keys != keys && set->keys[key_index(set->keys, key)]) {
+			schema_help(c, d, "'%s' belongs %s; check the indentation", key->str,
+				    set->where);
+			return;
+		}
+	}
+	schema_help(c, d, "%s has the keys: %s", kind, join_words(c, keys));
+}
+
+void schema_fields(SchemaCtx *c, const Node *map, const char *const *keys, const char *item,
+		   const char *kind, const NodePair **fields)
+{
+	size_t nkeys = count_words(keys);
+	for (size_t i = 0; i < nkeys; i++)
+		fields[i] = NULL;
+	for (size_t p = 0; p < map->npairs; p++) {
+		const NodePair *pair = &map->pairs[p];
+		size_t i = key_index(keys, pair->key);
+		if (i < nkeys)
+			fields[i] = pair;
+		else
+			report_unknown_key(c, pair->key, keys, item, kind);
+	}
+}
+
+/* The location of an item written as a mapping: its first key, so that for
+ * `- id: x` the caret sits under `id`. */
+SrcLoc schema_item_loc(const Node *map)
+{
+	if (map->kind == NODE_MAP && map->npairs > 0) {
+		SrcLoc k = map->pairs[0].key->loc;
+		if (k.line == map->loc.line && k.col == map->loc.col)
+			return k;
+	}
+	return map->loc;
+}
+
+/* True when 'f' is absent or null. */
+bool schema_absent(const NodePair *f)
+{
+	return !f || schema_is_null(f->value);
+}
+
+Diag *schema_wrong_type(SchemaCtx *c, const NodePair *f, const char *item, const char *expected)
+{
+	return schema_error(c, f->value->loc, "wrong-type", "'%s'%s must be %s, found %s",
+			    f->key->str, schema_of(c, item), expected, schema_found(c, f->value));
+}
+
+/* For a quoted scalar where a number or boolean belongs: the quotes are the
+ * mistake, so the message says they are there. */
+static Diag *wrong_type_quoted(SchemaCtx *c, const NodePair *f, const char *item,
+			       const char *expected)
+{
+	return schema_error(c, f->value->loc, "wrong-type",
+			    "'%s'%s must be %s, found the quoted text %s", f->key->str,
+			    schema_of(c, item), expected, schema_found(c, f->value));
+}
+
+/* True when an unknown key of 'map' is a misspelling of 'key' (its best
+ * suggestion among 'keys'): the unknown-key error already says what is
+ * missing, and one mistake should give one error. */
+static bool misspelled(const Node *map, const char *const *keys, const char *key)
+{
+	for (size_t p = 0; p < map->npairs; p++) {
+		const Node *k = map->pairs[p].key;
+		if (keys[key_index(keys, k)])
+			continue;
+		Suggest s;
+		suggest_init(&s, k->str, k->len);
+		for (size_t i = 0; keys[i]; i++)
+			suggest_add(&s, keys[i]);
+		if (suggest_result(&s) && strcmp(suggest_result(&s), key) == 0)
+			return true;
+	}
+	return false;
+}
+
+void schema_missing(SchemaCtx *c, const Node *map, const char *const *keys, const char *key,
+		    const char *item, const char *help)
+{
+	if (misspelled(map, keys, key))
+		return;
+	Diag *d = schema_error(c, schema_item_loc(map), "missing-field",
+			       "missing required key '%s' %s", key, in_item(c, item));
+	schema_help(c, d, "%s", help);
+}
+
+/* ==== Values ==== */
+
+const char *schema_text(SchemaCtx *c, const NodePair *f, const char *item)
+{
+	if (schema_absent(f))
+		return NULL;
+	const Node *v = f->value;
+	if (v->kind != NODE_SCALAR) {
+		Diag *d = schema_wrong_type(c, f, item, "text");
+		schema_help(c, d,
+			    "put the text in quotes if it starts with '[' or '{' or contains ': '");
+		return NULL;
+	}
+	if (schema_has_nul(v)) {
+		schema_error(c, v->loc, "invalid-value", "'%s'%s contains a NUL character",
+			     f->key->str, schema_of(c, item));
+		return NULL;
+	}
+	return v->str;
+}
+
+/* Text that must be there and not empty: `product`, `ask`, ... */
+const char *schema_required_text(SchemaCtx *c, const Node *map, const char *const *keys,
+				 const NodePair *f, const char *key, const char *item,
+				 const char *help)
+{
+	if (!f) {
+		schema_missing(c, map, keys, key, item, help);
+		return NULL;
+	}
+	if (schema_is_null(f->value) || (f->value->kind == NODE_SCALAR && f->value->len == 0)) {
+		Diag *d = schema_error(c, f->key->loc, "missing-field",
+				       "required key '%s'%s has no value", key, schema_of(c, item));
+		schema_help(c, d, "%s", help);
+		return NULL;
+	}
+	return schema_text(c, f, item);
+}
+
+/* id: [a-z0-9][a-z0-9_-]*
+ * Returns the id as written, even when it breaks the rules (reported), so
+ * that references to it still resolve; NULL when absent or unusable. */
+const char *schema_id(SchemaCtx *c, const Node *map, const char *const *keys, const NodePair *f,
+		      const char *noun, bool required, const char *item)
+{
+	static const char rule[] = "ids are lower-case letters, digits, '-' and '_', "
+				   "starting with a letter or digit";
+	if (required && (!f || schema_is_null(f->value))) {
+		const char *help = "add 'id: NAME'; other items refer to it by this name";
+		if (!f)
+			schema_missing(c, map, keys, "id", item, help);
+		else
+			schema_help(c,
+				    schema_error(c, f->key->loc, "missing-field",
+						 "required key 'id'%s has no value",
+						 schema_of(c, item)),
+				    "%s", help);
+		return NULL;
+	}
+	if (schema_absent(f))
+		return NULL;
+	const Node *v = f->value;
+	if (v->kind != NODE_SCALAR) {
+		schema_wrong_type(c, f, item, "an id");
+		return NULL;
+	}
+	if (!schema_is_id(v->str, v->len)) {
+		Diag *d = schema_error(c, v->loc, "invalid-value", "invalid %s id %s", noun,
+				       schema_found(c, v));
+		const char *slug = slugify(c, v);
+		if (*slug)
+			schema_help(c, d, "%s: try '%s'", rule, slug);
+		else
+			schema_help(c, d, "%s", rule);
+		if (schema_has_nul(v) || v->len == 0)
+			return NULL;
+	}
+	return v->str;
+}
+
+/* true | false (YAML 1.2: `yes`, `no`, `on` and `off` are text). */
+bool schema_bool(SchemaCtx *c, const NodePair *f, const char *item, bool dflt)
+{
+	static const char *const yes[] = { "true", "True", "TRUE", NULL };
+	static const char *const no[] = { "false", "False", "FALSE", NULL };
+	if (schema_absent(f))
+		return dflt;
+	const Node *v = f->value;
+	if (v->kind == NODE_SCALAR && v->plain) {
+		for (size_t i = 0; yes[i]; i++)
+			if (schema_scalar_is(v, yes[i]))
+				return true;
+		for (size_t i = 0; no[i]; i++)
+			if (schema_scalar_is(v, no[i]))
+				return false;
+	}
+	Diag *d = v->kind == NODE_SCALAR && !v->plain
+			  ? wrong_type_quoted(c, f, item, "true or false")
+			  : schema_wrong_type(c, f, item, "true or false");
+	if (v->kind != NODE_SCALAR)
+		return dflt;
+	if (!v->plain && (schema_scalar_is(v, "true") || schema_scalar_is(v, "false")))
+		schema_help(c, d, "remove the quotes: %s: %s", f->key->str, v->str);
+	else if (schema_scalar_is(v, "yes") || schema_scalar_is(v, "on") ||
+		 schema_scalar_is(v, "no") || schema_scalar_is(v, "off"))
+		schema_help(c, d, "YAML 1.2 has only true and false: %s: %s", f->key->str,
+			    schema_scalar_is(v, "yes") || schema_scalar_is(v, "on") ? "true"
+										    : "false");
+	else
+		schema_help(c, d, "write %s: true or %s: false", f->key->str, f->key->str);
+	return dflt;
+}
+
+/* A number written as a plain scalar; false (reported) otherwise. */
+bool schema_number(SchemaCtx *c, const NodePair *f, const char *item, double *out)
+{
+	const Node *v = f->value;
+	if (v->kind == NODE_SCALAR && v->plain && parse_number(v, out))
+		return true;
+	Diag *d = v->kind == NODE_SCALAR && !v->plain ? wrong_type_quoted(c, f, item, "a number")
+						      : schema_wrong_type(c, f, item, "a number");
+	if (v->kind == NODE_SCALAR && !v->plain && parse_number(v, out))
+		schema_help(c, d, "remove the quotes: %s: %.*s", f->key->str, (int)v->len, v->str);
+	return false;
+}
+
+/* The index of scalar 'v' in the NULL-terminated 'words', or -1. */
+static int word_index(const char *const *words, const Node *v)
+{
+	for (int i = 0; words[i]; i++)
+		if (schema_scalar_is(v, words[i]))
+			return i;
+	return -1;
+}
+
+/* KEY: WORD from 'words' ("phase", "category", ...); 'dflt' when absent. */
+int schema_word(SchemaCtx *c, const NodePair *f, const char *item, const char *const *words,
+		const char *noun, const char *plural, int dflt)
+{
+	if (schema_absent(f))
+		return dflt;
+	const Node *v = f->value;
+	if (v->kind != NODE_SCALAR) {
+		schema_wrong_type(c, f, item, arena_printf(c->arena, "one %s", noun));
+		return dflt;
+	}
+	int i = word_index(words, v);
+	if (i >= 0)
+		return i;
+	Diag *d = schema_error(c, v->loc, "invalid-value", "unknown %s %s%s", noun,
+			       schema_found(c, v), schema_within(c, item));
+	schema_help_word(c, d, v->str, words, plural);
+	return dflt;
+}
+
+/* The entries of a list-valued field: the list's items, or the one value
+ * written alone. Returns the count; 0 for absent, null or a mapping (which
+ * is reported as not 'expected'). */
+size_t schema_list(SchemaCtx *c, const NodePair *f, const char *item, const char *expected,
+		   Node *const **items)
+{
+	if (schema_absent(f))
+		return 0;
+	if (f->value->kind == NODE_SEQ) {
+		*items = f->value->items;
+		return f->value->nitems;
+	}
+	if (f->value->kind == NODE_MAP) {
+		schema_wrong_type(c, f, item, expected);
+		return 0;
+	}
+	*items = &f->value;             /* a single scalar: a list of one */
+	return 1;
+}
+
+/* An entry of a list of words or ids: a non-null scalar without NULs. */
+static bool scalar_entry(SchemaCtx *c, const NodePair *f, const Node *e, const char *item,
+			 const char *noun)
+{
+	if (schema_is_null(e)) {
+		schema_error(c, e->loc, "wrong-type", "empty entry in '%s'%s", f->key->str,
+			     schema_of(c, item));
+		return false;
+	}
+	if (e->kind != NODE_SCALAR) {
+		schema_error(c, e->loc, "wrong-type", "each entry of '%s'%s must be %s, found %s",
+			     f->key->str, schema_of(c, item), noun, schema_found(c, e));
+		return false;
+	}
+	if (schema_has_nul(e)) {
+		schema_error(c, e->loc, "invalid-value",
+			     "an entry of '%s'%s contains a NUL character", f->key->str,
+			     schema_of(c, item));
+		return false;
+	}
+	return true;
+}
+
+bool schema_word_set(SchemaCtx *c, const NodePair *f, const char *item, const char *const *words,
+		     const char *noun, unsigned *set)
+{
+	Node *const *items = NULL;
+	const char *plural = arena_printf(c->arena, "%ss", noun);
+	size_t n = schema_list(c, f, item, arena_printf(c->arena, "a list of %s", plural), &items);
+	*set = 0;
+	for (size_t i = 0; i < n; i++) {
+		const Node *e = items[i];
+		if (!scalar_entry(c, f, e, item, arena_printf(c->arena, "one %s", noun)))
+			continue;
+		int w = word_index(words, e);
+		if (w >= 0) {
+			*set |= 1u << w;
+			continue;
+		}
+		Diag *d = schema_error(c, e->loc, "invalid-value", "unknown %s %s in '%s'%s", noun,
+				       schema_found(c, e), f->key->str, schema_of(c, item));
+		schema_help_word(c, d, e->str, words, plural);
+	}
+	return !schema_absent(f);
+}
+
+/* KEY: [ID, ...] (or one ID): references, linked later by resolve.c. */
+void schema_refs(SchemaCtx *c, const NodePair *f, const char *item, const char *expected,
+		 RefList *out)
+{
+	Node *const *items = NULL;
+	size_t n = schema_list(c, f, item, expected, &items);
+	for (size_t i = 0; i < n; i++) {
+		if (!scalar_entry(c, f, items[i], item, "an id"))
+			continue;
+		Ref r = { items[i]->str, items[i]->loc, NULL };
+		ARENA_PUSH(c->arena, out->items, out->n, out->cap, r);
+	}
+}
+
+/* KEY: [TEXT, ...] (or one TEXT). */
+void schema_texts(SchemaCtx *c, const NodePair *f, const char *item, const char ***out, size_t *n,
+		  size_t *cap)
+{
+	Node *const *items = NULL;
+	size_t count = schema_list(c, f, item, "a list of texts", &items);
+	for (size_t i = 0; i < count; i++)
+		if (scalar_entry(c, f, items[i], item, "text"))
+			ARENA_PUSH(c->arena, *out, *n, *cap, items[i]->str);
+}
+
+static const char *const month_names[] = {
+	"January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December"
+};
+
+/* KEY: YYYY-MM-DD. Returns true and the day number when valid. */
+bool schema_date(SchemaCtx *c, const NodePair *f, const char *item, long *days)
+{
+	if (schema_absent(f))
+		return false;
+	const Node *v = f->value;
+	if (v->kind != NODE_SCALAR) {
+		schema_wrong_type(c, f, item, "a date (YYYY-MM-DD)");
+		return false;
+	}
+	bool shape = v->len == 10 && !schema_has_nul(v);
+	for (size_t i = 0; shape && i < 10; i++)
+		shape = (i == 4 || i == 7) ? v->str[i] == '-'
+					   : (v->str[i] >= '0' && v->str[i] <= '9');
+	if (!shape) {
+		Diag *d = schema_error(c, v->loc, "invalid-value",
+				       "'%s'%s must be a date written YYYY-MM-DD, found %s",
+				       f->key->str, schema_of(c, item), schema_found(c, v));
+		schema_help(c, d, "for example: %s: 2026-05-01", f->key->str);
+		return false;
+	}
+	*days = model_parse_date(v->str);
+	if (*days >= 0)
+		return true;
+	int year = (v->str[0] - '0') * 1000 + (v->str[1] - '0') * 100 + (v->str[2] - '0') * 10 +
+		   (v->str[3] - '0');
+	int month = (v->str[5] - '0') * 10 + (v->str[6] - '0');
+	if (year < 1970) {
+		schema_error(c, v->loc, "invalid-value", "'%s'%s is before 1970: %s", f->key->str,
+			     schema_of(c, item), schema_found(c, v));
+		return false;
+	}
+	Diag *d = schema_error(c, v->loc, "invalid-value", "'%s'%s is not a calendar date: %s",
+			       f->key->str, schema_of(c, item), schema_found(c, v));
+	if (month < 1 || month > 12) {
+		schema_help(c, d, "months run from 01 to 12");
+	} else {
+		static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+		bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+		schema_help(c, d, "%s %d has %d days", month_names[month - 1], year,
+			    mdays[month - 1] + (month == 2 && leap));
+	}
+	return false;
+}
+
+/* True when the text holds an en or em dash: "0–2" looks like a range. */
+static bool has_dash(const Node *v)
+{
+	for (size_t i = 0; i + 2 < v->len; i++)
+		if (memcmp(v->str + i, "\xE2\x80\x93", 3) == 0 ||
+		    memcmp(v->str + i, "\xE2\x80\x94", 3) == 0)
+			return true;
+	return false;
+}
+
+/* when: A-B | [A, B] | A   (A <= B, both 0 or more, on the roadmap's timeline) */
+Window schema_when(SchemaCtx *c, const NodePair *f, const char *item)
+{
+	Window w = { 0 };
+	double a = 0, b = 0;
+	const char *of = schema_of(c, item);
+
+	if (schema_absent(f))
+		return w;
+	const Node *v = f->value;
+	if (v->kind == NODE_MAP) {
+		schema_wrong_type(c, f, item, "a number, a range 'A-B' or a list [A, B]");
+		return w;
+	}
+	if (v->kind == NODE_SEQ) {
+		if (v->nitems != 2) {
+			Diag *d = schema_error(
+				c, v->loc, "invalid-value",
+				"'when'%s must be a list of two numbers [start, end], found %zu",
+				of, v->nitems);
+			schema_help(c, d,
+				    "for example: when: [0, 2], or when: 3 for a single point");
+			return w;
+		}
+		double ends[2];
+		for (size_t i = 0; i < 2; i++) {
+			const Node *e = v->items[i];
+			const char *which = i ? "end" : "start";
+			if (e->kind != NODE_SCALAR || !e->plain || !parse_number(e, &ends[i])) {
+				schema_error(c, e->loc, "wrong-type",
+					     "the %s of 'when'%s must be a number, found %s", which,
+					     of, schema_found(c, e));
+				return w;
+			}
+			if (ends[i] < 0) {
+				Diag *d = schema_error(
+					c, e->loc, "invalid-value",
+					"the %s of 'when'%s must not be negative, found %s", which,
+					of, schema_found(c, e));
+				schema_help(
+					c, d,
+					"the timeline starts at 0, the start of the buying process");
+				return w;
+			}
+		}
+		a = ends[0];
+		b = ends[1];
+	} else {
+		/* The scalar forms are text ("0-2" is no YAML number), so quoting
+		 * them is harmless. */
+		const char *p = v->str, *end = v->str + v->len;
+		bool ok = scan_number(&p, end, &a);
+		b = a;
+		while (p < end && *p == ' ')
+			p++;
+		if (ok && p < end && *p == '-') {       /* "0-2", "0 - 2" */
+			p++;
+			while (p < end && *p == ' ')
+				p++;
+			ok = scan_number(&p, end, &b);
+		}
+		if (!ok || p != end) {
+			Diag *d = schema_error(
+				c, v->loc, "invalid-value",
+				"'when'%s must be a number, a range 'A-B' or a list [A, B], found %s",
+				of, schema_found(c, v));
+			if (has_dash(v))
+				schema_help(c, d, "write the range with a hyphen '-', not a dash");
+			else
+				schema_help(
+					c, d,
+					"count in timeline units from the start of the buying process: "
+					"when: 0-2, when: [0, 2] or when: 3");
+			return w;
+		}
+	}
+	if (a < 0 || b < 0) {
+		Diag *d = schema_error(c, v->loc, "invalid-value",
+				       "'when'%s must not be negative, found %s", of,
+				       schema_found(c, v));
+		schema_help(c, d, "the timeline starts at 0, the start of the buying process");
+		return w;
+	}
+	if (b < a) {
+		Diag *d = schema_error(c, v->loc, "invalid-value",
+				       "'when'%s ends before it starts: %s is after %s", of,
+				       show_number(c, a), show_number(c, b));
+		schema_help(c, d,
+			    v->kind == NODE_SEQ ? "write the earlier number first: when: [%s, %s]"
+						: "write the earlier number first: when: %s-%s",
+			    show_number(c, b), show_number(c, a));
+		return w;
+	}
+	if (b > WHEN_MAX) {
+		schema_error(c, v->loc, "invalid-value", "'when'%s is too far out: %s (at most %s)",
+			     of, show_number(c, b), show_number(c, WHEN_MAX));
+		return w;
+	}
+	w.set = true;
+	w.start = a;
+	w.end = b;
+	w.loc = v->loc;
+	return w;
+}
+
+/* The registry row of check name 'key' in 'checks:' or 'ignore:', or NULL
+ * (reported) when there is none or it is a structural check. */
+const CheckInfo *schema_check_name(SchemaCtx *c, const Node *key, const char *section,
+				   const char *item)
+{
+	const CheckInfo *ci = schema_has_nul(key) ? NULL : check_find(key->str);
+	if (!ci) {
+		Diag *d = schema_error(c, key->loc, "invalid-value", "unknown check %s in '%s'%s",
+				       schema_found(c, key), section, schema_of(c, item));
+		Suggest s;
+		suggest_init(&s, key->str, key->len);
+		for (size_t i = 0; i < check_table_len; i++)
+			if (!check_table[i].structural)
+				suggest_add(&s, check_table[i].name);
+		if (suggest_result(&s))
+			schema_help(c, d, "did you mean '%s'?", suggest_result(&s));
+		else
+			schema_help(c, d, "'roadmapc list-checks' shows every check");
+		return NULL;
+	}
+	if (ci->structural) {
+		Diag *d = schema_error(c, key->loc, "invalid-value",
+				       "'%s' is a structural error and cannot be %s", ci->name,
+				       strcmp(section, "ignore") == 0 ? "ignored" : "configured");
+		schema_help(c, d, "structural errors are always errors: fix the mistake instead");
+		return NULL;
+	}
+	return ci;
+}
+
+/* ignore: { CHECK: REASON, ... }   (the reason is required) */
+void schema_ignore(SchemaCtx *c, const NodePair *f, const char *item, IgnoreList *out)
+{
+	if (schema_absent(f))
+		return;
+	if (f->value->kind != NODE_MAP) {
+		Diag *d = schema_wrong_type(c, f, item, "a mapping of check names to reasons");
+		schema_help(
+			c, d,
+			"for example: ignore: { content-unused: \"kept for the partner portal\" }");
+		return;
+	}
+	for (size_t p = 0; p < f->value->npairs; p++) {
+		const NodePair *e = &f->value->pairs[p];
+		const CheckInfo *ci = schema_check_name(c, e->key, "ignore", item);
+		if (!ci)
+			continue;
+		const Node *r = e->value;
+		if (r->kind != NODE_SCALAR) {
+			schema_error(c, r->loc, "wrong-type",
+				     "the reason for ignoring '%s'%s must be text, found %s",
+				     ci->name, schema_of(c, item), schema_found(c, r));
+			continue;
+		}
+		if (schema_is_null(r) || r->len == 0) {
+			Diag *d = schema_error(c, e->key->loc, "invalid-value",
+					       "'ignore' entry '%s'%s needs a reason", ci->name,
+					       schema_within(c, item));
+			schema_help(
+				c, d,
+				"say why the finding does not apply: %s: \"kept for the partner portal\"",
+				ci->name);
+			continue;
+		}
+		if (schema_has_nul(r)) {
+			schema_error(c, r->loc, "invalid-value",
+				     "the reason for ignoring '%s' contains a NUL character",
+				     ci->name);
+			continue;
+		}
+		Ignore ig = { ci->name, r->str, e->key->loc, false };
+		ARENA_PUSH(c->arena, out->items, out->n, out->cap, ig);
+	}
+}
