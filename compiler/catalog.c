@@ -135,6 +135,17 @@ static int parse(Catalog *cat, Arena *a, const StdlibText *t, DiagList *dl)
 	return diag_count(dl, SEV_ERROR) > errors ? -1 : 0;
 }
 
+/* Indexes the types by name, once the array is complete (pointers into it
+ * are stable from then on). */
+static void index_types(Catalog *cat, Arena *a)
+{
+	strmap_init(&cat->index, a);
+	for (size_t i = 0; i < cat->ntypes; i++) {
+		const char *name = cat->types[i].name;
+		strmap_put(&cat->index, name, strlen(name), &cat->types[i]);
+	}
+}
+
 int catalog_load(Catalog *cat, Arena *a, const char *const *dirs, size_t ndirs, DiagList *dl)
 {
 	StdlibText t;
@@ -142,8 +153,11 @@ int catalog_load(Catalog *cat, Arena *a, const char *const *dirs, size_t ndirs, 
 	if (stdlib_load(STDLIB_CATALOG, dirs, ndirs, a, &t) < 0)
 		die("the built-in %s is missing: the stdlib was not embedded", STDLIB_CATALOG);
 	cat->path = t.path;
-	if (!t.embedded)
-		return parse(cat, a, &t, dl);
+	if (!t.embedded) {
+		int rc = parse(cat, a, &t, dl);
+		index_types(cat, a);
+		return rc;
+	}
 
 	/* The embedded copy is part of the program: a mistake in it is ours,
 	 * not the user's (tests/unit/test_catalog.c keeps it loadable). */
@@ -154,13 +168,11 @@ int catalog_load(Catalog *cat, Arena *a, const char *const *dirs, size_t ndirs, 
 		die("the built-in content-type catalog is invalid: %s:%d:%d: %s", t.path,
 		    d ? d->loc.line : 0, d ? d->loc.col : 0, d ? d->message : "unknown error");
 	}
+	index_types(cat, a);
 	return 0;
 }
 
 const ContentType *catalog_find(const Catalog *cat, const char *name)
 {
-	for (size_t i = 0; i < cat->ntypes; i++)
-		if (strcmp(cat->types[i].name, name) == 0)
-			return &cat->types[i];
-	return NULL;
+	return strmap_get(&cat->index, name, strlen(name));
 }

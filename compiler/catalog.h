@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "model.h"
+#include "strmap.h"
 
 typedef struct ContentType {
 	const char *name;       /* "case-study" */
@@ -27,6 +28,7 @@ typedef struct Catalog {
 	const char *path;       /* the file it came from, as shown in diagnostics */
 	ContentType *types;     /* in file order */
 	size_t ntypes, cap;
+	StrMap index;           /* name -> ContentType*, for catalog_find() */
 } Catalog;
 
 /* Loads STDLIB_CATALOG from the first of 'dirs' that has it, else the copy

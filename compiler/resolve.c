@@ -18,6 +18,12 @@
 /* How many ids a "the stages are: ..." help line lists before "...". */
 #define LIST_MAX 8
 
+/* Ids compared for "did you mean" suggestions, in total. Each unknown
+ * reference is compared with every id of its kind, which on a file with
+ * thousands of broken references would take minutes; past the budget the
+ * errors come without suggestions. */
+#define SUGGEST_BUDGET 200000
+
 /* Where an id was first defined. */
 typedef struct Def {
 	void *item;
@@ -39,6 +45,7 @@ typedef struct IdTable {
 typedef struct Resolver {
 	SchemaCtx c;
 	Roadmap *rm;
+	size_t suggest_budget;  /* ids left to compare for suggestions */
 	IdTable stages, questions, concerns, seller, content;
 } Resolver;
 
@@ -88,6 +95,9 @@ static void define(Resolver *r, IdTable *t, const char *id, void *item, SrcLoc l
  * ids there are, or how to add one. */
 static void help_ids(Resolver *r, Diag *d, const IdTable *t, const char *id)
 {
+	if (!d || t->n > r->suggest_budget)
+		return;
+	r->suggest_budget -= t->n;
 	Suggest s;
 	suggest_init(&s, id, strlen(id));
 	for (size_t i = 0; i < t->n; i++)
@@ -218,6 +228,9 @@ static void type_content(Resolver *r, const Catalog *cat)
 		Diag *d = schema_error(&r->c, ct->type_loc, "invalid-value",
 				       "unknown content type '%s' in %s", ct->type,
 				       label(r, "content", ct->id));
+		if (!d || cat->ntypes > r->suggest_budget)
+			continue;
+		r->suggest_budget -= cat->ntypes;
 		Suggest s;
 		suggest_init(&s, ct->type, strlen(ct->type));
 		for (size_t j = 0; j < cat->ntypes; j++)
@@ -282,6 +295,7 @@ void resolve_roadmap(Roadmap *rm, const Catalog *cat, Arena *a, DiagList *dl)
 	Resolver r;
 	schema_ctx_init(&r.c, a, dl);
 	r.rm = rm;
+	r.suggest_budget = SUGGEST_BUDGET;
 	table_init(&r, &r.stages, "stage", "stages", "under 'stages:'");
 	table_init(&r, &r.questions, "question", "questions", "under a stage's 'questions:'");
 	table_init(&r, &r.concerns, "concern", "concerns", "under a stage's 'concerns:'");

@@ -73,7 +73,10 @@ void suggest_add(Suggest *s, const char *candidate)
 
 	if (clen == s->len && memcmp(candidate, s->word, clen) == 0)
 		return;                 /* the word itself is no suggestion */
-	size_t d = suggest_distance(s->word, s->len, candidate, clen);
+	/* The distance is at least the difference in length: most candidates
+	 * are ruled out without running the dynamic programme. */
+	size_t diff = clen > s->len ? clen - s->len : s->len - clen;
+	size_t d = diff <= limit ? suggest_distance(s->word, s->len, candidate, clen) : SIZE_MAX;
 	if (d <= limit)
 		score = d;
 	else if (s->len >= 3 && is_prefix_nocase(s->word, s->len, candidate, clen))

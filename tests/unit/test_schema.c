@@ -9,6 +9,7 @@
 #include "front_yaml.h"
 #include "resolve.h"
 #include "schema.h"
+#include "strbuf.h"
 
 #include <string.h>
 
@@ -399,6 +400,31 @@ TEST(empty_and_non_mapping_roots)
 	unload(&f);
 }
 
+TEST(suggestions_stop_at_a_budget)
+{
+	/* 2000 stages and 2000 references to missing ones: comparing each
+	 * with every stage would be quadratic, so only the first references
+	 * (resolve.c's budget of 200000 comparisons, 2000 per reference) get
+	 * a suggestion; every reference is still reported. */
+	enum { N = 2000 };
+	StrBuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, HEAD "stages:\n");
+	for (int i = 0; i < N; i++)
+		strbuf_printf(&sb, "  - id: stage-%d\n", i);
+	strbuf_puts(&sb, "seller:\n  - id: sdr\n    supports:\n");
+	for (int i = 0; i < N; i++)
+		strbuf_printf(&sb, "      - stage-x%d\n", i);
+	Fixture f;
+	Roadmap *rm = load(&f, strbuf_cstr(&sb));
+	EXPECT(rm && count(&f, "unknown-reference") == N);
+	size_t helped = 0;
+	for (size_t i = 0; i < f.dl.n; i++)
+		helped += f.dl.items[i]->notes != NULL;
+	EXPECT(helped == 100);
+	unload(&f);
+	strbuf_free(&sb);
+}
+
 /* ---- hand-built trees ---- */
 
 static Node *scalar(Arena *a, const char *s, size_t len, int line, int col)
@@ -515,6 +541,7 @@ int main(void)
 	RUN(an_aliased_mistake_is_reported_once);
 	RUN(duplicate_ids_note_the_first);
 	RUN(duplicate_stage_ids_do_not_cascade_to_default_ids);
+	RUN(suggestions_stop_at_a_budget);
 	RUN(empty_and_non_mapping_roots);
 	RUN(nul_bytes_are_refused_not_truncated);
 	RUN(a_shared_node_fanned_out_is_read_without_blowup);
