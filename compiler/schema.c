@@ -95,7 +95,7 @@ static const char *peek_id(const Node *map)
 	for (size_t p = 0; p < map->npairs; p++) {
 		const Node *v = map->pairs[p].value;
 		if (schema_scalar_is(map->pairs[p].key, "id") && v->kind == NODE_SCALAR &&
-		    !schema_is_null(v) && !schema_has_nul(v))
+		    v->len > 0 && !schema_is_null(v) && !schema_has_nul(v))
 			return v->str;
 	}
 	return NULL;

@@ -461,19 +461,20 @@ const char *schema_id(SchemaCtx *c, const Node *map, const char *const *keys, co
 {
 	static const char rule[] = "ids are lower-case letters, digits, '-' and '_', "
 				   "starting with a letter or digit";
-	if (required && (!f || schema_is_null(f->value))) {
+	/* An empty id, quoted or not, is no id. */
+	bool empty = f && f->value->kind == NODE_SCALAR && f->value->len == 0;
+	if (required && (schema_absent(f) || empty)) {
 		const char *help = "add 'id: NAME'; other items refer to it by this name";
+		Diag *d = NULL;
 		if (!f)
 			schema_missing(c, map, keys, "id", item, help);
 		else
-			schema_help(c,
-				    schema_error(c, f->key->loc, "missing-field",
-						 "required key 'id'%s has no value",
-						 schema_of(c, item)),
-				    "%s", help);
+			d = schema_error(c, f->key->loc, "missing-field",
+					 "required key 'id'%s has no value", schema_of(c, item));
+		schema_help(c, d, "%s", help);
 		return NULL;
 	}
-	if (schema_absent(f))
+	if (schema_absent(f) || empty)
 		return NULL;
 	const Node *v = f->value;
 	if (v->kind != NODE_SCALAR) {
@@ -488,7 +489,7 @@ const char *schema_id(SchemaCtx *c, const Node *map, const char *const *keys, co
 			schema_help(c, d, "%s: try '%s'", rule, slug);
 		else
 			schema_help(c, d, "%s", rule);
-		if (schema_has_nul(v) || v->len == 0)
+		if (schema_has_nul(v))
 			return NULL;
 	}
 	return v->str;
