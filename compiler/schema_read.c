@@ -590,9 +590,10 @@ size_t schema_list(SchemaCtx *c, const NodePair *f, const char *item, const char
 	return 1;
 }
 
-/* An entry of a list of words or ids: a non-null scalar without NULs. */
+/* An entry of a list of words or ids: a non-null scalar without NULs.
+ * 'noun' says what one entry is ("an id", "value"), after 'article'. */
 static bool scalar_entry(SchemaCtx *c, const NodePair *f, const Node *e, const char *item,
-			 const char *noun)
+			 const char *article, const char *noun)
 {
 	if (schema_is_null(e)) {
 		schema_error(c, e->loc, "wrong-type", "empty entry in '%s'%s", f->key->str,
@@ -600,8 +601,8 @@ static bool scalar_entry(SchemaCtx *c, const NodePair *f, const Node *e, const c
 		return false;
 	}
 	if (e->kind != NODE_SCALAR) {
-		schema_error(c, e->loc, "wrong-type", "each entry of '%s'%s must be %s, found %s",
-			     f->key->str, schema_of(c, item), noun, schema_found(c, e));
+		schema_error(c, e->loc, "wrong-type", "each entry of '%s'%s must be %s%s, found %s",
+			     f->key->str, schema_of(c, item), article, noun, schema_found(c, e));
 		return false;
 	}
 	if (schema_has_nul(e)) {
@@ -617,12 +618,15 @@ bool schema_word_set(SchemaCtx *c, const NodePair *f, const char *item, const ch
 		     const char *noun, unsigned *set)
 {
 	Node *const *items = NULL;
-	const char *plural = arena_printf(c->arena, "%ss", noun);
-	size_t n = schema_list(c, f, item, arena_printf(c->arena, "a list of %s", plural), &items);
 	*set = 0;
+	if (!schema_absent(f) && f->value->kind == NODE_MAP) {
+		schema_wrong_type(c, f, item, arena_printf(c->arena, "a list of %ss", noun));
+		return true;
+	}
+	size_t n = schema_list(c, f, item, "a list", &items);
 	for (size_t i = 0; i < n; i++) {
 		const Node *e = items[i];
-		if (!scalar_entry(c, f, e, item, arena_printf(c->arena, "one %s", noun)))
+		if (!scalar_entry(c, f, e, item, "one ", noun))
 			continue;
 		int w = word_index(words, e);
 		if (w >= 0) {
@@ -631,7 +635,7 @@ bool schema_word_set(SchemaCtx *c, const NodePair *f, const char *item, const ch
 		}
 		Diag *d = schema_error(c, e->loc, "invalid-value", "unknown %s %s in '%s'%s", noun,
 				       schema_found(c, e), f->key->str, schema_of(c, item));
-		schema_help_word(c, d, e->str, words, plural);
+		schema_help_word(c, d, e->str, words, arena_printf(c->arena, "%ss", noun));
 	}
 	return !schema_absent(f);
 }
@@ -643,7 +647,7 @@ void schema_refs(SchemaCtx *c, const NodePair *f, const char *item, const char *
 	Node *const *items = NULL;
 	size_t n = schema_list(c, f, item, expected, &items);
 	for (size_t i = 0; i < n; i++) {
-		if (!scalar_entry(c, f, items[i], item, "an id"))
+		if (!scalar_entry(c, f, items[i], item, "", "an id"))
 			continue;
 		Ref r = { items[i]->str, items[i]->loc, NULL };
 		ARENA_PUSH(c->arena, out->items, out->n, out->cap, r);
@@ -657,7 +661,7 @@ void schema_texts(SchemaCtx *c, const NodePair *f, const char *item, const char 
 	Node *const *items = NULL;
 	size_t count = schema_list(c, f, item, "a list of texts", &items);
 	for (size_t i = 0; i < count; i++)
-		if (scalar_entry(c, f, items[i], item, "text"))
+		if (scalar_entry(c, f, items[i], item, "", "text"))
 			ARENA_PUSH(c->arena, *out, *n, *cap, items[i]->str);
 }
 
