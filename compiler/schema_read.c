@@ -335,6 +335,13 @@ static void report_unknown_key(SchemaCtx *c, const Node *key, const char *const 
 	schema_help(c, d, "%s has the keys: %s", kind, join_words(c, keys));
 }
 
+/* Keys starting with "x-" are the user's own, as in OpenAPI and Compose
+ * files: a place for anchors (`x-defaults: &d`) and notes that tools ignore. */
+static bool is_extension_key(const Node *key)
+{
+	return key->kind == NODE_SCALAR && key->len > 2 && key->str[0] == 'x' && key->str[1] == '-';
+}
+
 void schema_fields(SchemaCtx *c, const Node *map, const char *const *keys, const char *item,
 		   const char *kind, const NodePair **fields)
 {
@@ -346,7 +353,7 @@ void schema_fields(SchemaCtx *c, const Node *map, const char *const *keys, const
 		size_t i = key_index(keys, pair->key);
 		if (i < nkeys)
 			fields[i] = pair;
-		else
+		else if (!is_extension_key(pair->key))
 			report_unknown_key(c, pair->key, keys, item, kind);
 	}
 }

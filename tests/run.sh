@@ -59,6 +59,9 @@ run_case() { # run_case BIN FILE LABEL
 	  NO_COLOR= ROADMAPC_PATH= timeout 20 "$bin" "$@" >"$d/actual.out" 2>"$d/actual.err" \
 	  <"${STDIN:-/dev/null}" ); got_exit=$?
 	local ok=1
+	# Every case states its stdout, even when it is empty: a case that only
+	# checked the exit status could pass with any output.
+	if [ ! -f "$d/stdout" ]; then ok=0; echo "    $label has no '=== stdout' section"; fi
 	if [ -f "$d/stdout" ] && ! cmp -s "$d/stdout" "$d/actual.out"; then ok=0; fi
 	if [ -f "$d/stderr" ] && ! cmp -s "$d/stderr" "$d/actual.err"; then ok=0; fi
 	[ "$got_exit" = "$want_exit" ] || ok=0
