@@ -46,7 +46,7 @@ for doc in README.md docs/*.md; do
 			for c in $(ls "$dir"/cmd.* 2>/dev/null | sort); do
 				e=${c/cmd./exp.}
 				line=$(cat "$c")
-				( cd "$dir" && eval "set -- $line" && shift && NO_COLOR=1 "$ROADMAPC" "$@" ) >"$c.out" 2>&1
+				( cd "$dir" && eval "set -- $line" && shift && NO_COLOR=1 ROADMAPC_PATH= "$ROADMAPC" "$@" ) >"$c.out" 2>&1
 				if cmp -s "$e" "$c.out"; then echo "PASS: $doc: \$ $line"; else
 					echo "FAIL: $doc: \$ $line"; diff -u "$e" "$c.out" | head -n 30; fi
 				rm -f "$c" "$e" "$c.out"
