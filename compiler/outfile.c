@@ -1,8 +1,12 @@
 /* outfile.c - atomic output files (temporary file + rename); see outfile.h. */
+/* realpath() is an XSI function. */
+#define _XOPEN_SOURCE 700
+
 #include "outfile.h"
 #include "alloc.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +29,9 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+static int write_special(const char *path, const char *data, size_t len, StrBuf *err);
+static int write_atomic(const char *path, const char *data, size_t len, StrBuf *err);
+
 int outfile_write(const char *path, const char *data, size_t len, StrBuf *err)
 {
 	if (strcmp(path, "-") == 0) {
@@ -35,10 +42,50 @@ int outfile_write(const char *path, const char *data, size_t len, StrBuf *err)
 		return 0;
 	}
 	struct stat st;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		strbuf_printf(err, "cannot write '%s': it is a directory", path);
+	char *resolved = NULL;
+	/* /dev/stdout and friends name an already open file: write through it. */
+	if (strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0)
+		return write_special(path, data, len, err);
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			strbuf_printf(err, "cannot write '%s': it is a directory", path);
+			return -1;
+		}
+		/* A device or pipe (/dev/null, /dev/stdout, a FIFO) cannot be
+		 * replaced: renaming over it would swap the device for a file. */
+		if (!S_ISREG(st.st_mode))
+			return write_special(path, data, len, err);
+		/* Replace the file a symlink points to, keeping the link. */
+		resolved = realpath(path, NULL);
+		if (resolved)
+			path = resolved;
+	}
+	int rc = write_atomic(path, data, len, err);
+	free(resolved);
+	return rc;
+}
+
+static int write_special(const char *path, const char *data, size_t len, StrBuf *err)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC);
+	if (fd < 0) {
+		strbuf_printf(err, "cannot write '%s': %s", path, strerror(errno));
 		return -1;
 	}
+	int rc = write_all(fd, data, len);
+	int saved = errno;
+	if (close(fd) != 0 && rc == 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc != 0)
+		strbuf_printf(err, "cannot write '%s': %s", path, strerror(saved));
+	return rc;
+}
+
+/* Writes to a temporary file beside 'path', then renames it into place. */
+static int write_atomic(const char *path, const char *data, size_t len, StrBuf *err)
+{
 	size_t n = strlen(path);
 	char *tmp = xmalloc(n + 16);
 	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);

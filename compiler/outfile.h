@@ -3,7 +3,9 @@
  * Every file roadmapc writes (reports, baselines, later diagrams) goes
  * through outfile_write: the data goes to a temporary file in the same
  * directory, which is flushed and renamed over the target, so a failed run
- * never leaves a half-written file or clobbers the previous good one. */
+ * never leaves a half-written file or clobbers the previous good one.
+ * Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written directly,
+ * and a symlink keeps pointing at the file it names. */
 #ifndef ROADMAPC_OUTFILE_H
 #define ROADMAPC_OUTFILE_H
 

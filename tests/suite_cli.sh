@@ -301,3 +301,24 @@ if [ -w /dev/full ]; then
 	stdout_full "list-checks with a full stdout: exit 2 and a message" list-checks
 	stdout_full "explain with a full stdout: exit 2 and a message" explain content-stale
 fi
+
+# ---------------------------------------------------------------------------
+# Outputs that are not regular files are written through, never replaced:
+# renaming a temporary file over /dev/null would swap the device for a file.
+
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/fifo.out" &
+"$ROADMAPC" check $TODAY -q -o "$tmp/fifo" infos.yaml >/dev/null 2>&1
+wait
+if [ -p "$tmp/fifo" ] && grep -q 'missing-owner' "$tmp/fifo.out"; then pass "-o FIFO writes into the pipe and keeps it a pipe"
+else fail "-o FIFO" "the FIFO was replaced or received nothing"; fi
+
+out=$("$ROADMAPC" check $TODAY -q -o /dev/stdout infos.yaml 2>&1)
+if [ -c /dev/null ] && [[ "$out" == *missing-owner* ]]; then pass "-o /dev/stdout writes to standard output"
+else fail "-o /dev/stdout" "got '$out'"; fi
+
+echo old >"$tmp/real.txt"
+ln -s real.txt "$tmp/link.txt"
+"$ROADMAPC" check $TODAY -q -o "$tmp/link.txt" infos.yaml >/dev/null 2>&1
+if [ -L "$tmp/link.txt" ] && grep -q 'missing-owner' "$tmp/real.txt"; then pass "-o SYMLINK replaces the file it points to and keeps the link"
+else fail "-o SYMLINK" "the link was replaced, or its target not written"; fi
