@@ -30,7 +30,8 @@ static int write_all(int fd, const char *data, size_t len)
 }
 
 static int write_special(const char *path, const char *data, size_t len, StrBuf *err);
-static int write_atomic(const char *path, const char *data, size_t len, StrBuf *err);
+static int write_atomic(const char *path, const char *shown, const char *data, size_t len,
+			StrBuf *err);
 
 int outfile_write(const char *path, const char *data, size_t len, StrBuf *err)
 {
@@ -57,10 +58,8 @@ int outfile_write(const char *path, const char *data, size_t len, StrBuf *err)
 			return write_special(path, data, len, err);
 		/* Replace the file a symlink points to, keeping the link. */
 		resolved = realpath(path, NULL);
-		if (resolved)
-			path = resolved;
 	}
-	int rc = write_atomic(path, data, len, err);
+	int rc = write_atomic(resolved ? resolved : path, path, data, len, err);
 	free(resolved);
 	return rc;
 }
@@ -83,15 +82,17 @@ static int write_special(const char *path, const char *data, size_t len, StrBuf 
 	return rc;
 }
 
-/* Writes to a temporary file beside 'path', then renames it into place. */
-static int write_atomic(const char *path, const char *data, size_t len, StrBuf *err)
+/* Writes to a temporary file beside 'path', then renames it into place;
+ * messages name the file as the user wrote it ('shown'). */
+static int write_atomic(const char *path, const char *shown, const char *data, size_t len,
+			StrBuf *err)
 {
 	size_t n = strlen(path);
 	char *tmp = xmalloc(n + 16);
 	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		strbuf_printf(err, "cannot write '%s': %s", path, strerror(errno));
+		strbuf_printf(err, "cannot write '%s': %s", shown, strerror(errno));
 		free(tmp);
 		return -1;
 	}
@@ -114,7 +115,7 @@ static int write_atomic(const char *path, const char *data, size_t len, StrBuf *
 	}
 	if (rc != 0) {
 		unlink(tmp);
-		strbuf_printf(err, "cannot write '%s': %s", path, strerror(saved));
+		strbuf_printf(err, "cannot write '%s': %s", shown, strerror(saved));
 	}
 	free(tmp);
 	return rc;
