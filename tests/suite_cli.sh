@@ -64,25 +64,7 @@ strip_escapes() { sed 's/\x1b\[[0-9;]*m//g'; }
 # ---------------------------------------------------------------------------
 # Fixtures: a clean roadmap, one with a warning, one with an info.
 
-cat >clean.yaml <<'EOF'
-roadmap: 1
-product: Clean
-segment: Finance teams
-stages:
-  - id: use
-    name: Use it
-    phase: post-purchase
-    expects: [left-alone]
-    questions:
-      - ask: How do I start?
-        answer: A short guide
-        content: [guide]
-content:
-  - id: guide
-    title: Getting started
-    type: onboarding-guide
-    owner: support
-EOF
+cp "$ROOT/tests/data/clean-roadmap.yaml" clean.yaml
 { cat clean.yaml; echo "    reviewed: 2020-01-01"; } >warnings.yaml
 grep -v 'owner: support' clean.yaml >infos.yaml
 cat >broken.yaml <<'EOF'

@@ -83,25 +83,7 @@ stages:
       - ask: Why change?
   - id: need
 EOF
-cat >clean.yaml <<'EOF'
-roadmap: 1
-product: Clean
-segment: Finance teams
-stages:
-  - id: use
-    name: Use it
-    phase: post-purchase
-    expects: [left-alone]
-    questions:
-      - ask: How do I start?
-        answer: A short guide
-        content: [guide]
-content:
-  - id: guide
-    title: Getting started
-    type: onboarding-guide
-    owner: support
-EOF
+cp "$ROOT/tests/data/clean-roadmap.yaml" clean.yaml
 # The same roadmaps with every line moved: comments on top, a blank line
 # in the middle. Findings must keep their fingerprints.
 mkdir -p shifted
