@@ -33,6 +33,9 @@ extern const size_t report_formats_len;
 
 /* The formats, one per report_<name>.c, registered in report.c. */
 void report_text(const ReportContext *ctx, StrBuf *out);
+/* The text format's summary lines alone, without colour; other formats
+ * that print a summary for people (github) reuse it. */
+void report_text_summary(const ReportContext *ctx, StrBuf *out);
 void report_json(const ReportContext *ctx, StrBuf *out);
 void report_sarif(const ReportContext *ctx, StrBuf *out);
 void report_junit(const ReportContext *ctx, StrBuf *out);

@@ -107,52 +107,6 @@ static void plain_finding(StrBuf *out, const Compilation *c, const Diag *d)
 	}
 }
 
-/* ---- the summary (the same lines as the text format's) ---- */
-
-static void percent(StrBuf *out, const char *what, size_t done, size_t total)
-{
-	size_t pct = total ? done * 100 / total : 0;     /* rounded down, as in text */
-	strbuf_printf(out, "%s %zu%% (%zu/%zu)", what, pct, done, total);
-}
-
-static void counts(StrBuf *out, size_t e, size_t w, size_t i, size_t s)
-{
-	strbuf_printf(out, "%zu error%s, %zu warning%s, %zu info", e, e == 1 ? "" : "s", w,
-		      w == 1 ? "" : "s", i);
-	if (s)
-		strbuf_printf(out, ", %zu suppressed", s);
-}
-
-static void summary(StrBuf *out, const ReportContext *ctx)
-{
-	size_t te = 0, tw = 0, ti = 0, ts = 0;
-	for (size_t u = 0; u < ctx->nunits; u++) {
-		const Compilation *c = ctx->units[u];
-		size_t e = diag_count(&c->diags, SEV_ERROR), w = diag_count(&c->diags, SEV_WARNING);
-		size_t i = diag_count(&c->diags, SEV_INFO), s = diag_count_suppressed(&c->diags);
-		te += e, tw += w, ti += i, ts += s;
-		plain(out, compilation_name(c));
-		strbuf_puts(out, ": ");
-		counts(out, e, w, i, s);
-		if (c->checked) {
-			const Coverage *cv = &c->coverage;
-			strbuf_puts(out, "; coverage: ");
-			percent(out, "questions", cv->questions_done, cv->questions_total);
-			percent(out, ", stages", cv->stages_done, cv->stages_total);
-		} else if (c->loaded) {
-			strbuf_puts(out, "; not checked until the errors above are fixed");
-		} else {
-			strbuf_puts(out, "; not read");
-		}
-		strbuf_putc(out, '\n');
-	}
-	if (ctx->nunits > 1) {
-		strbuf_printf(out, "total: %zu files, ", ctx->nunits);
-		counts(out, te, tw, ti, ts);
-		strbuf_putc(out, '\n');
-	}
-}
-
 /* How many commands of each level to write: GitHub's 10, except that when
  * anything is left over, the notice saying so takes one of the notice
  * places. A file that could not be read counts as an error. */
@@ -220,5 +174,5 @@ void report_github(const ReportContext *ctx, StrBuf *out)
 	}
 	strbuf_free(&rest);
 	if (!ctx->quiet)
-		summary(out, ctx);
+		report_text_summary(ctx, out);
 }

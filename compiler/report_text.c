@@ -122,31 +122,39 @@ static const char *sev_color(const Style *st, Severity s)
 	return s == SEV_ERROR ? st->error : s == SEV_WARNING ? st->warning : st->info;
 }
 
+/* User text (paths, names inside messages) goes through escape_terminal,
+ * so a control character in a roadmap cannot drive the user's terminal. */
+static void text(StrBuf *out, const char *s)
+{
+	escape_terminal(out, s, strlen(s));
+}
+
 static void location(StrBuf *out, const Style *st, SrcLoc loc, const char *fallback)
 {
+	strbuf_puts(out, st->bold);
+	text(out, loc.src ? loc.src->path : fallback);
 	if (loc.src)
-		strbuf_printf(out, "%s%s:%d:%d:%s ", st->bold, loc.src->path, loc.line, loc.col, st->reset);
-	else
-		strbuf_printf(out, "%s%s:%s ", st->bold, fallback, st->reset);
+		strbuf_printf(out, ":%d:%d", loc.line, loc.col);
+	strbuf_printf(out, ":%s ", st->reset);
 }
 
 static void diagnostic(StrBuf *out, const Style *st, const Compilation *c, const Diag *d)
 {
 	location(out, st, d->loc, compilation_name(c));
-	strbuf_printf(out, "%s%s:%s %s [%s]\n", sev_color(st, d->sev), severity_name(d->sev),
-		      st->reset, d->message, d->check);
+	strbuf_printf(out, "%s%s:%s ", sev_color(st, d->sev), severity_name(d->sev), st->reset);
+	text(out, d->message);
+	strbuf_printf(out, " [%s]\n", d->check);
 	if (d->loc.src)
 		snippet(out, st, d->loc);
 	for (const DiagNote *n = d->notes; n; n = n->next) {
-		if (n->kind == NOTE_NOTE && n->loc.src) {
+		bool note = n->kind == NOTE_NOTE;
+		if (note && n->loc.src)
 			location(out, st, n->loc, compilation_name(c));
-			strbuf_printf(out, "%snote:%s %s\n", st->note, st->reset, n->text);
+		strbuf_printf(out, "%s%s:%s ", note ? st->note : st->help, note ? "note" : "help", st->reset);
+		text(out, n->text);
+		strbuf_putc(out, '\n');
+		if (note && n->loc.src)
 			snippet(out, st, n->loc);
-		} else if (n->kind == NOTE_NOTE) {
-			strbuf_printf(out, "%snote:%s %s\n", st->note, st->reset, n->text);
-		} else {
-			strbuf_printf(out, "%shelp:%s %s\n", st->help, st->reset, n->text);
-		}
 	}
 }
 
@@ -173,7 +181,9 @@ static void summary(StrBuf *out, const Style *st, const ReportContext *ctx)
 		size_t e = diag_count(&c->diags, SEV_ERROR), w = diag_count(&c->diags, SEV_WARNING);
 		size_t i = diag_count(&c->diags, SEV_INFO), s = diag_count_suppressed(&c->diags);
 		te += e, tw += w, ti += i, ts += s;
-		strbuf_printf(out, "%s%s:%s ", st->bold, compilation_name(c), st->reset);
+		strbuf_puts(out, st->bold);
+		text(out, compilation_name(c));
+		strbuf_printf(out, ":%s ", st->reset);
 		counts(out, e, w, i, s);
 		if (c->checked) {
 			strbuf_puts(out, "; coverage: ");
@@ -191,6 +201,11 @@ static void summary(StrBuf *out, const Style *st, const ReportContext *ctx)
 		counts(out, te, tw, ti, ts);
 		strbuf_putc(out, '\n');
 	}
+}
+
+void report_text_summary(const ReportContext *ctx, StrBuf *out)
+{
+	summary(out, &plain_style, ctx);
 }
 
 void report_text(const ReportContext *ctx, StrBuf *out)
