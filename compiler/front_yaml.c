@@ -322,8 +322,8 @@ static void report_libyaml_error(Parser *p, const yaml_parser_t *yp)
 	loc.line = (int)yp->problem_mark.line + 1;
 	loc.col = (int)yp->problem_mark.column + 1;
 	Diag *d;
-	if (yp->context)
-		d = fatal(p, loc, "yaml-syntax", "%s %s", yp->context, problem);
+	if (yp->context)        /* "did not find expected key (while parsing a block mapping)" */
+		d = fatal(p, loc, "yaml-syntax", "%s (%s)", problem, yp->context);
 	else
 		d = fatal(p, loc, "yaml-syntax", "%s", problem);
 	if (yp->context && (yp->context_mark.line != yp->problem_mark.line ||
