@@ -175,7 +175,8 @@ static int write_reports(const RunOptions *opt, Compilation *const *units, size_
 	for (size_t i = 0; i < nreqs; i++) {
 		const ReportFormat *fmt = report_find(reqs[i].format);
 		ASSERT(fmt != NULL);    /* main.c validated the name */
-		ReportContext ctx = { units, n, opt->color && !reqs[i].output, opt->quiet };
+		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
+		ReportContext ctx = { units, n, opt->color && !reqs[i].output, opt->quiet, &cfg };
 		StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
 		fmt->emit(&ctx, &out);
 		if (outfile_write(reqs[i].output ? reqs[i].output : "-", strbuf_cstr(&out), out.len, &err) < 0) {
@@ -202,7 +203,7 @@ static int load_catalog(Catalog *cat, Arena *a, const RunOptions *opt)
 	fake.diags = dl;
 	diag_sort(&fake.diags);
 	Compilation *units[] = { &fake };
-	ReportContext ctx = { units, 1, false, true };
+	ReportContext ctx = { units, 1, false, true, NULL };
 	StrBuf out = STRBUF_INIT;
 	report_text(&ctx, &out);
 	fprintf(stderr, "roadmapc: cannot load the content-type catalog:\n%s", strbuf_cstr(&out));

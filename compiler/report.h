@@ -18,6 +18,9 @@ typedef struct ReportContext {
 	size_t nunits;
 	bool color;             /* ANSI colour (text only) */
 	bool quiet;             /* no summary */
+	/* The run's check settings (-W, --today), so a format can tell a
+	 * check that passed from one that was turned off; may be NULL. */
+	const CheckConfig *checks;
 } ReportContext;
 
 typedef void (*ReportFn)(const ReportContext *ctx, StrBuf *out);

@@ -8,8 +8,10 @@
  * error or warning; info findings and suppressed ones are listed in its
  * <system-out> without failing it. In a file with structural errors only the
  * structural checks that fired have results; the others were not run and
- * are <skipped/>, as is every check of a file that could not be read.
+ * are <skipped/>, as is every check of a file that could not be read and
+ * every check turned off by `checks:` or -W (it was not run either).
  * docs/formats.md describes the mapping. */
+#include "check.h"
 #include "report.h"
 #include "escape.h"
 #include "fingerprint.h"
@@ -107,7 +109,17 @@ static void classname(StrBuf *out, const char *path)
 	strbuf_free(&sb);
 }
 
-static void testcase(StrBuf *out, Counts *n, const Compilation *c, const char *check)
+/* True when 'check' was turned off for this roadmap (by `checks:` or -W):
+ * its test case is skipped, not passed, since nothing was checked. */
+static bool turned_off(const ReportContext *ctx, const Compilation *c, const char *check)
+{
+	const CheckInfo *ci = check_find(check);
+	return ctx->checks && c->checked && ci && !ci->structural &&
+	       check_severity(ci, c->roadmap, ctx->checks) == SEV_OFF;
+}
+
+static void testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Compilation *c,
+		     const char *check)
 {
 	size_t nfail = 0, nother = 0;
 	Severity worst = SEV_OFF;
@@ -129,7 +141,8 @@ static void testcase(StrBuf *out, Counts *n, const Compilation *c, const char *c
 	classname(out, compilation_name(c));
 	strbuf_putc(out, '"');
 
-	if (nfail == 0 && nother == 0 && c->checked) {
+	bool off = nfail == 0 && nother == 0 && turned_off(ctx, c, check);
+	if (nfail == 0 && nother == 0 && c->checked && !off) {
 		strbuf_puts(out, "/>\n");
 		return;
 	}
@@ -153,6 +166,9 @@ static void testcase(StrBuf *out, Counts *n, const Compilation *c, const char *c
 				finding_block(out, c, d);
 		}
 		strbuf_puts(out, "</failure>\n");
+	} else if (off) {
+		n->skipped++;
+		strbuf_puts(out, "      <skipped message=\"turned off\"/>\n");
 	} else if (!c->checked) {
 		n->skipped++;
 		strbuf_puts(out, "      <skipped message=\"not checked: ");
@@ -196,13 +212,14 @@ static void properties(StrBuf *out, const Compilation *c)
 	strbuf_puts(out, "    </properties>\n");
 }
 
-static void testsuite(StrBuf *out, Counts *total, const Compilation *c, const CheckNames *cn)
+static void testsuite(StrBuf *out, Counts *total, const ReportContext *ctx, const Compilation *c,
+		      const CheckNames *cn)
 {
 	Counts n = { 0, 0, 0 };
 	StrBuf body = STRBUF_INIT;
 	properties(&body, c);
 	for (size_t k = 0; k < cn->n; k++)
-		testcase(&body, &n, c, cn->names[k]);
+		testcase(&body, &n, ctx, c, cn->names[k]);
 	if (c->error) {
 		strbuf_puts(&body, "    <system-err>");
 		escape_xml(&body, c->error);
@@ -227,7 +244,7 @@ void report_junit(const ReportContext *ctx, StrBuf *out)
 	Counts total = { 0, 0, 0 };
 	StrBuf suites = STRBUF_INIT;
 	for (size_t u = 0; u < ctx->nunits; u++)
-		testsuite(&suites, &total, ctx->units[u], &cn);
+		testsuite(&suites, &total, ctx, ctx->units[u], &cn);
 	strbuf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	strbuf_printf(out, "<testsuites name=\"roadmapc\" tests=\"%zu\" failures=\"%zu\" errors=\"0\""
 		      " skipped=\"%zu\">\n", total.tests, total.failures, total.skipped);

@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	compilation_run(&c, "fuzz.yaml", (const char *)data, size, &catalog, &opt);
 	Compilation *units[] = { &c };
 	for (size_t i = 0; i < report_formats_len; i++) {
-		ReportContext ctx = { units, 1, i % 2 == 0, false };
+		ReportContext ctx = { units, 1, i % 2 == 0, false, NULL };
 		StrBuf out = STRBUF_INIT;
 		report_formats[i].emit(&ctx, &out);
 		strbuf_free(&out);
