@@ -209,7 +209,25 @@ int baseline_apply(const char *path, Compilation *const *units, size_t n, StrBuf
 			free(key);
 		}
 	}
+	/* Entries of files checked now that matched nothing are stale; those of
+	 * files not on this command line say nothing either way. */
+	int stale = 0;
+	for (size_t k = 0; k < e.n; k++) {
+		if (used[k])
+			continue;
+		for (size_t i = 0; i < n; i++) {
+			StrBuf file = STRBUF_INIT;     /* the file field, escaped as written */
+			put_field(&file, entry_path(units[i]));
+			bool mine = units[i]->checked && strncmp(e.items[k], strbuf_cstr(&file), file.len) == 0 &&
+				    e.items[k][file.len] == '\t';
+			strbuf_free(&file);
+			if (mine) {
+				stale++;
+				break;
+			}
+		}
+	}
 	free(used);
 	entries_free(&e);
-	return 0;
+	return stale;
 }

@@ -26,8 +26,10 @@ int baseline_write(const char *path, Compilation *const *units, size_t n, StrBuf
 
 /* Reads the baseline at 'path' and marks each unsuppressed finding of
  * 'units' that an entry matches as suppressed ("baseline"), each entry
- * matching at most one finding, in report order. Returns 0, or -1 with a
- * message in 'err' (unreadable or malformed file; nothing is marked). */
+ * matching at most one finding, in report order. Returns the number of
+ * entries for files that were checked in this run but matched no finding
+ * (gaps closed since the baseline was written), or -1 with a message in
+ * 'err' (unreadable or malformed file; nothing is marked). */
 int baseline_apply(const char *path, Compilation *const *units, size_t n, StrBuf *err);
 
 #endif

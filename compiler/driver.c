@@ -234,9 +234,15 @@ ExitStatus driver_run(const RunOptions *opt)
 	}
 
 	StrBuf err = STRBUF_INIT;
-	if (opt->baseline && baseline_apply(opt->baseline, units, opt->nfiles, &err) < 0) {
+	int stale = opt->baseline ? baseline_apply(opt->baseline, units, opt->nfiles, &err) : 0;
+	if (stale < 0) {
 		fprintf(stderr, "roadmapc: %s\n", strbuf_cstr(&err));
 		trouble = true;
+	} else if (stale > 0 && !opt->write_baseline) {
+		fprintf(stderr, "roadmapc: note: %d entr%s of '%s' match%s no finding any more; "
+			"refresh it with --baseline %s --write-baseline %s\n", stale,
+			stale == 1 ? "y" : "ies", opt->baseline, stale == 1 ? "es" : "",
+			opt->baseline, opt->baseline);
 	}
 	strbuf_reset(&err);
 	if (opt->write_baseline && baseline_write(opt->write_baseline, units, opt->nfiles, &err) < 0) {
