@@ -336,6 +336,17 @@ static void report_libyaml_error(Parser *p, const yaml_parser_t *yp)
 	if (line && yp->error == YAML_SCANNER_ERROR && memchr(line, '\t', len) &&
 	    strstr(problem, "cannot start any token"))
 		diag_help(p->dl, d, "YAML does not allow tabs for indentation; indent with spaces");
+	if (yp->context && strstr(yp->context, "block collection") && strstr(problem, "'-' indicator"))
+		diag_help(p->dl, d, "this line is indented like the items of the list but is not one: "
+				    "indent it under the item above, or start it with '- '");
+	/* `name:Recognise` is one plain word to YAML, so the parser trips on
+	 * the next line; the likely fix is on the line where the key started. */
+	if (yp->context && strstr(yp->context, "simple key")) {
+		line = srcfile_line(p->src, (int)yp->context_mark.line + 1, &len);
+		const char *colon = line ? memchr(line, ':', len) : NULL;
+		if (colon && colon + 1 < line + len && colon[1] != ' ' && colon[1] != '\t')
+			diag_help(p->dl, d, "a key needs a space after its ':' (write 'key: value')");
+	}
 }
 
 int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *dl, Node **root)

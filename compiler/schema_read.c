@@ -642,7 +642,11 @@ bool schema_word_set(SchemaCtx *c, const NodePair *f, const char *item, const ch
 		}
 		Diag *d = schema_error(c, e->loc, "invalid-value", "unknown %s %s in '%s'%s", noun,
 				       schema_found(c, e), f->key->str, schema_of(c, item));
-		schema_help_word(c, d, e->str, words, arena_printf(c->arena, "%ss", noun));
+		/* `expects: information, pricing` is one word to YAML. */
+		if (e->plain && memchr(e->str, ',', e->len) && f->value == e)
+			schema_help(c, d, "write a list in brackets: %s: [%s]", f->key->str, e->str);
+		else
+			schema_help_word(c, d, e->str, words, arena_printf(c->arena, "%ss", noun));
 	}
 	return !schema_absent(f);
 }
