@@ -72,6 +72,12 @@ static void escape_with(StrBuf *out, const char *s, size_t n, const EscapeTable 
 	}
 }
 
+static const EscapeTable markdown_table = {
+	['|'] = "\\|", ['\\'] = "\\\\", ['`'] = "\\`", ['*'] = "\\*", ['_'] = "\\_",
+	['['] = "\\[", [']'] = "\\]", ['#'] = "\\#", ['<'] = "&lt;", ['>'] = "&gt;",
+	['&'] = "&amp;", ['\n'] = " ", ['\r'] = " ", ['\t'] = " ",
+};
+
 static void json_control(StrBuf *out, unsigned char c) { strbuf_printf(out, "\\u%04x", c); }
 static void drop_control(StrBuf *out, unsigned char c) { (void)out; (void)c; }
 static void show_control(StrBuf *out, unsigned char c) { (void)c; strbuf_putc(out, '?'); }
@@ -85,6 +91,11 @@ void escape_json(StrBuf *out, const char *s)
 
 /* XML 1.0 cannot represent most C0 controls even as references: drop them. */
 void escape_xml(StrBuf *out, const char *s) { escape_with(out, s, strlen(s), xml_table, drop_control); }
+
+void escape_markdown(StrBuf *out, const char *s)
+{
+	escape_with(out, s, strlen(s), markdown_table, drop_control);
+}
 
 void escape_terminal(StrBuf *out, const char *s, size_t len)
 {

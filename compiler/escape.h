@@ -14,6 +14,10 @@
 void escape_json(StrBuf *out, const char *s);
 /* Appends 's' escaped for XML text and attribute values (no quotes added). */
 void escape_xml(StrBuf *out, const char *s);
+/* Appends 's' for a Markdown table cell: punctuation Markdown would read
+ * as formatting or as a cell break is backslash-escaped, HTML is made
+ * inert, and line breaks become spaces. */
+void escape_markdown(StrBuf *out, const char *s);
 /* Appends 's' with invalid UTF-8 replaced and C0 controls (except tab)
  * shown as '?', for terminal output. */
 void escape_terminal(StrBuf *out, const char *s, size_t len);

@@ -10,6 +10,7 @@ const ReportFormat report_formats[] = {
 	{ "junit", report_junit, "JUnit XML: a test case per roadmap and check, for Jenkins and others" },
 	{ "github", report_github, "GitHub Actions workflow commands: annotations on the pull request" },
 	{ "gitlab", report_gitlab, "GitLab Code Quality JSON, for merge request widgets" },
+	{ "markdown", report_markdown, "Markdown tables, for pull-request comments and job summaries" },
 };
 const size_t report_formats_len = sizeof report_formats / sizeof report_formats[0];
 

@@ -40,6 +40,7 @@ void report_text(const ReportContext *ctx, StrBuf *out);
  * that print a summary for people (github) reuse it. */
 void report_text_summary(const ReportContext *ctx, StrBuf *out);
 void report_json(const ReportContext *ctx, StrBuf *out);
+void report_markdown(const ReportContext *ctx, StrBuf *out);
 void report_sarif(const ReportContext *ctx, StrBuf *out);
 void report_junit(const ReportContext *ctx, StrBuf *out);
 void report_github(const ReportContext *ctx, StrBuf *out);

@@ -112,6 +112,9 @@ TEST(escapes)
 	escape_xml(&sb, "R&D <x> \"q\" 'a'\x02");
 	EXPECT_STR(strbuf_cstr(&sb), "R&amp;D &lt;x&gt; &quot;q&quot; &apos;a&apos;");
 	strbuf_reset(&sb);
+	escape_markdown(&sb, "a|b *c* [d]\n<e>");
+	EXPECT_STR(strbuf_cstr(&sb), "a\\|b \\*c\\* \\[d\\] &lt;e&gt;");
+	strbuf_reset(&sb);
 	escape_terminal(&sb, "a\tb\x1b[31m", 8);
 	EXPECT_STR(strbuf_cstr(&sb), "a\tb?[31m");
 	strbuf_free(&sb);
