@@ -120,8 +120,17 @@ static void help_ids(Resolver *r, Diag *d, const IdTable *t, const char *id)
 	schema_help(&r->c, d, "the %s are: %s%s", t->plural, list, t->n > LIST_MAX ? ", ..." : "");
 }
 
-/* Points 'ref' at its item, or reports `unknown-reference` at the id. */
-static void link_ref(Resolver *r, IdTable *t, Ref *ref, const char *field, const char *item)
+static const char *label(Resolver *r, const char *noun, const char *id)
+{
+	return id ? arena_printf(r->c.arena, "%s '%s'", noun, id)
+		  : arena_printf(r->c.arena, "a %s without an id", noun);
+}
+
+/* Points 'ref' at its item, or reports `unknown-reference` at the id. The
+ * referring item is named by 'noun' and 'id', formatted only for an error:
+ * this runs for every reference of a large roadmap. */
+static void link_ref(Resolver *r, IdTable *t, Ref *ref, const char *field, const char *noun,
+		     const char *id)
 {
 	if (!ref->id)
 		return;
@@ -131,20 +140,15 @@ static void link_ref(Resolver *r, IdTable *t, Ref *ref, const char *field, const
 		return;
 	}
 	Diag *d = schema_error(&r->c, ref->loc, "unknown-reference",
-			       "unknown %s '%s' in '%s' of %s", t->noun, ref->id, field, item);
+			       "unknown %s '%s' in '%s' of %s", t->noun, ref->id, field, label(r, noun, id));
 	help_ids(r, d, t, ref->id);
 }
 
-static void link_all(Resolver *r, IdTable *t, RefList *refs, const char *field, const char *item)
+static void link_all(Resolver *r, IdTable *t, RefList *refs, const char *field, const char *noun,
+		     const char *id)
 {
 	for (size_t i = 0; i < refs->n; i++)
-		link_ref(r, t, &refs->items[i], field, item);
-}
-
-static const char *label(Resolver *r, const char *noun, const char *id)
-{
-	return id ? arena_printf(r->c.arena, "%s '%s'", noun, id)
-		  : arena_printf(r->c.arena, "a %s without an id", noun);
+		link_ref(r, t, &refs->items[i], field, noun, id);
 }
 
 /* Default ids and names, then the id tables. */
@@ -192,21 +196,18 @@ static void link_items(Resolver *r)
 		Stage *st = rm->stages[i];
 		for (size_t j = 0; j < st->nconcerns; j++) {
 			Concern *cn = st->concerns[j];
-			link_all(r, &r->content, &cn->content, "content",
-				 label(r, "concern", cn->id));
+			link_all(r, &r->content, &cn->content, "content", "concern", cn->id);
 		}
 		for (size_t j = 0; j < st->nquestions; j++) {
 			Question *q = st->questions[j];
-			const char *item = label(r, "question", q->id);
-			link_all(r, &r->content, &q->content, "content", item);
-			link_ref(r, &r->concerns, &q->concern, "concern", item);
+			link_all(r, &r->content, &q->content, "content", "question", q->id);
+			link_ref(r, &r->concerns, &q->concern, "concern", "question", q->id);
 		}
 	}
 	for (size_t i = 0; i < rm->nseller; i++) {
 		SellerAction *sa = rm->seller[i];
-		const char *item = label(r, "seller action", sa->id);
-		link_all(r, &r->stages, &sa->supports, "supports", item);
-		link_all(r, &r->content, &sa->uses, "uses", item);
+		link_all(r, &r->stages, &sa->supports, "supports", "seller action", sa->id);
+		link_all(r, &r->content, &sa->uses, "uses", "seller action", sa->id);
 	}
 }
 
