@@ -37,7 +37,7 @@ STDLIB    := $(sort $(wildcard stdlib/*.yaml stdlib/*.lua))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all demo test san deps check-deps fuzz bench clean
+.PHONY: all demo test san unit deps check-deps check-test-deps fuzz bench clean
 all: check-deps $(BUILD)/roadmapc
 
 $(BUILD)/roadmapc: $(OBJS)
@@ -66,7 +66,7 @@ san:
 	$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SANFLAGS)" \
 		LDFLAGS="$(SANFLAGS)" build/san/roadmapc unit
 
-test: check-deps
+test: check-test-deps
 	$(MAKE) --no-print-directory $(BUILD)/roadmapc unit
 	$(MAKE) --no-print-directory san
 	tests/run.sh $(BUILD) build/san
@@ -91,9 +91,14 @@ deps:
 	echo "deps: installing $(DEB_PKGS) $(TEST_PKGS)"; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PKGS) $(TEST_PKGS)
 
+# The build needs only the libraries; the tests also need their tools. Either
+# check runs `make deps` when something is missing.
 check-deps:
 	@ok=1; for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || ok=0; done; \
-	command -v groff >/dev/null || ok=0; /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || ok=0; \
+	[ $$ok = 1 ] || $(MAKE) --no-print-directory deps
+
+check-test-deps: check-deps
+	@ok=1; command -v groff >/dev/null || ok=0; /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || ok=0; \
 	[ $$ok = 1 ] || $(MAKE) --no-print-directory deps
 
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
