@@ -89,7 +89,9 @@ static int write_atomic(const char *path, const char *shown, const char *data, s
 {
 	size_t n = strlen(path);
 	char *tmp = xmalloc(n + 16);
-	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
+	int m = snprintf(tmp, n + 16, "%s.tmp", path);
+	memset(tmp + m, 'X', 6);        /* the six characters mkstemp replaces */
+	tmp[m + 6] = '\0';
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		strbuf_printf(err, "cannot write '%s': %s", shown, strerror(errno));
