@@ -366,8 +366,7 @@ int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *d
 	if (sf->len > lim->max_file_size) {
 		SrcLoc loc = { sf, 1, 1, 1 };
 		Diag *d = diag_report(dl, loc, SEV_ERROR, "limit-exceeded",
-				      "the file is %zu bytes, more than the limit of %zu", sf->len,
-				      lim->max_file_size);
+				      "the file is larger than the limit of %zu bytes", lim->max_file_size);
 		diag_help(dl, d, "raise the limit with --limit file-size=N");
 		return -1;
 	}
