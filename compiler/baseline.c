@@ -18,8 +18,13 @@
 #include <string.h>
 
 #include "outfile.h"
+#include "textio.h"
 
 #define BASELINE_HEADER "# roadmapc baseline 1"
+
+/* Largest baseline read: a million accepted findings; it keeps
+ * `--baseline /dev/zero` from reading until memory runs out. */
+#define BASELINE_MAX_SIZE ((size_t)64 * 1024 * 1024)
 
 /* Appends 's' with tab, newline, carriage return and backslash escaped. */
 static void put_field(StrBuf *sb, const char *s)
@@ -37,7 +42,7 @@ static void put_field(StrBuf *sb, const char *s)
 
 /* The file name as recorded: the path the user gave, without leading "./",
  * so `check ./a.yaml` and `check a.yaml` share a baseline. */
-static const char *entry_path(const Compilation *c)
+static const char *entry_path(const Unit *c)
 {
 	const char *p = c->path;
 	while (p[0] == '.' && p[1] == '/')
@@ -46,7 +51,7 @@ static const char *entry_path(const Compilation *c)
 }
 
 /* The entry line (without newline) for finding 'd' of 'c', malloc'ed. */
-static char *entry_for(const Compilation *c, const Diag *d)
+static char *entry_for(const Unit *c, const Diag *d)
 {
 	StrBuf sb = STRBUF_INIT;
 	put_field(&sb, entry_path(c));
@@ -86,7 +91,7 @@ static void entries_free(Entries *e)
 	free(e->items);
 }
 
-int baseline_write(const char *path, Compilation *const *units, size_t n, StrBuf *err)
+int baseline_write(const char *path, Unit *const *units, size_t n, StrBuf *err)
 {
 	Entries e = { NULL, 0, 0 };
 	for (size_t i = 0; i < n; i++) {
@@ -111,27 +116,6 @@ int baseline_write(const char *path, Compilation *const *units, size_t n, StrBuf
 	strbuf_free(&out);
 	entries_free(&e);
 	return rc;
-}
-
-/* Reads all of 'path' into 'sb'. Returns 0, or -1 with a message in 'err'. */
-static int read_file(const char *path, StrBuf *sb, StrBuf *err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		strbuf_printf(err, "cannot read baseline '%s': %s", path, strerror(errno));
-		return -1;
-	}
-	char buf[8192];
-	size_t got;
-	while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_put(sb, buf, got);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		strbuf_printf(err, "cannot read baseline '%s': read error", path);
-		return -1;
-	}
-	return 0;
 }
 
 /* Splits the baseline text into entries; comments and blank lines are
@@ -169,14 +153,13 @@ static int parse_entries(const char *path, const char *text, size_t len, Entries
 	return 0;
 }
 
-int baseline_apply(const char *path, Compilation *const *units, size_t n, StrBuf *err)
+int baseline_apply(const char *path, Unit *const *units, size_t n, StrBuf *err)
 {
-	StrBuf text = STRBUF_INIT;
 	Entries e = { NULL, 0, 0 };
-	int rc = read_file(path, &text, err);
-	if (rc == 0)
-		rc = parse_entries(path, text.data ? text.data : "", text.len, &e, err);
-	strbuf_free(&text);
+	size_t len;
+	char *text = textio_read(path, "baseline", BASELINE_MAX_SIZE, &len, err);
+	int rc = text ? parse_entries(path, text, len, &e, err) : -1;
+	free(text);
 	if (rc < 0) {
 		entries_free(&e);
 		return -1;

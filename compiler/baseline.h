@@ -15,14 +15,14 @@
 
 #include <stddef.h>
 
-#include "driver.h"
+#include "unit.h"
 #include "strbuf.h"
 
 /* Writes the findings of 'units' that have an item and are not suppressed
  * by an `ignore:` (those a baseline suppressed are still present, so they
  * stay) to 'path', sorted, through a temporary file and a rename. Returns 0,
  * or -1 with a message in 'err'. */
-int baseline_write(const char *path, Compilation *const *units, size_t n, StrBuf *err);
+int baseline_write(const char *path, Unit *const *units, size_t n, StrBuf *err);
 
 /* Reads the baseline at 'path' and marks each unsuppressed finding of
  * 'units' that an entry matches as suppressed ("baseline"), each entry
@@ -30,6 +30,6 @@ int baseline_write(const char *path, Compilation *const *units, size_t n, StrBuf
  * entries for files that were checked in this run but matched no finding
  * (gaps closed since the baseline was written), or -1 with a message in
  * 'err' (unreadable or malformed file; nothing is marked). */
-int baseline_apply(const char *path, Compilation *const *units, size_t n, StrBuf *err);
+int baseline_apply(const char *path, Unit *const *units, size_t n, StrBuf *err);
 
 #endif

@@ -149,8 +149,18 @@ static void index_types(Catalog *cat, Arena *a)
 int catalog_load(Catalog *cat, Arena *a, const char *const *dirs, size_t ndirs, DiagList *dl)
 {
 	StdlibText t;
+	StrBuf err = STRBUF_INIT;
 	memset(cat, 0, sizeof *cat);
-	if (stdlib_load(STDLIB_CATALOG, dirs, ndirs, a, &t) < 0)
+	int found = stdlib_load(STDLIB_CATALOG, dirs, ndirs, a, &t, &err);
+	if (found == -2) {
+		SrcLoc none = { 0 };
+		diag_report(dl, none, SEV_ERROR, "limit-exceeded", "%s", strbuf_cstr(&err));
+		strbuf_free(&err);
+		index_types(cat, a);
+		return -1;
+	}
+	strbuf_free(&err);
+	if (found < 0)
 		die("the built-in %s is missing: the stdlib was not embedded", STDLIB_CATALOG);
 	cat->path = t.path;
 	if (!t.embedded) {

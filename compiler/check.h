@@ -54,13 +54,6 @@ typedef struct CheckConfig {
 	long today;             /* days since 1970-01-01, for content-stale */
 } CheckConfig;
 
-/* Coverage as defined by the language: questions answered with published
- * content, and stages with a supporting seller action (or left alone). */
-typedef struct Coverage {
-	size_t questions_done, questions_total;
-	size_t stages_done, stages_total;
-} Coverage;
-
 /* Runs every enabled semantic check on a resolved roadmap and reports the
  * findings (suppressed ones marked, unused ignores reported) to 'dl'. Marks
  * the `used` flag of the roadmap's Ignore entries, the only part of the

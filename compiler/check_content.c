@@ -6,6 +6,7 @@
  * reference target is set, and each content item's `delivers` and
  * `channels` are already defaulted from its type. */
 #include "check.h"
+#include "date.h"
 
 static const char *content_name(const Content *c)
 {
@@ -82,22 +83,6 @@ void check_content_unused(CheckCtx *ctx)
 
 /* ---- content-stale ---- */
 
-/* "YYYY-MM-DD" for 'days' since 1970-01-01 (the inverse of model_parse_date,
- * Howard Hinnant's civil-from-days), in the compilation's arena. */
-static const char *format_date(CheckCtx *ctx, long days)
-{
-	long z = days + 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	long d = doy - (153 * mp + 2) / 5 + 1;
-	long m = mp < 10 ? mp + 3 : mp - 9;
-	long y = yoe + era * 400 + (m <= 2);
-	return check_item(ctx, "%04ld-%02ld-%02ld", y, m, d);
-}
-
 /* Stale when reviewed + max_age_days < today: on the day the limit is
  * reached the content is still current; one day later it is stale. */
 void check_content_stale(CheckCtx *ctx)
@@ -109,10 +94,12 @@ void check_content_stale(CheckCtx *ctx)
 		Content *c = rm->content[i];
 		if (!c->has_reviewed || c->reviewed + max_age >= today)
 			continue;
+		char reviewed[11];
+		date_format(c->reviewed, reviewed);
 		Diag *d = check_report(ctx, c->reviewed_loc, check_item(ctx, "content:%s", c->id),
 				       &c->ignore,
 				       "content '%s' was last reviewed on %s, %ld days ago; the "
-				       "limit is %ld days", content_name(c), format_date(ctx, c->reviewed), today - c->reviewed,
+				       "limit is %ld days", content_name(c), reviewed, today - c->reviewed,
 				       max_age);
 		diag_help(ctx->dl, d,
 			  "review it and update 'reviewed:'; if it ages slowly, raise "

@@ -3,7 +3,7 @@
  * Per file: read -> front end (YAML) -> schema -> resolve; the phases up to
  * resolve report structural errors, and a file with any of them stops there
  * (the other files go on). Then checks and coverage, then, for the whole run,
- * baselines and the reports. Each file gets its own Compilation and arena;
+ * baselines and the reports. Each file gets its own Unit and arena;
  * all are kept until the reports are written, then freed. */
 #include "driver.h"
 #include "baseline.h"
@@ -12,46 +12,11 @@
 #include "report.h"
 #include "resolve.h"
 #include "schema.h"
+#include "textio.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Reads all of 'path' ("-": standard input), but never more than 'max' + 1
- * bytes, so an oversized file is refused without being loaded. Returns a
- * buffer the caller must free, or NULL with errno set. */
-static char *read_file(const char *path, size_t max, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 4096, n = 0;
-	char *buf = xmalloc(cap);
-	for (;;) {
-		if (n == cap) {
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-		size_t want = cap - n;
-		if (n + want > max + 1)
-			want = max + 1 - n;
-		size_t got = fread(buf + n, 1, want, f);
-		n += got;
-		if (got < want || n > max)
-			break;
-	}
-	int failed = ferror(f), saved = errno;
-	if (f != stdin)
-		fclose(f);
-	if (failed) {
-		free(buf);
-		errno = saved ? saved : EIO;
-		return NULL;
-	}
-	*len = n;
-	return buf;
-}
 
 static bool has_suffix(const char *s, const char *suffix)
 {
@@ -60,10 +25,10 @@ static bool has_suffix(const char *s, const char *suffix)
 }
 
 /* Front end, schema and resolve: everything that reports structural errors. */
-static void load(Compilation *c, const char *text, size_t len, const Catalog *cat,
+static void load(Unit *c, const char *text, size_t len, const Catalog *cat,
 		 const RunOptions *opt)
 {
-	if (srcfile_init(&c->src, &c->arena, compilation_name(c), text, len) < 0) {
+	if (srcfile_init(&c->src, &c->arena, c->name, text, len) < 0) {
 		SrcLoc loc = { &c->src, 1, 1, 1 };
 		diag_report(&c->diags, loc, SEV_ERROR, "yaml-syntax", "the file starts with a UTF-16 mark but is not valid UTF-16");
 		c->loaded = true;
@@ -79,52 +44,41 @@ static void load(Compilation *c, const char *text, size_t len, const Catalog *ca
 	c->roadmap = rm;
 }
 
-void compilation_run(Compilation *c, const char *path, const char *text, size_t len,
-		     const Catalog *cat, const RunOptions *opt)
+void driver_compile(Unit *u, const char *path, const char *text, size_t len,
+		    const Catalog *cat, const RunOptions *opt)
 {
-	memset(c, 0, sizeof *c);
-	c->path = path;
-	arena_init(&c->arena);
-	diag_init(&c->diags, &c->arena);
-
+	unit_init(u, path);
 	if (has_suffix(path, ".lua")) {
-		c->error = arena_printf(&c->arena, "cannot load '%s': Lua roadmaps are not supported by this version", path);
+		u->error = arena_printf(&u->arena, "cannot load '%s': Lua roadmaps are not supported by this version", path);
 		return;
 	}
 	char *owned = NULL;
 	if (!text) {
-		owned = read_file(path, opt->limits.max_file_size, &len);
+		StrBuf err = STRBUF_INIT;
+		int truncated;  /* the front end reports the size limit, at a location */
+		owned = textio_read_capped(path, opt->limits.max_file_size, &len, &truncated, &err);
 		if (!owned) {
-			c->error = arena_printf(&c->arena, "cannot read '%s': %s", path, strerror(errno));
+			u->error = arena_strdup(&u->arena, strbuf_cstr(&err));
+			strbuf_free(&err);
 			return;
 		}
 		text = owned;
 	}
-	load(c, text, len, cat, opt);
+	load(u, text, len, cat, opt);
 	free(owned);
 
-	if (c->roadmap && !diag_has_errors(&c->diags)) {
+	if (u->roadmap && !diag_has_errors(&u->diags)) {
 		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
-		check_run(c->roadmap, &cfg, &c->diags);
-		c->coverage = check_coverage(c->roadmap);
-		c->checked = true;
+		check_run(u->roadmap, &cfg, &u->diags);
+		u->coverage = check_coverage(u->roadmap);
+		u->checked = true;
 	}
-	diag_sort(&c->diags);
-}
-
-const char *compilation_name(const Compilation *c)
-{
-	return strcmp(c->path, "-") == 0 ? "<stdin>" : c->path;
-}
-
-void compilation_free(Compilation *c)
-{
-	arena_free(&c->arena);
+	diag_sort(&u->diags);
 }
 
 /* Structural errors cannot be suppressed, so a file that did not load always
  * fails the run, whatever --fail-on says: nothing about it was checked. */
-static bool fails(const Compilation *c, const RunOptions *opt)
+static bool fails(const Unit *c, const RunOptions *opt)
 {
 	if (c->loaded && !c->checked)
 		return true;
@@ -138,7 +92,7 @@ static bool fails(const Compilation *c, const RunOptions *opt)
 	return false;
 }
 
-static bool below_coverage(const Compilation *c, const RunOptions *opt)
+static bool below_coverage(const Unit *c, const RunOptions *opt, StrBuf *messages)
 {
 	if (opt->min_coverage < 0 || !c->checked)
 		return false;
@@ -147,19 +101,19 @@ static bool below_coverage(const Compilation *c, const RunOptions *opt)
 	double s = cv->stages_total ? 100.0 * (double)cv->stages_done / (double)cv->stages_total : 0;
 	bool low = false;
 	if (q < opt->min_coverage) {
-		fprintf(stderr, "roadmapc: %s: question coverage %zu/%zu is below --min-coverage %g%%\n",
-			compilation_name(c), cv->questions_done, cv->questions_total, opt->min_coverage);
+		strbuf_printf(messages, "roadmapc: %s: question coverage %zu/%zu is below --min-coverage %g%%\n",
+			      c->name, cv->questions_done, cv->questions_total, opt->min_coverage);
 		low = true;
 	}
 	if (s < opt->min_coverage) {
-		fprintf(stderr, "roadmapc: %s: stage coverage %zu/%zu is below --min-coverage %g%%\n",
-			compilation_name(c), cv->stages_done, cv->stages_total, opt->min_coverage);
+		strbuf_printf(messages, "roadmapc: %s: stage coverage %zu/%zu is below --min-coverage %g%%\n",
+			      c->name, cv->stages_done, cv->stages_total, opt->min_coverage);
 		low = true;
 	}
 	return low;
 }
 
-static int write_reports(const RunOptions *opt, Compilation *const *units, size_t n)
+static int write_reports(const RunOptions *opt, Unit *const *units, size_t n, StrBuf *messages)
 {
 	static const ReportRequest text_to_stdout = { "text", NULL };
 	const ReportRequest *reqs = opt->nreports ? opt->reports : &text_to_stdout;
@@ -173,7 +127,7 @@ static int write_reports(const RunOptions *opt, Compilation *const *units, size_
 		StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
 		fmt->emit(&ctx, &out);
 		if (outfile_write(reqs[i].output ? reqs[i].output : "-", strbuf_cstr(&out), out.len, &err) < 0) {
-			fprintf(stderr, "roadmapc: %s\n", strbuf_cstr(&err));
+			strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
 			rc = -1;
 		}
 		strbuf_free(&out);
@@ -184,44 +138,42 @@ static int write_reports(const RunOptions *opt, Compilation *const *units, size_
 
 /* Loads the content-type catalog once per run; a broken catalog in a -I
  * directory is the user's error, reported like any other file's. */
-static int load_catalog(Catalog *cat, Arena *a, const RunOptions *opt)
+static int load_catalog(Catalog *cat, Arena *a, const RunOptions *opt, StrBuf *messages)
 {
-	DiagList dl;
-	diag_init(&dl, a);
-	if (catalog_load(cat, a, opt->include_dirs, opt->ninclude_dirs, &dl) == 0 && !diag_has_errors(&dl))
+	Unit u;
+	unit_init(&u, "content-types.yaml");
+	if (catalog_load(cat, a, opt->include_dirs, opt->ninclude_dirs, &u.diags) == 0 &&
+	    !diag_has_errors(&u.diags)) {
+		unit_free(&u);
 		return 0;
-	Compilation fake;
-	memset(&fake, 0, sizeof fake);
-	fake.path = "content-types.yaml";
-	fake.diags = dl;
-	diag_sort(&fake.diags);
-	Compilation *units[] = { &fake };
+	}
+	diag_sort(&u.diags);
+	Unit *units[] = { &u };
 	ReportContext ctx = { units, 1, false, true, NULL };
-	StrBuf out = STRBUF_INIT;
-	report_text(&ctx, &out);
-	fprintf(stderr, "roadmapc: cannot load the content-type catalog:\n%s", strbuf_cstr(&out));
-	strbuf_free(&out);
+	strbuf_puts(messages, "roadmapc: cannot load the content-type catalog:\n");
+	report_text(&ctx, messages);
+	unit_free(&u);
 	return -1;
 }
 
-ExitStatus driver_run(const RunOptions *opt)
+ExitStatus driver_run(const RunOptions *opt, StrBuf *messages)
 {
 	Arena run_arena;
 	Catalog cat;
 	arena_init(&run_arena);
-	if (load_catalog(&cat, &run_arena, opt) < 0) {
+	if (load_catalog(&cat, &run_arena, opt, messages) < 0) {
 		arena_free(&run_arena);
 		return EXIT_TROUBLE;
 	}
 
-	Compilation **units = xcalloc(opt->nfiles, sizeof *units);
+	Unit **units = xcalloc(opt->nfiles, sizeof *units);
 	ExitStatus status = EXIT_CLEAN;
 	bool trouble = false;
 	for (size_t i = 0; i < opt->nfiles; i++) {
 		units[i] = xmalloc(sizeof *units[i]);
-		compilation_run(units[i], opt->files[i], NULL, 0, &cat, opt);
+		driver_compile(units[i], opt->files[i], NULL, 0, &cat, opt);
 		if (units[i]->error) {
-			fprintf(stderr, "roadmapc: %s\n", units[i]->error);
+			strbuf_printf(messages, "roadmapc: %s\n", units[i]->error);
 			trouble = true;
 		}
 	}
@@ -229,28 +181,28 @@ ExitStatus driver_run(const RunOptions *opt)
 	StrBuf err = STRBUF_INIT;
 	int stale = opt->baseline ? baseline_apply(opt->baseline, units, opt->nfiles, &err) : 0;
 	if (stale < 0) {
-		fprintf(stderr, "roadmapc: %s\n", strbuf_cstr(&err));
+		strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
 		trouble = true;
 	} else if (stale > 0 && !opt->write_baseline) {
-		fprintf(stderr, "roadmapc: note: %d entr%s of '%s' match%s no finding any more; "
-			"refresh it with --baseline %s --write-baseline %s\n", stale,
-			stale == 1 ? "y" : "ies", opt->baseline, stale == 1 ? "es" : "",
-			opt->baseline, opt->baseline);
+		strbuf_printf(messages, "roadmapc: note: %d entr%s of '%s' match%s no finding any more; "
+			      "refresh it with --baseline %s --write-baseline %s\n", stale,
+			      stale == 1 ? "y" : "ies", opt->baseline, stale == 1 ? "es" : "",
+			      opt->baseline, opt->baseline);
 	}
 	strbuf_reset(&err);
 	if (opt->write_baseline && baseline_write(opt->write_baseline, units, opt->nfiles, &err) < 0) {
-		fprintf(stderr, "roadmapc: %s\n", strbuf_cstr(&err));
+		strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
 		trouble = true;
 	}
 	strbuf_free(&err);
 
-	if (write_reports(opt, units, opt->nfiles) < 0)
+	if (write_reports(opt, units, opt->nfiles, messages) < 0)
 		trouble = true;
 	for (size_t i = 0; i < opt->nfiles; i++) {
-		/* '|', not '||': below_coverage also prints why, for every file. */
-		if (fails(units[i], opt) | below_coverage(units[i], opt))
+		/* '|', not '||': below_coverage also says why, for every file. */
+		if (fails(units[i], opt) | below_coverage(units[i], opt, messages))
 			status = EXIT_FINDINGS;
-		compilation_free(units[i]);
+		unit_free(units[i]);
 		free(units[i]);
 	}
 	free(units);

@@ -1,9 +1,9 @@
 /* driver.h - runs the phases for each input file and decides the outcome.
  *
  * main.c turns argv into RunOptions and calls driver_run(); the driver loads
- * each file (read -> front end -> schema -> resolve), runs the checks on the
- * files that loaded without structural errors, writes the reports, and
- * returns an exit status. One Compilation (and one arena) per input file. */
+ * each file (read -> front end -> schema -> resolve) into a Unit (unit.h),
+ * runs the checks on the files that loaded without structural errors,
+ * writes the reports, and returns an exit status. */
 #ifndef ROADMAPC_DRIVER_H
 #define ROADMAPC_DRIVER_H
 
@@ -17,6 +17,8 @@
 #include "limits.h"
 #include "model.h"
 #include "srcfile.h"
+#include "strbuf.h"
+#include "unit.h"
 
 /* Exit statuses of the command line (language reference, section 7). */
 typedef enum ExitStatus {
@@ -24,20 +26,6 @@ typedef enum ExitStatus {
 	EXIT_FINDINGS = 1,      /* findings at or above --fail-on, or coverage too low */
 	EXIT_TROUBLE = 2        /* usage, I/O or internal error */
 } ExitStatus;
-
-/* One input file and everything made from it. Owns its arena; the SrcFile,
- * model and diagnostics live until compilation_free(). */
-typedef struct Compilation {
-	const char *path;       /* as the user named it ("-" for standard input) */
-	Arena arena;
-	SrcFile src;
-	bool loaded;            /* the file was read (src is valid) */
-	const char *error;      /* why it could not be read, or NULL */
-	Roadmap *roadmap;       /* NULL when structural errors stopped it */
-	bool checked;           /* the checks ran (no structural errors) */
-	Coverage coverage;      /* valid when 'checked' */
-	DiagList diags;
-} Compilation;
 
 /* A report to produce: a format name and where to write it (NULL: stdout). */
 typedef struct ReportRequest {
@@ -64,18 +52,17 @@ typedef struct RunOptions {
 	const char *write_baseline;  /* --write-baseline FILE, or NULL */
 } RunOptions;
 
-/* Runs a whole `check` command; returns its exit status. Error messages about
- * the run itself (unwritable output, bad baseline) go to stderr. */
-ExitStatus driver_run(const RunOptions *opt);
+/* Runs a whole `check` command; returns its exit status. The driver prints
+ * nothing: reports go where 'opt' says (through outfile.h), and what must
+ * be said about the run itself (an unreadable file, an unwritable output,
+ * a stale baseline) is appended to 'messages', one "roadmapc: ..." line
+ * each, for main.c to show on standard error. */
+ExitStatus driver_run(const RunOptions *opt, StrBuf *messages);
 
-/* Loads, checks and computes coverage for one file in 'c' (which it
- * initialises); used by driver_run and by tests and fuzzers. 'text' may be
- * NULL, in which case the file is read from c->path. */
-void compilation_run(Compilation *c, const char *path, const char *text, size_t len,
-		     const Catalog *cat, const RunOptions *opt);
-void compilation_free(Compilation *c);
-
-/* The name a compilation is reported under: its path, or "<stdin>" for "-". */
-const char *compilation_name(const Compilation *c);
+/* Loads, checks and computes coverage for one file into 'u' (which it
+ * initialises with unit_init); used by driver_run and by tests and fuzzers.
+ * 'text' may be NULL, in which case the file is read from 'path'. */
+void driver_compile(Unit *u, const char *path, const char *text, size_t len,
+		    const Catalog *cat, const RunOptions *opt);
 
 #endif

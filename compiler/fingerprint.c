@@ -1,47 +1,26 @@
 /* fingerprint.c - stable identities for findings; see fingerprint.h.
  *
- * FNV-1a (64 bit) is written out here rather than borrowed: it is a few
- * lines, has no platform-dependent behaviour, and a fingerprint is an
- * identity, not a security boundary, so a cryptographic hash buys nothing. */
+ * The hash is hash.h's SipHash under its fixed key, chained field by
+ * field: the same finding gets the same fingerprint on every machine. */
 #include "fingerprint.h"
+#include "hash.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define FNV_PRIME UINT64_C(0x100000001b3)
-
-uint64_t fingerprint_hash(uint64_t h, const void *s, size_t n)
-{
-	const unsigned char *p = s;
-	for (size_t i = 0; i < n; i++) {
-		h ^= p[i];
-		h *= FNV_PRIME;
-	}
-	return h;
-}
-
 /* Hashes 's' and its terminating NUL, so ("ab", "c") and ("a", "bc") differ. */
 static uint64_t hash_field(uint64_t h, const char *s)
 {
-	return fingerprint_hash(h, s, strlen(s) + 1);
-}
-
-const char *fingerprint_path(const char *path)
-{
-	while (path[0] == '.' && path[1] == '/') {
-		path += 2;
-		while (*path == '/')
-			path++;
-	}
-	return path;
+	HashKey k = { h, HASH_FIXED_KEY.k1 };
+	return hash_bytes(&k, s, strlen(s) + 1);
 }
 
 /* What a finding is about, without where it is: file, check, item. */
-static uint64_t identity(const Compilation *c, const Diag *d)
+static uint64_t identity(const Unit *c, const Diag *d)
 {
-	uint64_t h = FINGERPRINT_SEED;
-	h = hash_field(h, fingerprint_path(d->loc.src ? d->loc.src->path : compilation_name(c)));
+	uint64_t h = HASH_FIXED_KEY.k0;
+	h = hash_field(h, d->loc.src ? d->loc.src->path : c->name);
 	h = hash_field(h, d->check);
 	if (d->item) {
 		h = hash_field(h, "item");
@@ -66,7 +45,7 @@ static int cmp_keyed(const void *pa, const void *pb)
 	return a->index < b->index ? -1 : a->index > b->index;
 }
 
-void fingerprint_unit(const Compilation *c, Fingerprint *out)
+void fingerprint_unit(const Unit *c, Fingerprint *out)
 {
 	size_t n = c->diags.n;
 	if (n == 0)

@@ -6,7 +6,8 @@
  * such as "stage:need"), never its line or column, so adding a stage above
  * it does not make a code-scanning service close the old alert and open a
  * "new" one. Findings without an item (structural errors) use their message
- * instead. When several findings share all of that, the n-th of them (in
+ * instead. File names are the normalised names units report under
+ * (path.h). When several findings share all of that, the n-th of them (in
  * report order) gets n in its hash too, so fingerprints stay unique. */
 #ifndef ROADMAPC_FINGERPRINT_H
 #define ROADMAPC_FINGERPRINT_H
@@ -14,26 +15,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "driver.h"
+#include "unit.h"
 
-/* 16 lower-case hex digits of a 64-bit FNV-1a hash, NUL-terminated. */
+/* 16 lower-case hex digits of a 64-bit hash, NUL-terminated. */
 typedef struct Fingerprint {
 	char hex[17];
 } Fingerprint;
 
-/* FNV-1a over 'n' bytes of 's', continuing from 'h' (start with
- * FINGERPRINT_SEED). Same bytes, same value, on every platform. */
-#define FINGERPRINT_SEED UINT64_C(0xcbf29ce484222325)
-uint64_t fingerprint_hash(uint64_t h, const void *s, size_t n);
-
 /* Fills 'out[i]' with the fingerprint of c->diags.items[i], for every
  * diagnostic of 'c' (suppressed ones included, so suppressing one finding
  * does not change the others'). 'out' holds c->diags.n entries. */
-void fingerprint_unit(const Compilation *c, Fingerprint *out);
-
-/* 'path' without leading "./" segments: the form CI services expect for a
- * path relative to the repository root, and the form fingerprints hash, so
- * "./a.yaml" and "a.yaml" name the same file. Points into 'path'. */
-const char *fingerprint_path(const char *path);
+void fingerprint_unit(const Unit *c, Fingerprint *out);
 
 #endif

@@ -5,6 +5,7 @@
  * language reference, section 7: 0 clean, 1 findings or low coverage,
  * 2 usage, I/O or internal error. */
 #include "check.h"
+#include "date.h"
 #include "driver.h"
 #include "report.h"
 #include "suggest.h"
@@ -111,16 +112,6 @@ static bool is_option(const char *arg, const char *name)
 {
 	size_t n = strlen(name);
 	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || (arg[n] == '=' && name[1] == '-'));
-}
-
-static long today_local(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	char buf[16];
-	if (!localtime_r(&now, &tm) || !strftime(buf, sizeof buf, "%Y-%m-%d", &tm))
-		return 0;
-	return model_parse_date(buf);
 }
 
 static void parse_limit(Limits *lim, const char *spec)
@@ -236,7 +227,7 @@ static void parse_check_args(Args *a, int argc, char **argv)
 			a->dirs[a->ndirs++] = arg[2] ? arg + 2 : option_value(argc, argv, &i, "-I");
 		} else if (is_option(arg, "--today")) {
 			const char *v = option_value(argc, argv, &i, "--today");
-			if ((r->today = model_parse_date(v)) < 0)
+			if ((r->today = date_parse(v)) < 0)
 				usage_error("--today must be a date YYYY-MM-DD, got '%s'", v);
 		} else if (is_option(arg, "--baseline")) {
 			r->baseline = option_value(argc, argv, &i, "--baseline");
@@ -270,7 +261,7 @@ static void parse_check_args(Args *a, int argc, char **argv)
 			a->dirs[a->ndirs++] = d;
 	}
 	if (r->today < 0)
-		r->today = today_local();
+		r->today = date_today();
 
 	const char *no_color = getenv("NO_COLOR");
 	const char *term = getenv("TERM");
@@ -340,7 +331,10 @@ int main(int argc, char **argv)
 		Args a;
 		memset(&a, 0, sizeof a);
 		parse_check_args(&a, argc, argv);
-		ExitStatus st = driver_run(&a.run);
+		StrBuf messages = STRBUF_INIT;
+		ExitStatus st = driver_run(&a.run, &messages);
+		fputs(strbuf_cstr(&messages), stderr);
+		strbuf_free(&messages);
 		free(a.files);
 		free(a.reports);
 		free(a.overrides);

@@ -197,15 +197,18 @@ typedef struct Roadmap {
 	size_t nrules, rules_cap;
 } Roadmap;
 
+/* Coverage as defined by the language: questions answered with published
+ * content, and stages with a supporting seller action (or left alone). */
+typedef struct Coverage {
+	size_t questions_done, questions_total;
+	size_t stages_done, stages_total;
+} Coverage;
+
 /* Values a seller action delivers: its own `delivers` plus the `delivers`
  * of the content it `uses` (resolved targets only). */
 ValueSet model_seller_delivers(const SellerAction *sa);
 
 /* True when the stage expects only `left-alone`: it wants no selling. */
 bool model_stage_left_alone(const Stage *st);
-
-/* Days since 1970-01-01 for a valid "YYYY-MM-DD" date; -1 otherwise
- * (including impossible dates such as 2026-02-30). */
-long model_parse_date(const char *s);
 
 #endif

@@ -10,11 +10,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "driver.h"
+#include "check.h"
+#include "unit.h"
 #include "strbuf.h"
 
 typedef struct ReportContext {
-	Compilation *const *units;
+	Unit *const *units;
 	size_t nunits;
 	bool color;             /* ANSI colour (text only) */
 	bool quiet;             /* no summary */

@@ -50,13 +50,13 @@ static void annotation_text(StrBuf *out, const Diag *d)
 
 /* GitHub's columns are 1-based like ours; endColumn is the last column of
  * the span, given only when the span is longer than one character. */
-static void annotation(StrBuf *out, const Compilation *c, const Diag *d)
+static void annotation(StrBuf *out, const Unit *c, const Diag *d)
 {
 	bool first = true;
 	char num[24];
 	strbuf_printf(out, "::%s", command_name(d->sev));
-	const char *file = d->loc.src ? d->loc.src->path : compilation_name(c);
-	property(out, &first, "file", fingerprint_path(file));
+	const char *file = d->loc.src ? d->loc.src->path : c->name;
+	property(out, &first, "file", file);
 	if (d->loc.src) {
 		snprintf(num, sizeof num, "%d", d->loc.line);
 		property(out, &first, "line", num);
@@ -86,9 +86,9 @@ static void plain(StrBuf *out, const char *s)
 /* A finding as the text format's first line, then its note and help lines.
  * Control characters are neutralised, so a line can never be read as a
  * workflow command of its own. */
-static void plain_finding(StrBuf *out, const Compilation *c, const Diag *d)
+static void plain_finding(StrBuf *out, const Unit *c, const Diag *d)
 {
-	plain(out, d->loc.src ? d->loc.src->path : compilation_name(c));
+	plain(out, d->loc.src ? d->loc.src->path : c->name);
 	if (d->loc.src)
 		strbuf_printf(out, ":%d:%d", d->loc.line, d->loc.col);
 	strbuf_printf(out, ": %s: ", severity_name(d->sev));
@@ -114,7 +114,7 @@ static void annotation_room(const ReportContext *ctx, size_t room[SEV_ERROR + 1]
 {
 	size_t total[SEV_ERROR + 1] = { 0 };
 	for (size_t u = 0; u < ctx->nunits; u++) {
-		const Compilation *c = ctx->units[u];
+		const Unit *c = ctx->units[u];
 		total[SEV_ERROR] += (c->error != NULL) + diag_count(&c->diags, SEV_ERROR);
 		total[SEV_WARNING] += diag_count(&c->diags, SEV_WARNING);
 		total[SEV_INFO] += diag_count(&c->diags, SEV_INFO);
@@ -143,7 +143,7 @@ void report_github(const ReportContext *ctx, StrBuf *out)
 	StrBuf rest = STRBUF_INIT;      /* what does not fit, as plain lines */
 	size_t nrest = 0;
 	for (size_t u = 0; u < ctx->nunits; u++) {
-		const Compilation *c = ctx->units[u];
+		const Unit *c = ctx->units[u];
 		if (c->error && room[SEV_ERROR] > 0) {
 			room[SEV_ERROR]--;
 			strbuf_puts(out, "::error title=roadmapc::");

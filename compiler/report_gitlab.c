@@ -9,8 +9,8 @@
  * read have no issue (the run reports them on stderr and exits 2).
  * docs/formats.md describes the mapping. */
 #include "report.h"
-#include "escape.h"
 #include "fingerprint.h"
+#include "json.h"
 
 #include <stdlib.h>
 
@@ -28,38 +28,37 @@ static const char *gitlab_severity(const Diag *d)
 	return "info";
 }
 
-static void issue(StrBuf *out, const Compilation *c, const Diag *d, const Fingerprint *fp)
+static void issue(Json *j, const Unit *c, const Diag *d, const Fingerprint *fp)
 {
-	strbuf_puts(out, "  {\n    \"description\": ");
-	escape_json(out, d->message);
-	strbuf_puts(out, ",\n    \"check_name\": ");
-	escape_json(out, d->check);
-	strbuf_printf(out, ",\n    \"fingerprint\": \"%s\",\n    \"severity\": \"%s\",\n",
-		      fp->hex, gitlab_severity(d));
-	strbuf_puts(out, "    \"location\": { \"path\": ");
-	escape_json(out, fingerprint_path(d->loc.src ? d->loc.src->path : compilation_name(c)));
-	strbuf_printf(out, ", \"lines\": { \"begin\": %d } }\n  }", d->loc.src ? d->loc.line : 1);
+	json_open(j, NULL, '{', false);
+	json_string(j, "description", d->message);
+	json_string(j, "check_name", d->check);
+	json_string(j, "fingerprint", fp->hex);
+	json_string(j, "severity", gitlab_severity(d));
+	json_open(j, "location", '{', true);
+	json_string(j, "path", d->loc.src ? d->loc.src->path : c->name);
+	json_open(j, "lines", '{', true);
+	json_int(j, "begin", d->loc.src ? d->loc.line : 1);
+	json_close(j);
+	json_close(j);
+	json_close(j);
 }
 
 void report_gitlab(const ReportContext *ctx, StrBuf *out)
 {
-	bool first = true;
-	strbuf_putc(out, '[');
+	Json j;
+	json_init(&j, out);
+	json_open(&j, NULL, '[', false);
 	for (size_t u = 0; u < ctx->nunits; u++) {
-		const Compilation *c = ctx->units[u];
+		const Unit *c = ctx->units[u];
 		if (c->diags.n == 0)
 			continue;
 		Fingerprint *fps = xcalloc(c->diags.n, sizeof *fps);
 		fingerprint_unit(c, fps);
-		for (size_t i = 0; i < c->diags.n; i++) {
-			const Diag *d = c->diags.items[i];
-			if (d->suppressed)
-				continue;
-			strbuf_puts(out, first ? "\n" : ",\n");
-			issue(out, c, d, &fps[i]);
-			first = false;
-		}
+		for (size_t i = 0; i < c->diags.n; i++)
+			if (!c->diags.items[i]->suppressed)
+				issue(&j, c, c->diags.items[i], &fps[i]);
 		free(fps);
 	}
-	strbuf_puts(out, first ? "]\n" : "\n]\n");
+	json_close(&j);
 }

@@ -4,115 +4,95 @@
  * ever added. Numbers are printed in the C locale with at most four decimals,
  * so the same input always gives the same bytes. */
 #include "report.h"
-#include "escape.h"
+#include "json.h"
 
-#include <stdio.h>
-#include <string.h>
-
-static void ratio(StrBuf *out, size_t done, size_t total)
+static double ratio(size_t done, size_t total)
 {
-	double r = total ? (double)done / (double)total : 0.0;
-	char buf[32];
-	snprintf(buf, sizeof buf, "%.4f", r);
-	size_t n = strlen(buf);
-	while (n > 3 && buf[n - 1] == '0' && buf[n - 2] != '.')
-		buf[--n] = '\0';
-	strbuf_puts(out, buf);
+	return total ? (double)done / (double)total : 0.0;
 }
 
-static void loc_fields(StrBuf *out, SrcLoc loc, const char *fallback)
+static void loc_fields(Json *j, SrcLoc loc, const char *fallback)
 {
-	strbuf_puts(out, "\"file\": ");
-	escape_json(out, loc.src ? loc.src->path : fallback);
-	strbuf_printf(out, ", \"line\": %d, \"column\": %d", loc.src ? loc.line : 0, loc.src ? loc.col : 0);
+	json_string(j, "file", loc.src ? loc.src->path : fallback);
+	json_int(j, "line", loc.src ? loc.line : 0);
+	json_int(j, "column", loc.src ? loc.col : 0);
 }
 
-static void roadmap(StrBuf *out, const Compilation *c)
+static void roadmap(Json *j, const Unit *c)
 {
 	const Roadmap *rm = c->roadmap;
-	strbuf_puts(out, "    { \"file\": ");
-	escape_json(out, compilation_name(c));
-	strbuf_puts(out, ", \"product\": ");
-	if (rm && rm->product)
-		escape_json(out, rm->product);
-	else
-		strbuf_puts(out, "null");
-	strbuf_puts(out, ", \"segment\": ");
-	if (rm && rm->segment)
-		escape_json(out, rm->segment);
-	else
-		strbuf_puts(out, "null");
-	strbuf_printf(out, ", \"checked\": %s", c->checked ? "true" : "false");
-	strbuf_puts(out, ",\n      \"coverage\": ");
+	json_open(j, NULL, '{', false);
+	json_string(j, "file", c->name);
+	json_string_or_null(j, "product", rm ? rm->product : NULL);
+	json_string_or_null(j, "segment", rm ? rm->segment : NULL);
+	json_bool(j, "checked", c->checked);
 	if (c->checked) {
 		const Coverage *cv = &c->coverage;
-		strbuf_puts(out, "{ \"questions\": ");
-		ratio(out, cv->questions_done, cv->questions_total);
-		strbuf_puts(out, ", \"stages\": ");
-		ratio(out, cv->stages_done, cv->stages_total);
-		strbuf_printf(out, ", \"questions_covered\": %zu, \"questions_total\": %zu"
-			      ", \"stages_covered\": %zu, \"stages_total\": %zu }",
-			      cv->questions_done, cv->questions_total, cv->stages_done, cv->stages_total);
+		json_open(j, "coverage", '{', true);
+		json_ratio(j, "questions", ratio(cv->questions_done, cv->questions_total));
+		json_ratio(j, "stages", ratio(cv->stages_done, cv->stages_total));
+		json_int(j, "questions_covered", (long)cv->questions_done);
+		json_int(j, "questions_total", (long)cv->questions_total);
+		json_int(j, "stages_covered", (long)cv->stages_done);
+		json_int(j, "stages_total", (long)cv->stages_total);
+		json_close(j);
 	} else {
-		strbuf_puts(out, "null");
+		json_null(j, "coverage");
 	}
 	const DiagList *dl = &c->diags;
-	strbuf_printf(out, ",\n      \"counts\": { \"error\": %zu, \"warning\": %zu, \"info\": %zu, \"suppressed\": %zu } }",
-		      diag_count(dl, SEV_ERROR), diag_count(dl, SEV_WARNING), diag_count(dl, SEV_INFO),
-		      diag_count_suppressed(dl));
+	json_open(j, "counts", '{', true);
+	json_int(j, "error", (long)diag_count(dl, SEV_ERROR));
+	json_int(j, "warning", (long)diag_count(dl, SEV_WARNING));
+	json_int(j, "info", (long)diag_count(dl, SEV_INFO));
+	json_int(j, "suppressed", (long)diag_count_suppressed(dl));
+	json_close(j);
+	json_close(j);
 }
 
-static void diagnostic(StrBuf *out, const Compilation *c, const Diag *d)
+static void diagnostic(Json *j, const Unit *c, const Diag *d)
 {
-	strbuf_puts(out, "    { ");
-	loc_fields(out, d->loc, compilation_name(c));
-	strbuf_printf(out, ", \"severity\": \"%s\", \"check\": ", severity_name(d->sev));
-	escape_json(out, d->check);
-	strbuf_puts(out, ",\n      \"message\": ");
-	escape_json(out, d->message);
+	json_open(j, NULL, '{', false);
+	loc_fields(j, d->loc, c->name);
+	json_string(j, "severity", severity_name(d->sev));
+	json_string(j, "check", d->check);
+	json_string(j, "message", d->message);
 	if (d->loc.src && d->loc.len > 1)
-		strbuf_printf(out, ", \"end_column\": %d", d->loc.col + d->loc.len);
-	if (d->item) {
-		strbuf_puts(out, ", \"item\": ");
-		escape_json(out, d->item);
-	}
-	if (d->suppressed) {
-		strbuf_puts(out, ", \"suppressed\": ");
-		escape_json(out, d->suppressed);
-	}
+		json_int(j, "end_column", d->loc.col + d->loc.len);
+	if (d->item)
+		json_string(j, "item", d->item);
+	if (d->suppressed)
+		json_string(j, "suppressed", d->suppressed);
 	if (d->notes) {
-		strbuf_puts(out, ",\n      \"notes\": [");
+		json_open(j, "notes", '[', false);
 		for (const DiagNote *n = d->notes; n; n = n->next) {
-			strbuf_printf(out, "%s{ \"kind\": \"%s\", \"message\": ", n == d->notes ? " " : ", ",
-				      n->kind == NOTE_HELP ? "help" : "note");
-			escape_json(out, n->text);
-			if (n->loc.src) {
-				strbuf_puts(out, ", ");
-				loc_fields(out, n->loc, compilation_name(c));
-			}
-			strbuf_puts(out, " }");
+			json_open(j, NULL, '{', true);
+			json_string(j, "kind", n->kind == NOTE_HELP ? "help" : "note");
+			json_string(j, "message", n->text);
+			if (n->loc.src)
+				loc_fields(j, n->loc, c->name);
+			json_close(j);
 		}
-		strbuf_puts(out, " ]");
+		json_close(j);
 	}
-	strbuf_puts(out, " }");
+	json_close(j);
 }
 
 void report_json(const ReportContext *ctx, StrBuf *out)
 {
-	strbuf_puts(out, "{ \"version\": 1,\n  \"roadmaps\": [\n");
+	Json j;
+	json_init(&j, out);
+	json_open(&j, NULL, '{', false);
+	json_int(&j, "version", 1);
+	json_open(&j, "roadmaps", '[', false);
+	for (size_t u = 0; u < ctx->nunits; u++)
+		roadmap(&j, ctx->units[u]);
+	json_close(&j);
+	json_open(&j, "diagnostics", '[', false);
 	for (size_t u = 0; u < ctx->nunits; u++) {
-		roadmap(out, ctx->units[u]);
-		strbuf_puts(out, u + 1 < ctx->nunits ? ",\n" : "\n");
+		const Unit *c = ctx->units[u];
+		for (size_t i = 0; i < c->diags.n; i++)
+			diagnostic(&j, c, c->diags.items[i]);
 	}
-	strbuf_puts(out, "  ],\n  \"diagnostics\": [");
-	bool first = true;
-	for (size_t u = 0; u < ctx->nunits; u++) {
-		const Compilation *c = ctx->units[u];
-		for (size_t i = 0; i < c->diags.n; i++) {
-			strbuf_puts(out, first ? "\n" : ",\n");
-			diagnostic(out, c, c->diags.items[i]);
-			first = false;
-		}
-	}
-	strbuf_puts(out, first ? "]\n}\n" : "\n  ]\n}\n");
+	json_close(&j);
+	json_close(&j);
 }

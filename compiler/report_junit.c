@@ -65,15 +65,15 @@ static void position(StrBuf *out, SrcLoc loc, const char *fallback)
 
 /* The first line of a finding, as the text format prints it without the
  * check name (the test case names it): FILE:LINE:COL: SEVERITY: MESSAGE. */
-static void finding_line(StrBuf *out, const Compilation *c, const Diag *d)
+static void finding_line(StrBuf *out, const Unit *c, const Diag *d)
 {
-	position(out, d->loc, compilation_name(c));
+	position(out, d->loc, c->name);
 	strbuf_printf(out, "%s: ", severity_name(d->sev));
 	escape_xml(out, d->message);
 }
 
 /* The finding and its note and help lines, one per line. */
-static void finding_block(StrBuf *out, const Compilation *c, const Diag *d)
+static void finding_block(StrBuf *out, const Unit *c, const Diag *d)
 {
 	finding_line(out, c, d);
 	if (d->suppressed) {
@@ -84,7 +84,7 @@ static void finding_block(StrBuf *out, const Compilation *c, const Diag *d)
 	strbuf_putc(out, '\n');
 	for (const DiagNote *n = d->notes; n; n = n->next) {
 		if (n->kind == NOTE_NOTE && n->loc.src)
-			position(out, n->loc, compilation_name(c));
+			position(out, n->loc, c->name);
 		strbuf_puts(out, n->kind == NOTE_HELP ? "help: " : "note: ");
 		escape_xml(out, n->text);
 		strbuf_putc(out, '\n');
@@ -111,14 +111,14 @@ static void classname(StrBuf *out, const char *path)
 
 /* True when 'check' was turned off for this roadmap (by `checks:` or -W):
  * its test case is skipped, not passed, since nothing was checked. */
-static bool turned_off(const ReportContext *ctx, const Compilation *c, const char *check)
+static bool turned_off(const ReportContext *ctx, const Unit *c, const char *check)
 {
 	const CheckInfo *ci = check_find(check);
 	return ctx->checks && c->checked && ci && !ci->structural &&
 	       check_severity(ci, c->roadmap, ctx->checks) == SEV_OFF;
 }
 
-static void testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Compilation *c,
+static void testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Unit *c,
 		     const char *check)
 {
 	size_t nfail = 0, nother = 0;
@@ -138,7 +138,7 @@ static void testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Com
 	strbuf_puts(out, "    <testcase name=\"");
 	escape_xml(out, check);
 	strbuf_puts(out, "\" classname=\"");
-	classname(out, compilation_name(c));
+	classname(out, c->name);
 	strbuf_putc(out, '"');
 
 	bool off = nfail == 0 && nother == 0 && turned_off(ctx, c, check);
@@ -195,7 +195,7 @@ static void property(StrBuf *out, const char *name, const char *value)
 }
 
 /* What the roadmap is and how much of it is covered, for the suite's page. */
-static void properties(StrBuf *out, const Compilation *c)
+static void properties(StrBuf *out, const Unit *c)
 {
 	const Roadmap *rm = c->roadmap;
 	if (!c->checked || !rm)
@@ -212,7 +212,7 @@ static void properties(StrBuf *out, const Compilation *c)
 	strbuf_puts(out, "    </properties>\n");
 }
 
-static void testsuite(StrBuf *out, Counts *total, const ReportContext *ctx, const Compilation *c,
+static void testsuite(StrBuf *out, Counts *total, const ReportContext *ctx, const Unit *c,
 		      const CheckNames *cn)
 {
 	Counts n = { 0, 0, 0 };
@@ -226,7 +226,7 @@ static void testsuite(StrBuf *out, Counts *total, const ReportContext *ctx, cons
 		strbuf_puts(&body, "\n</system-err>\n");
 	}
 	strbuf_puts(out, "  <testsuite name=\"");
-	escape_xml(out, compilation_name(c));
+	escape_xml(out, c->name);
 	strbuf_printf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
 		      n.tests, n.failures, n.skipped);
 	strbuf_put(out, strbuf_cstr(&body), body.len);

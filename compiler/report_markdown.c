@@ -22,10 +22,10 @@ static void overview(StrBuf *out, const ReportContext *ctx)
 			 "| question coverage | stage coverage |\n");
 	strbuf_puts(out, "|---|---|---:|---:|---:|---:|---:|---:|\n");
 	for (size_t u = 0; u < ctx->nunits; u++) {
-		const Compilation *c = ctx->units[u];
+		const Unit *c = ctx->units[u];
 		const DiagList *dl = &c->diags;
 		strbuf_puts(out, "| ");
-		escape_markdown(out, compilation_name(c));
+		escape_markdown(out, c->name);
 		strbuf_puts(out, " | ");
 		if (c->roadmap && c->roadmap->product)
 			escape_markdown(out, c->roadmap->product);
@@ -62,10 +62,10 @@ static void finding(StrBuf *out, const Diag *d)
 	strbuf_puts(out, " |\n");
 }
 
-static void section(StrBuf *out, const Compilation *c)
+static void section(StrBuf *out, const Unit *c)
 {
 	strbuf_puts(out, "\n## ");
-	escape_markdown(out, compilation_name(c));
+	escape_markdown(out, c->name);
 	strbuf_puts(out, "\n\n");
 	if (c->error) {
 		escape_markdown(out, c->error);

@@ -16,6 +16,7 @@
  * survives edits elsewhere in the file. docs/formats.md has the mapping. */
 #include "report.h"
 #include "escape.h"
+#include "json.h"
 #include "fingerprint.h"
 #include "version.h"
 
@@ -24,82 +25,6 @@
 #include <string.h>
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
-
-/* ---- a small pretty-printing JSON writer ----
- *
- * Containers are laid out one member per line, except those opened
- * "inline", which (with everything inside them) go on one line: short
- * objects such as { "text": "..." } read better that way. */
-
-#define JSON_MAX_DEPTH 16
-
-typedef struct Json {
-	StrBuf *out;
-	int depth;                      /* open containers */
-	bool one_line[JSON_MAX_DEPTH];  /* container at this depth is inline */
-	bool empty[JSON_MAX_DEPTH];     /* nothing written in it yet */
-	char closer[JSON_MAX_DEPTH];
-} Json;
-
-/* Starts a member of the innermost container: separator, then "key": when
- * the container is an object. */
-static void json_member(Json *j, const char *key)
-{
-	if (j->depth == 0)
-		return;
-	int d = j->depth - 1;
-	if (j->one_line[d])
-		strbuf_puts(j->out, j->empty[d] ? (j->closer[d] == '}' ? " " : "") : ", ");
-	else
-		strbuf_printf(j->out, "%s\n%*s", j->empty[d] ? "" : ",", 2 * j->depth, "");
-	j->empty[d] = false;
-	if (key) {
-		escape_json(j->out, key);
-		strbuf_puts(j->out, ": ");
-	}
-}
-
-static void json_open(Json *j, const char *key, char opener, bool one_line)
-{
-	ASSERT(j->depth < JSON_MAX_DEPTH);
-	json_member(j, key);
-	strbuf_putc(j->out, opener);
-	int d = j->depth++;
-	j->one_line[d] = one_line || (d > 0 && j->one_line[d - 1]);
-	j->empty[d] = true;
-	j->closer[d] = opener == '{' ? '}' : ']';
-}
-
-static void json_close(Json *j)
-{
-	ASSERT(j->depth > 0);
-	int d = --j->depth;
-	if (!j->empty[d]) {
-		if (j->one_line[d])
-			strbuf_puts(j->out, j->closer[d] == '}' ? " " : "");
-		else
-			strbuf_printf(j->out, "\n%*s", 2 * d, "");
-	}
-	strbuf_putc(j->out, j->closer[d]);
-}
-
-static void json_string(Json *j, const char *key, const char *value)
-{
-	json_member(j, key);
-	escape_json(j->out, value);
-}
-
-static void json_int(Json *j, const char *key, long value)
-{
-	json_member(j, key);
-	strbuf_printf(j->out, "%ld", value);
-}
-
-static void json_bool(Json *j, const char *key, bool value)
-{
-	json_member(j, key);
-	strbuf_puts(j->out, value ? "true" : "false");
-}
 
 /* { "text": value } under 'key', on one line. */
 static void json_text(Json *j, const char *key, const char *value)
@@ -300,7 +225,7 @@ static void artifact_location(Json *j, const char *path)
 		uri_encode(&uri, path);
 		json_string(j, "uri", strbuf_cstr(&uri));
 	} else {
-		uri_encode(&uri, fingerprint_path(path));
+		uri_encode(&uri, path);
 		json_string(j, "uri", strbuf_cstr(&uri));
 		json_string(j, "uriBaseId", "%SRCROOT%");
 	}
@@ -360,7 +285,7 @@ static void result_message(Json *j, const Diag *d)
 	strbuf_free(&sb);
 }
 
-static void related_locations(Json *j, const Compilation *c, const Diag *d)
+static void related_locations(Json *j, const Unit *c, const Diag *d)
 {
 	int id = 0;
 	for (const DiagNote *n = d->notes; n; n = n->next) {
@@ -370,7 +295,7 @@ static void related_locations(Json *j, const Compilation *c, const Diag *d)
 			json_open(j, "relatedLocations", '[', false);
 		json_open(j, NULL, '{', true);
 		json_int(j, "id", ++id);
-		location_members(j, n->loc, compilation_name(c));
+		location_members(j, n->loc, c->name);
 		json_text(j, "message", n->text);
 		json_close(j);
 	}
@@ -378,7 +303,7 @@ static void related_locations(Json *j, const Compilation *c, const Diag *d)
 		json_close(j);
 }
 
-static void result(Json *j, const ExtraRules *x, const Compilation *c, const Diag *d,
+static void result(Json *j, const ExtraRules *x, const Unit *c, const Diag *d,
 		   const Fingerprint *fp)
 {
 	json_open(j, NULL, '{', false);
@@ -388,7 +313,7 @@ static void result(Json *j, const ExtraRules *x, const Compilation *c, const Dia
 	result_message(j, d);
 	json_open(j, "locations", '[', false);
 	json_open(j, NULL, '{', true);
-	location_members(j, d->loc, compilation_name(c));
+	location_members(j, d->loc, c->name);
 	json_close(j);
 	json_close(j);
 	related_locations(j, c, d);
@@ -404,7 +329,7 @@ static void results(Json *j, const ReportContext *ctx, const ExtraRules *x)
 {
 	json_open(j, "results", '[', false);
 	for (size_t u = 0; u < ctx->nunits; u++) {
-		const Compilation *c = ctx->units[u];
+		const Unit *c = ctx->units[u];
 		Fingerprint *fps = xcalloc(c->diags.n ? c->diags.n : 1, sizeof *fps);
 		fingerprint_unit(c, fps);
 		for (size_t i = 0; i < c->diags.n; i++)
@@ -428,7 +353,7 @@ static void invocations(Json *j, const ReportContext *ctx)
 	if (!ok) {
 		json_open(j, "toolExecutionNotifications", '[', false);
 		for (size_t u = 0; u < ctx->nunits; u++) {
-			const Compilation *c = ctx->units[u];
+			const Unit *c = ctx->units[u];
 			if (!c->error)
 				continue;
 			json_open(j, NULL, '{', true);
@@ -437,7 +362,7 @@ static void invocations(Json *j, const ReportContext *ctx)
 			json_open(j, "locations", '[', true);
 			json_open(j, NULL, '{', true);
 			json_open(j, "physicalLocation", '{', true);
-			artifact_location(j, compilation_name(c));
+			artifact_location(j, c->name);
 			json_close(j);
 			json_close(j);
 			json_close(j);
@@ -453,7 +378,8 @@ void report_sarif(const ReportContext *ctx, StrBuf *out)
 {
 	ExtraRules extra = { NULL, 0 };
 	collect_extra_rules(ctx, &extra);
-	Json j = { .out = out };
+	Json j;
+	json_init(&j, out);
 	json_open(&j, NULL, '{', false);
 	json_string(&j, "$schema", SARIF_SCHEMA);
 	json_string(&j, "version", "2.1.0");
@@ -467,6 +393,5 @@ void report_sarif(const ReportContext *ctx, StrBuf *out)
 	json_close(&j);
 	json_close(&j);
 	ASSERT(j.depth == 0);
-	strbuf_putc(out, '\n');
 	free(extra.names);
 }

@@ -138,9 +138,9 @@ static void location(StrBuf *out, const Style *st, SrcLoc loc, const char *fallb
 	strbuf_printf(out, ":%s ", st->reset);
 }
 
-static void diagnostic(StrBuf *out, const Style *st, const Compilation *c, const Diag *d)
+static void diagnostic(StrBuf *out, const Style *st, const Unit *c, const Diag *d)
 {
-	location(out, st, d->loc, compilation_name(c));
+	location(out, st, d->loc, c->name);
 	strbuf_printf(out, "%s%s:%s ", sev_color(st, d->sev), severity_name(d->sev), st->reset);
 	text(out, d->message);
 	strbuf_printf(out, " [%s]\n", d->check);
@@ -149,7 +149,7 @@ static void diagnostic(StrBuf *out, const Style *st, const Compilation *c, const
 	for (const DiagNote *n = d->notes; n; n = n->next) {
 		bool note = n->kind == NOTE_NOTE;
 		if (note && n->loc.src)
-			location(out, st, n->loc, compilation_name(c));
+			location(out, st, n->loc, c->name);
 		strbuf_printf(out, "%s%s:%s ", note ? st->note : st->help, note ? "note" : "help", st->reset);
 		text(out, n->text);
 		strbuf_putc(out, '\n');
@@ -177,12 +177,12 @@ static void summary(StrBuf *out, const Style *st, const ReportContext *ctx)
 {
 	size_t te = 0, tw = 0, ti = 0, ts = 0;
 	for (size_t u = 0; u < ctx->nunits; u++) {
-		const Compilation *c = ctx->units[u];
+		const Unit *c = ctx->units[u];
 		size_t e = diag_count(&c->diags, SEV_ERROR), w = diag_count(&c->diags, SEV_WARNING);
 		size_t i = diag_count(&c->diags, SEV_INFO), s = diag_count_suppressed(&c->diags);
 		te += e, tw += w, ti += i, ts += s;
 		strbuf_puts(out, st->bold);
-		text(out, compilation_name(c));
+		text(out, c->name);
 		strbuf_printf(out, ":%s ", st->reset);
 		counts(out, e, w, i, s);
 		if (c->checked) {
@@ -212,7 +212,7 @@ void report_text(const ReportContext *ctx, StrBuf *out)
 {
 	const Style *st = ctx->color ? &color_style : &plain_style;
 	for (size_t u = 0; u < ctx->nunits; u++) {
-		const Compilation *c = ctx->units[u];
+		const Unit *c = ctx->units[u];
 		for (size_t i = 0; i < c->diags.n; i++)
 			if (!c->diags.items[i]->suppressed)
 				diagnostic(out, st, c, c->diags.items[i]);

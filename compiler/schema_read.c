@@ -8,6 +8,7 @@
  * in either file. Every reader reports its errors and returns a safe value
  * (NULL, the default, an empty set), so callers simply read on. */
 #include "schema_read.h"
+#include "date.h"
 #include "suggest.h"
 
 #include <stdarg.h>
@@ -702,7 +703,7 @@ bool schema_date(SchemaCtx *c, const NodePair *f, const char *item, long *days)
 		schema_help(c, d, "for example: %s: 2026-05-01", f->key->str);
 		return false;
 	}
-	*days = model_parse_date(v->str);
+	*days = date_parse(v->str);
 	if (*days >= 0)
 		return true;
 	int year = (v->str[0] - '0') * 1000 + (v->str[1] - '0') * 100 + (v->str[2] - '0') * 10 +
@@ -718,10 +719,8 @@ bool schema_date(SchemaCtx *c, const NodePair *f, const char *item, long *days)
 	if (month < 1 || month > 12) {
 		schema_help(c, d, "months run from 01 to 12");
 	} else {
-		static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-		bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 		schema_help(c, d, "%s %d has %d days", month_names[month - 1], year,
-			    mdays[month - 1] + (month == 2 && leap));
+			    date_month_days(year, month));
 	}
 	return false;
 }

@@ -6,6 +6,8 @@
  * order, so the binary carries its stdlib and needs no installation. */
 #include "stdlib_files.h"
 #include "alloc.h"
+#include "limits.h"
+#include "textio.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,38 +54,24 @@ const StdlibFile *stdlib_find_template(const char *name)
 	return stdlib_find(file);
 }
 
-/* Reads the regular file 'path' into the arena; -1 when it is not one or
- * cannot be read. */
-static int read_file(const char *path, Arena *a, char **text, size_t *len)
+/* Reads the regular file 'path' into the arena, at most 'max' bytes; -1
+ * when it is not a regular file or cannot be read, with a message in 'err'
+ * when it exists but is unreadable or too big. */
+static int read_file(const char *path, size_t max, Arena *a, char **text, size_t *len, StrBuf *err)
 {
 	struct stat st;
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		return -1;
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	char *buf = textio_read(path, "stdlib file", max, len, err);
+	if (!buf)
 		return -1;
-	size_t cap = 4096, n = 0;
-	char *buf = xmalloc(cap);
-	for (;;) {
-		if (n == cap)
-			buf = xrealloc(buf, cap *= 2);
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	int rc = ferror(f) ? -1 : 0;
-	fclose(f);
-	if (rc == 0) {
-		*text = arena_strndup(a, buf, n);
-		*len = n;
-	}
+	*text = arena_strndup(a, buf, *len);
 	free(buf);
-	return rc;
+	return 0;
 }
 
 int stdlib_load(const char *name, const char *const *dirs, size_t ndirs, Arena *a,
-		StdlibText *out)
+		StdlibText *out, StrBuf *err)
 {
 	for (size_t i = 0; i < ndirs; i++) {
 		size_t dlen = strlen(dirs[i]);
@@ -93,13 +81,16 @@ int stdlib_load(const char *name, const char *const *dirs, size_t ndirs, Arena *
 		char *path = arena_printf(a, "%s%s%s", dirs[i], sep, name);
 		char *text;
 		size_t len;
-		if (read_file(path, a, &text, &len) == 0) {
+		size_t before = err->len;
+		if (read_file(path, LIMITS_DEFAULT_FILE_SIZE, a, &text, &len, err) == 0) {
 			out->path = path;
 			out->text = text;
 			out->len = len;
 			out->embedded = false;
 			return 0;
 		}
+		if (err->len > before)
+			return -2;      /* there, but unreadable or too big: say so */
 	}
 	const StdlibFile *f = stdlib_find(name);
 	if (!f)

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "strbuf.h"
 
 /* The file name of the content-type catalog (catalog.c). */
 #define STDLIB_CATALOG "content-types.yaml"
@@ -43,11 +44,12 @@ typedef struct StdlibText {
 	bool embedded;
 } StdlibText;
 
-/* Finds 'name' in the first of 'dirs' that holds a readable regular file of
- * that name, else in the embedded copy. Files read from disk are copied into
- * 'a'. Returns 0 and fills 'out', or -1 when no copy exists anywhere. A file
- * that exists but cannot be read is passed over like a missing one. */
+/* Finds 'name' in the first of 'dirs' that holds a regular file of that
+ * name, else in the embedded copy. Files read from disk are copied into
+ * 'a'. Returns 0 and fills 'out'; -1 when no copy exists anywhere; -2, with
+ * a message in 'err', when the file in a directory cannot be read or is
+ * larger than the file-size limit. */
 int stdlib_load(const char *name, const char *const *dirs, size_t ndirs, Arena *a,
-		StdlibText *out);
+		StdlibText *out, StrBuf *err);
 
 #endif

@@ -1,17 +1,15 @@
 /* strmap.c - open-addressing hash map over arena memory; see strmap.h. */
 #include "strmap.h"
 #include "alloc.h"
+#include "hash.h"
 
 #include <string.h>
 
+/* Keys come from untrusted files: the per-process key of hash.h keeps a
+ * hostile file from choosing keys that all land in one probe run. */
 static size_t hash(const char *s, size_t len)
 {
-	size_t h = 14695981039346656037ull;     /* FNV-1a */
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
+	return (size_t)hash_bytes(hash_table_key(), s, len);
 }
 
 void strmap_init(StrMap *m, Arena *a)

@@ -36,15 +36,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opt.fail_on = SEV_ERROR;
 	opt.min_coverage = -1;
 
-	Compilation c;
-	compilation_run(&c, "fuzz.yaml", (const char *)data, size, &catalog, &opt);
-	Compilation *units[] = { &c };
+	Unit c;
+	driver_compile(&c, "fuzz.yaml", (const char *)data, size, &catalog, &opt);
+	Unit *units[] = { &c };
 	for (size_t i = 0; i < report_formats_len; i++) {
 		ReportContext ctx = { units, 1, i % 2 == 0, false, NULL };
 		StrBuf out = STRBUF_INIT;
 		report_formats[i].emit(&ctx, &out);
 		strbuf_free(&out);
 	}
-	compilation_free(&c);
+	unit_free(&c);
 	return 0;
 }

@@ -1,8 +1,12 @@
-/* test_basics.c - unit tests for arena, strbuf, strmap, srcfile, escape and dates. */
+/* test_basics.c - unit tests for the base modules: arena, strbuf, strmap,
+ * srcfile, escape, dates, the hash and the path normaliser. */
 #include "harness.h"
 
 #include "arena.h"
+#include "date.h"
 #include "escape.h"
+#include "hash.h"
+#include "path.h"
 #include "model.h"
 #include "srcfile.h"
 #include "strbuf.h"
@@ -122,14 +126,74 @@ TEST(escapes)
 
 TEST(dates)
 {
-	EXPECT(model_parse_date("1970-01-01") == 0);
-	EXPECT(model_parse_date("2026-11-23") == 20780);
-	EXPECT(model_parse_date("2024-02-29") == model_parse_date("2024-02-28") + 1);
-	EXPECT(model_parse_date("2026-02-29") == -1);
-	EXPECT(model_parse_date("2026-13-01") == -1);
-	EXPECT(model_parse_date("2026-1-01") == -1);
-	EXPECT(model_parse_date("2026-01-01x") == -1);
-	EXPECT(model_parse_date("") == -1);
+	EXPECT(date_parse("1970-01-01") == 0);
+	EXPECT(date_parse("2026-11-23") == 20780);
+	EXPECT(date_parse("2024-02-29") == date_parse("2024-02-28") + 1);
+	EXPECT(date_parse("2026-02-29") == -1);
+	EXPECT(date_parse("2026-13-01") == -1);
+	EXPECT(date_parse("2026-1-01") == -1);
+	EXPECT(date_parse("2026-01-01x") == -1);
+	EXPECT(date_parse("") == -1);
+}
+
+TEST(dates_round_trip)
+{
+	char buf[11];
+	date_format(0, buf);
+	EXPECT_STR(buf, "1970-01-01");
+	date_format(date_parse("2024-02-29"), buf);
+	EXPECT_STR(buf, "2024-02-29");
+	date_format(date_parse("2026-12-31") + 1, buf);
+	EXPECT_STR(buf, "2027-01-01");
+	EXPECT(date_month_days(2024, 2) == 29 && date_month_days(2100, 2) == 28);
+}
+
+TEST(siphash_test_vectors)
+{
+	/* SipHash-2-4 with key 00..0f, from the paper's appendix. */
+	unsigned char msg[15];
+	for (int i = 0; i < 15; i++)
+		msg[i] = (unsigned char)i;
+	EXPECT(hash_bytes(&HASH_FIXED_KEY, msg, 0) == UINT64_C(0x726fdb47dd0e0e31));
+	EXPECT(hash_bytes(&HASH_FIXED_KEY, msg, 15) == UINT64_C(0xa129ca6149be45e5));
+	/* The table key is drawn once per process. */
+	EXPECT(hash_table_key() == hash_table_key());
+}
+
+static const char *norm(const char *p)
+{
+	static StrBuf sb;
+	strbuf_reset(&sb);
+	path_normalize(&sb, p);
+	return strbuf_cstr(&sb);
+}
+
+static const char *rel(const char *base, const char *p)
+{
+	static StrBuf sb;
+	strbuf_reset(&sb);
+	path_relative(&sb, base, p);
+	return strbuf_cstr(&sb);
+}
+
+TEST(paths_have_one_normal_form)
+{
+	EXPECT_STR(norm("./a.yaml"), "a.yaml");
+	EXPECT_STR(norm(".//b.yaml"), "b.yaml");        /* once recorded as "/b.yaml" */
+	EXPECT_STR(norm(".//./dir/a.yaml"), "dir/a.yaml");
+	EXPECT_STR(norm("a/../b"), "b");
+	EXPECT_STR(norm("a/b/../../c"), "c");
+	EXPECT_STR(norm("../a.yaml"), "../a.yaml");
+	EXPECT_STR(norm("../../a/./b"), "../../a/b");
+	EXPECT_STR(norm("a/.."), ".");
+	EXPECT_STR(norm("/x//y/./z/"), "/x/y/z");
+	EXPECT_STR(norm("/../x"), "/x");
+	EXPECT_STR(norm(".hidden.yaml"), ".hidden.yaml");
+	EXPECT_STR(norm("-"), "-");
+	EXPECT_STR(rel("/repo", "/repo/roadmaps/a.yaml"), "roadmaps/a.yaml");
+	EXPECT_STR(rel("/repo/ci", "/repo/a.yaml"), "../a.yaml");
+	EXPECT_STR(rel("/repo", "/repo"), ".");
+	EXPECT_STR(rel(".", "a/b.yaml"), "a/b.yaml");
 }
 
 TEST(vocabulary)
@@ -149,6 +213,9 @@ int main(void)
 	RUN(srcfile_utf16_is_converted);
 	RUN(escapes);
 	RUN(dates);
+	RUN(dates_round_trip);
+	RUN(siphash_test_vectors);
+	RUN(paths_have_one_normal_form);
 	RUN(vocabulary);
 	return HARNESS_RESULT();
 }

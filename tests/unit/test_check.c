@@ -327,9 +327,9 @@ static void test_words(void)
 }
 
 /* A compilation holding findings with the given items, for baselines. */
-static Compilation *unit_with(const char *path, const char *const *items, size_t n)
+static Unit *unit_with(const char *path, const char *const *items, size_t n)
 {
-	Compilation *c = calloc(1, sizeof *c);
+	Unit *c = calloc(1, sizeof *c);
 	c->path = path;
 	arena_init(&c->arena);
 	diag_init(&c->diags, &c->arena);
@@ -341,7 +341,7 @@ static Compilation *unit_with(const char *path, const char *const *items, size_t
 	return c;
 }
 
-static void free_unit(Compilation *c)
+static void free_unit(Unit *c)
 {
 	arena_free(&c->arena);
 	free(c);
@@ -359,7 +359,7 @@ static void test_baseline(void)
 	StrBuf err = STRBUF_INIT;
 
 	const char *before[] = { "content:b", "content:a" };
-	Compilation *u = unit_with("./r.yaml", before, 2);
+	Unit *u = unit_with("./r.yaml", before, 2);
 	u->diags.items[1]->suppressed = "ignore";       /* ignored: not recorded */
 	EXPECT("baseline: write", baseline_write(path, &u, 1, &err) == 0);
 	free_unit(u);

@@ -7,6 +7,7 @@
 
 #include "catalog.h"
 #include "front_yaml.h"
+#include "date.h"
 #include "resolve.h"
 #include "schema.h"
 #include "strbuf.h"
@@ -251,7 +252,7 @@ TEST(locations_follow_the_contract)
 	Content *ct = rm->content[0];
 	EXPECT(at(ct->loc, 10, 5, -1));
 	EXPECT(at(ct->type_loc, 11, 11, -1));
-	EXPECT(ct->has_reviewed && ct->reviewed == model_parse_date("2026-05-01"));
+	EXPECT(ct->has_reviewed && ct->reviewed == date_parse("2026-05-01"));
 	EXPECT(at(ct->reviewed_loc, 12, 15, 10));
 	EXPECT(at(rm->loc, 1, 1, -1));
 	unload(&f);
