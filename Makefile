@@ -43,7 +43,9 @@ all: check-deps $(BUILD)/roadmapc
 $(BUILD)/roadmapc: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-$(BUILD)/obj/%.o: compiler/%.c | $(BUILD)/gen/stdlib.inc
+GEN       = $(BUILD)/gen/stdlib.inc $(BUILD)/gen/checkdoc.inc
+
+$(BUILD)/obj/%.o: compiler/%.c | $(GEN)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -54,6 +56,11 @@ $(BUILD)/gen/embed: compiler/gen/embed.c
 
 $(BUILD)/gen/stdlib.inc: $(BUILD)/gen/embed $(STDLIB)
 	$(BUILD)/gen/embed $@ $(foreach f,$(STDLIB),$(notdir $(f))=$(f))
+
+# The documentation of the checks lives in docs/checks.md only; `explain`
+# and `list-checks` read the embedded copy (compiler/check_doc.c).
+$(BUILD)/gen/checkdoc.inc: $(BUILD)/gen/embed docs/checks.md
+	$(BUILD)/gen/embed $@ checks.md=docs/checks.md
 
 $(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
@@ -106,7 +113,7 @@ fuzz: $(FUZZ_SRCS:tests/fuzz/%.c=build/fuzz/%)
 build/fuzz/%: tests/fuzz/%.c $(SRCS)
 	@mkdir -p build/fuzz/gen
 	$(MAKE) --no-print-directory BUILD=build/fuzz/tree CC=clang \
-		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/tree/gen/stdlib.inc \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/tree/gen/stdlib.inc build/fuzz/tree/gen/checkdoc.inc \
 		$(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS)))
 	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L \
 		$(PKG_CFLAGS) -Icompiler -Ibuild/fuzz/tree/gen -o $@ $< \

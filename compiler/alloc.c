@@ -6,8 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void (*failure_handler)(void);
+
+void alloc_on_failure(void (*handler)(void))
+{
+	failure_handler = handler;
+}
+
 static NORETURN void out_of_memory(size_t size)
 {
+	if (failure_handler)
+		failure_handler();
 	fprintf(stderr, "roadmapc: internal error: out of memory allocating %zu bytes\n", size);
 	abort();
 }

@@ -17,6 +17,11 @@
 #define PRINTF_LIKE(f, a)
 #endif
 
+/* What running out of memory does: by default print a message and abort;
+ * main.c installs a handler that exits with status 2 instead (a full
+ * machine is not a crash). The handler must not return. */
+void alloc_on_failure(void (*handler)(void));
+
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);

@@ -40,14 +40,11 @@ static void put_field(StrBuf *sb, const char *s)
 	}
 }
 
-/* The file name as recorded: the path the user gave, without leading "./",
- * so `check ./a.yaml` and `check a.yaml` share a baseline. */
+/* The file name as recorded: the unit's normalised name (path.h), so
+ * `check ./a.yaml`, `check .//a.yaml` and `check a.yaml` share a baseline. */
 static const char *entry_path(const Unit *c)
 {
-	const char *p = c->path;
-	while (p[0] == '.' && p[1] == '/')
-		p += 2;
-	return p;
+	return c->name;
 }
 
 /* The entry line (without newline) for finding 'd' of 'c', malloc'ed. */

@@ -36,7 +36,7 @@ static void read_version(SchemaCtx *c, const Node *root, const NodePair *f)
 		return;
 	}
 	const Node *v = f->value;
-	if (v->kind == NODE_SCALAR && v->plain && v->len == 1 && v->str[0] == '1')
+	if (v->kind == NODE_SCALAR && v->type == SCALAR_NUMBER && v->number == 1)
 		return;
 	if (v->kind == NODE_SCALAR && v->plain && !schema_is_null(v)) {
 		Diag *d = schema_error(c, v->loc, "invalid-value", "unsupported catalog version %s",
@@ -99,8 +99,10 @@ static int parse(Catalog *cat, Arena *a, const StdlibText *t, DiagList *dl)
 			     "the file starts with a UTF-16 mark but is not valid UTF-16");
 		return -1;
 	}
-	if (front_yaml_parse(sf, &lim, a, dl, &root) < 0)
+	FrontResult fr;
+	if (front_yaml_parse(sf, &lim, a, dl, &fr) < 0)
 		return -1;
+	root = fr.root;
 	if (!root || schema_is_null(root)) {
 		SrcLoc loc = { sf, 1, 1, 1 };
 		Diag *d = schema_error(&c, root ? root->loc : loc, "missing-field",

@@ -1,11 +1,13 @@
-/* check.h - the check registry and the runner.
+/* check.h - the built-in checks, their documentation, and the runner.
  *
- * Every check, structural or semantic, has one row in the static table of
- * check.c: its name, default severity, documentation and, for semantic
- * checks, the function that finds it. The schema layer validates the names
- * in `checks:` and `ignore:` against the table; `list-checks`, `explain` and
- * docs/checks.md are generated from or tested against it. check_runner.c
- * runs the checks after resolve.c, on a model with no structural errors.
+ * Checks layer. Every built-in check, structural or semantic, has one row
+ * in the static table of check.c (name, default severity, the function that
+ * finds it); check_register_builtins() puts them in a run's registry
+ * (registry.h), which Lua rules then join. What each check finds, why it
+ * matters and how to fix it is docs/checks.md, embedded (check_doc.c), the
+ * one source for `explain`, `list-checks` and the SARIF rule help.
+ * check_runner.c runs the registry's checks after resolve.c, on a model
+ * with no structural errors.
  *
  * The second half of this header is the small API the check families
  * (check_*.c) write against: a CheckCtx that knows the running check's
@@ -19,118 +21,77 @@
 
 #include "diag.h"
 #include "model.h"
+#include "model_index.h"
+#include "registry.h"
 #include "strbuf.h"
 
-typedef struct CheckCtx CheckCtx;
-typedef void (*CheckFn)(CheckCtx *ctx);
-
-typedef struct CheckInfo {
-	const char *name;
-	Severity default_severity;
-	bool structural;        /* always an error, cannot be turned off or ignored */
-	CheckFn fn;             /* NULL for structural checks (the front end reports them) */
-	const char *summary;    /* one line: what it finds */
-	const char *why;        /* why it matters to the buyer */
-	const char *fix;        /* how to fix it */
-	const char *example;    /* a minimal YAML roadmap that triggers it, or NULL */
-	const char *severity_note;  /* when the default differs by roadmap, or NULL */
-} CheckInfo;
-
+/* The built-in checks, in the order of the language reference, of
+ * `list-checks` and docs/checks.md, and the order they run in. */
 extern const CheckInfo check_table[];
 extern const size_t check_table_len;
 
-/* The registry row for 'name', or NULL. */
-const CheckInfo *check_find(const char *name);
+/* Adds every row of check_table to 'reg'. */
+void check_register_builtins(CheckRegistry *reg);
 
-/* A `-W CHECK=SEVERITY` from the command line; wins over the file's `checks:`. */
-typedef struct CheckOverride {
-	const char *check;
-	Severity severity;
-} CheckOverride;
+/* A built-in check's section of docs/checks.md. Static data, parsed on
+ * first use. */
+typedef struct CheckDoc {
+	const char *name;
+	const char *text;       /* what `explain` prints */
+	const char *summary;    /* the "Finds:" paragraph, on one line */
+	const char *why;        /* "Why it matters:" */
+	const char *fix;        /* "How to fix it:" */
+	const char *example;    /* the example roadmap, or NULL */
+	const char *severity_note;  /* "(error when ...)" after the default, or NULL */
+} CheckDoc;
 
-typedef struct CheckConfig {
-	const CheckOverride *overrides;
-	size_t noverrides;
-	long today;             /* days since 1970-01-01, for content-stale */
-} CheckConfig;
+/* The documentation of 'name', or NULL when docs/checks.md has no section. */
+const CheckDoc *check_doc_find(const char *name);
+
+/* One line of `list-checks` and the summary of reports: what 'ci' finds. */
+const char *check_summary(const CheckInfo *ci);
 
 /* Runs every enabled semantic check on a resolved roadmap and reports the
  * findings (suppressed ones marked, unused ignores reported) to 'dl'. Marks
  * the `used` flag of the roadmap's Ignore entries, the only part of the
  * model the checks write. 'cfg' may be NULL (no overrides, today = 0). */
-void check_run(const Roadmap *rm, const CheckConfig *cfg, DiagList *dl);
-
-/* Computes coverage for a resolved roadmap (coverage.c). */
-Coverage check_coverage(const Roadmap *rm);
-
-/* The severity 'check' has in 'rm' under 'cfg': the `-W` override (the last
- * one wins), else the file's `checks:` entry, else the default, which for
- * `concern-unaddressed` is `error` in a `category: complex` roadmap.
- * Structural checks are always SEV_ERROR. 'cfg' may be NULL. */
-Severity check_severity(const CheckInfo *check, const Roadmap *rm, const CheckConfig *cfg);
+void check_run(const Roadmap *rm, const CheckRegistry *reg, const CheckConfig *cfg,
+	       DiagList *dl);
 
 /* `roadmapc explain NAME`: appends what the check finds, why it matters, how
- * to fix it and a minimal example to 'out'. Returns -1 (appending nothing)
- * when there is no such check. docs/checks.md holds the same text, which
- * tests/suite_checks_doc.sh verifies. */
-int check_explain(const char *name, StrBuf *out);
+ * to fix it and a minimal example to 'out': a built-in check's section of
+ * docs/checks.md, or what a rule says of itself. Returns -1 (appending
+ * nothing) when 'reg' has no such check. */
+int check_explain(const CheckRegistry *reg, const char *name, StrBuf *out);
 
 /* `roadmapc list-checks`: one line per check in registry order: name,
  * default severity and summary, in aligned columns. */
-void check_list(StrBuf *out);
+void check_list(const CheckRegistry *reg, StrBuf *out);
 
 /* ---- for the check families (check_*.c) ---- */
 
-typedef struct CheckIndex CheckIndex;
-
 struct CheckCtx {
 	const Roadmap *rm;
+	const ModelIndex *ix;   /* rm->index: who supports, uses and names what */
 	const CheckConfig *cfg;
 	DiagList *dl;
-	const CheckIndex *ix;   /* facts shared by several checks (check_index.c) */
+	const CheckRegistry *reg;
 	const CheckInfo *info;  /* the check running now */
 	Severity sev;           /* its effective severity; never SEV_OFF while it runs */
 };
 
-/* check_index.c: computed once per run, so that no check is quadratic on a
- * large (or hostile) roadmap. Allocated in 'a'; valid until it is freed. */
-const CheckIndex *check_index_build(const Roadmap *rm, Arena *a);
-
-/* The number of seller actions that support 'st'. */
-size_t check_stage_sellers(const CheckCtx *ctx, const Stage *st);
-
-/* Values delivered at 'st': by the seller actions that support it (with the
- * content they use) and by the content its questions reference, whatever
- * that content's status. */
-ValueSet check_stage_delivered(const CheckCtx *ctx, const Stage *st);
-
-/* Channels used at 'st': its supporting seller actions' `channel` and the
- * `channels` of the content its questions reference. */
-ChannelSet check_stage_channels(const CheckCtx *ctx, const Stage *st);
-
-/* True when a question, concern or seller action references 'c'. */
-bool check_content_used(const CheckCtx *ctx, const Content *c);
-
-/* The questions that name 'co' in their `concern`, in source order: start
- * with *pos == 0 and call until it returns NULL. */
-const Question *check_concern_next(const CheckCtx *ctx, const Concern *co, size_t *pos);
-
-/* Reports a finding of the running check at 'loc' about 'item' (a stable
- * name such as "stage:need", see docs/checks.md; copied into the arena).
- * When 'ignore' names the running check the finding is still recorded but
- * marked suppressed ("ignore"), and the entry marked used. Returns the Diag
- * so help lines can be attached. */
-Diag *check_report(CheckCtx *ctx, SrcLoc loc, const char *item, IgnoreList *ignore,
+/* Reports a finding of the running check at 'loc' about 'subject' (and, for
+ * a finding about a pair such as a seller action at a stage, 'object';
+ * subject_none() otherwise). The finding's item name comes from them
+ * (model_item_name). When the `ignore:` of either item names the running
+ * check, the finding is still recorded but marked suppressed ("ignore"),
+ * and every matching entry is marked used. Returns the Diag so help lines
+ * can be attached. */
+Diag *check_report(CheckCtx *ctx, SrcLoc loc, Subject subject, Subject object,
 		   const char *fmt, ...) PRINTF_LIKE(5, 6);
 
-/* The same for a finding about two items (a seller action and a stage, a
- * question and the content it references): either item's `ignore:`
- * suppresses it, and every entry that matches is marked used. */
-Diag *check_report_pair(CheckCtx *ctx, SrcLoc loc, const char *item, IgnoreList *first,
-			IgnoreList *second, const char *fmt, ...) PRINTF_LIKE(6, 7);
-
-/* Formats an item name (or any short string) into the compilation's arena. */
-const char *check_item(CheckCtx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* Formats a short string (a label, a window) into the compilation's arena. */
+const char *check_text(CheckCtx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 /* The words of 'set' (a ValueSet or ChannelSet over 'vocab'), in vocabulary
  * order, joined as English: "pricing", "pricing and proof", "web, peer and

@@ -18,17 +18,15 @@ static const char *content_name(const Content *c)
 /* One finding per reference to unpublished content. The referring item's
  * and the content's `ignore:` both suppress it: the first accepts one
  * reference, the second every reference to a known-unpublished item. */
-static void unpublished_refs(CheckCtx *ctx, RefList *refs, const char *kind, const char *id,
-			     const char *who, IgnoreList *ignore)
+static void unpublished_refs(CheckCtx *ctx, const RefList *refs, Subject user, const char *who)
 {
 	for (size_t i = 0; i < refs->n; i++) {
-		Content *c = refs->items[i].target;
+		const Content *c = refs->items[i].target.content;
 		if (!c || c->status == STATUS_PUBLISHED)
 			continue;
-		Diag *d = check_report_pair(ctx, refs->items[i].loc,
-					    check_item(ctx, "%s:%s>content:%s", kind, id, c->id),
-					    ignore, &c->ignore, "%s relies on content '%s', which is %s",
-					    who, content_name(c), vocab_statuses[c->status]);
+		Diag *d = check_report(ctx, refs->items[i].loc, user, subject_content(c),
+				       "%s relies on content '%s', which is %s",
+				       who, content_name(c), vocab_statuses[c->status]);
 		if (c->status == STATUS_RETIRED)
 			diag_help(ctx->dl, d,
 				  "point to current content instead: retired content has been "
@@ -47,19 +45,19 @@ void check_content_not_published(CheckCtx *ctx)
 		Stage *st = rm->stages[i];
 		for (size_t j = 0; j < st->nconcerns; j++) {
 			Concern *co = st->concerns[j];
-			unpublished_refs(ctx, &co->content, "concern", co->id,
-					 check_item(ctx, "concern '%s'", co->text), &co->ignore);
+			unpublished_refs(ctx, &co->content, subject_concern(co),
+					 check_text(ctx, "concern '%s'", co->text));
 		}
 		for (size_t j = 0; j < st->nquestions; j++) {
 			Question *q = st->questions[j];
-			unpublished_refs(ctx, &q->content, "question", q->id,
-					 check_item(ctx, "question '%s'", q->ask), &q->ignore);
+			unpublished_refs(ctx, &q->content, subject_question(q),
+					 check_text(ctx, "question '%s'", q->ask));
 		}
 	}
 	for (size_t i = 0; i < rm->nseller; i++) {
 		SellerAction *sa = rm->seller[i];
-		unpublished_refs(ctx, &sa->uses, "seller", sa->id,
-				 check_item(ctx, "seller action '%s'", sa->name), &sa->ignore);
+		unpublished_refs(ctx, &sa->uses, subject_seller(sa),
+				 check_text(ctx, "seller action '%s'", sa->name));
 	}
 }
 
@@ -70,9 +68,11 @@ void check_content_unused(CheckCtx *ctx)
 	const Roadmap *rm = ctx->rm;
 	for (size_t i = 0; i < rm->ncontent; i++) {
 		Content *c = rm->content[i];
-		if (check_content_used(ctx, c))
+		size_t users;
+		model_content_users(ctx->ix, c, &users);
+		if (users > 0)
 			continue;
-		Diag *d = check_report(ctx, c->loc, check_item(ctx, "content:%s", c->id), &c->ignore,
+		Diag *d = check_report(ctx, c->loc, subject_content(c), subject_none(),
 				       "content '%s' is used by no question, concern or seller action",
 				       content_name(c));
 		diag_help(ctx->dl, d,
@@ -96,8 +96,7 @@ void check_content_stale(CheckCtx *ctx)
 			continue;
 		char reviewed[11];
 		date_format(c->reviewed, reviewed);
-		Diag *d = check_report(ctx, c->reviewed_loc, check_item(ctx, "content:%s", c->id),
-				       &c->ignore,
+		Diag *d = check_report(ctx, c->reviewed_loc, subject_content(c), subject_none(),
 				       "content '%s' was last reviewed on %s, %ld days ago; the "
 				       "limit is %ld days", content_name(c), reviewed, today - c->reviewed,
 				       max_age);
@@ -116,7 +115,7 @@ void check_missing_owner(CheckCtx *ctx)
 		SellerAction *sa = rm->seller[i];
 		if (sa->owner)
 			continue;
-		Diag *d = check_report(ctx, sa->loc, check_item(ctx, "seller:%s", sa->id), &sa->ignore,
+		Diag *d = check_report(ctx, sa->loc, subject_seller(sa), subject_none(),
 				       "seller action '%s' has no owner", sa->name);
 		diag_help(ctx->dl, d,
 			  "name the team or person responsible in 'owner:', so the action plan "
@@ -126,7 +125,7 @@ void check_missing_owner(CheckCtx *ctx)
 		Content *c = rm->content[i];
 		if (c->owner)
 			continue;
-		Diag *d = check_report(ctx, c->loc, check_item(ctx, "content:%s", c->id), &c->ignore,
+		Diag *d = check_report(ctx, c->loc, subject_content(c), subject_none(),
 				       "content '%s' has no owner", content_name(c));
 		diag_help(ctx->dl, d,
 			  "name the team or person responsible in 'owner:', so someone keeps it "

@@ -35,8 +35,8 @@ void check_question_without_answer(CheckCtx *ctx)
 			Question *q = rm->stages[i]->questions[j];
 			if (q->answer)
 				continue;
-			Diag *d = check_report(ctx, q->loc, check_item(ctx, "question:%s", q->id),
-					       &q->ignore, "question '%s' has no answer", q->ask);
+			Diag *d = check_report(ctx, q->loc, subject_question(q), subject_none(),
+					       "question '%s' has no answer", q->ask);
 			diag_help(ctx->dl, d,
 				  "write in 'answer:' what actually satisfied the buyer, as customers "
 				  "told it, not the company's boilerplate");
@@ -52,8 +52,7 @@ void check_answer_without_content(CheckCtx *ctx)
 			Question *q = rm->stages[i]->questions[j];
 			if (!q->answer || q->content.n > 0)
 				continue;
-			Diag *d = check_report(ctx, q->loc, check_item(ctx, "question:%s", q->id),
-					       &q->ignore,
+			Diag *d = check_report(ctx, q->loc, subject_question(q), subject_none(),
 					       "question '%s' has an answer, but no content delivers it",
 					       q->ask);
 			diag_help(ctx->dl, d,
@@ -69,9 +68,10 @@ void check_answer_without_content(CheckCtx *ctx)
  * something settles it. */
 static bool concern_settled_by_question(const CheckCtx *ctx, const Concern *co)
 {
-	size_t pos = 0;
-	for (const Question *q; (q = check_concern_next(ctx, co, &pos));)
-		if (delivered_answer(q))
+	size_t n;
+	Question *const *qs = model_concern_questions(ctx->ix, co, &n);
+	for (size_t i = 0; i < n; i++)
+		if (delivered_answer(qs[i]))
 			return true;
 	return false;
 }
@@ -85,17 +85,16 @@ void check_concern_unaddressed(CheckCtx *ctx)
 			Concern *co = st->concerns[j];
 			if (co->content.n > 0 || concern_settled_by_question(ctx, co))
 				continue;
-			Diag *d = check_report(ctx, co->loc, check_item(ctx, "concern:%s", co->id),
-					       &co->ignore,
+			Diag *d = check_report(ctx, co->loc, subject_concern(co), subject_none(),
 					       "concern '%s' at stage '%s' is not addressed by any "
 					       "content or answered question", co->text, st->name);
 			/* Point at the questions that nearly settle it. */
-			size_t pos = 0, n = 0;
-			for (const Question *q; (q = check_concern_next(ctx, co, &pos)); n++)
-				if (n < MAX_NOTES)
-					diag_note(ctx->dl, d, q->loc,
-						  "question '%s' names this concern but has %s",
-						  q->ask, q->answer ? "no content" : "no answer");
+			size_t n;
+			Question *const *qs = model_concern_questions(ctx->ix, co, &n);
+			for (size_t k = 0; k < n && k < MAX_NOTES; k++)
+				diag_note(ctx->dl, d, qs[k]->loc,
+					  "question '%s' names this concern but has %s",
+					  qs[k]->ask, qs[k]->answer ? "no content" : "no answer");
 			note_more(ctx, d, n, "questions name this concern");
 			diag_help(ctx->dl, d,
 				  "give the concern 'content:' that answers it (proof works best: a "
@@ -112,7 +111,7 @@ void check_stage_without_questions(CheckCtx *ctx)
 		Stage *st = rm->stages[i];
 		if (st->nquestions > 0)
 			continue;
-		Diag *d = check_report(ctx, st->loc, check_item(ctx, "stage:%s", st->id), &st->ignore,
+		Diag *d = check_report(ctx, st->loc, subject_stage(st), subject_none(),
 				       "stage '%s' has no buyer questions", st->name);
 		diag_help(ctx->dl, d,
 			  "ask customers what they needed to know at this stage, and add their "
@@ -133,7 +132,7 @@ void check_critical_characteristic_unaddressed(CheckCtx *ctx)
 			if (st->questions[j]->critical && delivered_answer(st->questions[j]))
 				return;
 	}
-	Diag *d = check_report(ctx, rm->critical_loc, "roadmap", NULL,
+	Diag *d = check_report(ctx, rm->critical_loc, subject_roadmap(rm), subject_none(),
 			       "no answered question with content carries the critical "
 			       "characteristic '%s' before the purchase",
 			       rm->critical_characteristic);

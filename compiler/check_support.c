@@ -19,9 +19,11 @@ void check_stage_without_seller_action(CheckCtx *ctx)
 	const Roadmap *rm = ctx->rm;
 	for (size_t i = 0; i < rm->nstages; i++) {
 		Stage *st = rm->stages[i];
-		if (model_stage_left_alone(st) || check_stage_sellers(ctx, st) > 0)
+		size_t nsellers;
+		model_stage_sellers(ctx->ix, st, &nsellers);
+		if (model_stage_left_alone(st) || nsellers > 0)
 			continue;
-		Diag *d = check_report(ctx, st->loc, check_item(ctx, "stage:%s", st->id), &st->ignore,
+		Diag *d = check_report(ctx, st->loc, subject_stage(st), subject_none(),
 				       "stage '%s' has no seller action supporting it", st->name);
 		diag_help(ctx->dl, d,
 			  "add a seller action with 'supports: [%s]', or set 'expects: [left-alone]' "
@@ -35,14 +37,12 @@ void check_expected_value_missing(CheckCtx *ctx)
 	for (size_t i = 0; i < rm->nstages; i++) {
 		Stage *st = rm->stages[i];
 		/* left-alone is never a value that must be delivered. */
-		ValueSet missing = st->expects & ~check_stage_delivered(ctx, st) &
+		ValueSet missing = st->expects & ~model_stage_delivered(ctx->ix, st) &
 				   ~(1u << VALUE_LEFT_ALONE);
 		for (int v = 0; v < VALUE_COUNT; v++) {
 			if (!(missing & (1u << v)))
 				continue;
-			Diag *d = check_report(ctx, st->loc,
-					       check_item(ctx, "stage:%s>value:%s", st->id, vocab_values[v]),
-					       &st->ignore,
+			Diag *d = check_report(ctx, st->loc, subject_stage(st), subject_value(v),
 					       "stage '%s' expects %s, but no seller action supporting it "
 					       "and no content of its questions delivers it",
 					       st->name, vocab_values[v]);
@@ -60,15 +60,14 @@ void check_expected_value_missing(CheckCtx *ctx)
 static void unwanted_pair(CheckCtx *ctx, SellerAction *sa, Stage *st)
 {
 	ValueSet delivered = model_seller_delivers(sa);
-	const char *item = check_item(ctx, "seller:%s>stage:%s", sa->id, st->id);
 	bool by_channel = sa->channel >= 0 && (REACH_OUT_CHANNELS & (1u << sa->channel));
 	bool by_visit = (delivered & (1u << VALUE_VISIT)) != 0;
 
 	if ((st->expects & (1u << VALUE_LEFT_ALONE)) && (by_channel || by_visit)) {
-		const char *how = by_channel ? check_item(ctx, "by %s", vocab_channels[sa->channel])
+		const char *how = by_channel ? check_text(ctx, "by %s", vocab_channels[sa->channel])
 					     : "with a visit";
-		Diag *d = check_report_pair(ctx, sa->loc, item, &sa->ignore, &st->ignore,
-					    "seller action '%s' reaches out %s at stage '%s', where "
+		Diag *d = check_report(ctx, sa->loc, subject_seller(sa), subject_stage(st),
+				       "seller action '%s' reaches out %s at stage '%s', where "
 					    "buyers want to be left alone", sa->name, how, st->name);
 		diag_help(ctx->dl, d,
 			  "serve this stage without reaching out (web pages, in-product help, a "
@@ -76,8 +75,8 @@ static void unwanted_pair(CheckCtx *ctx, SellerAction *sa, Stage *st)
 		return;
 	}
 	if (delivered != 0 && (delivered & st->expects) == 0) {
-		Diag *d = check_report_pair(ctx, sa->loc, item, &sa->ignore, &st->ignore,
-					    "seller action '%s' delivers %s at stage '%s', which "
+		Diag *d = check_report(ctx, sa->loc, subject_seller(sa), subject_stage(st),
+				       "seller action '%s' delivers %s at stage '%s', which "
 					    "expects %s", sa->name,
 					    check_words(ctx, vocab_values, delivered, "and"), st->name,
 					    check_words(ctx, vocab_values, st->expects, "or"));
@@ -93,7 +92,7 @@ void check_unwanted_value(CheckCtx *ctx)
 	for (size_t i = 0; i < rm->nseller; i++) {
 		SellerAction *sa = rm->seller[i];
 		for (size_t j = 0; j < sa->supports.n; j++) {
-			Stage *st = sa->supports.items[j].target;
+			Stage *st = sa->supports.items[j].target.stage;
 			if (st && st->expects != 0)
 				unwanted_pair(ctx, sa, st);
 		}
@@ -107,7 +106,7 @@ void check_seller_action_without_stage(CheckCtx *ctx)
 		SellerAction *sa = rm->seller[i];
 		if (sa->supports.n > 0)
 			continue;
-		Diag *d = check_report(ctx, sa->loc, check_item(ctx, "seller:%s", sa->id), &sa->ignore,
+		Diag *d = check_report(ctx, sa->loc, subject_seller(sa), subject_none(),
 				       "seller action '%s' supports no buyer stage", sa->name);
 		diag_help(ctx->dl, d,
 			  "list the stages it serves in 'supports:', or stop doing it: a step "
@@ -123,10 +122,10 @@ void check_channel_mismatch(CheckCtx *ctx)
 	const Roadmap *rm = ctx->rm;
 	for (size_t i = 0; i < rm->nstages; i++) {
 		Stage *st = rm->stages[i];
-		if (st->prefers == 0 || (st->prefers & check_stage_channels(ctx, st)) != 0)
+		if (st->prefers == 0 || (st->prefers & model_stage_channels(ctx->ix, st)) != 0)
 			continue;
 		bool one = (st->prefers & (st->prefers - 1)) == 0;
-		Diag *d = check_report(ctx, st->loc, check_item(ctx, "stage:%s", st->id), &st->ignore,
+		Diag *d = check_report(ctx, st->loc, subject_stage(st), subject_none(),
 				       "stage '%s' prefers %s, but none of its content or seller "
 				       "actions uses %s", st->name,
 				       check_words(ctx, vocab_channels, st->prefers, "and"),

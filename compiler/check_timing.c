@@ -16,8 +16,8 @@ static const char *window_text(CheckCtx *ctx, const Window *w)
 	Timeline t = ctx->rm->timeline;
 	ASSERT(t >= 0 && t < TIMELINE_COUNT);
 	if (w->start == w->end)
-		return check_item(ctx, "%s %g", unit_singular[t], w->start);
-	return check_item(ctx, "%s %g-%g", unit_plural[t], w->start, w->end);
+		return check_text(ctx, "%s %g", unit_singular[t], w->start);
+	return check_text(ctx, "%s %g-%g", unit_plural[t], w->start, w->end);
 }
 
 /* "week 3" for a single point. */
@@ -25,7 +25,7 @@ static const char *point_text(CheckCtx *ctx, double x)
 {
 	Timeline t = ctx->rm->timeline;
 	ASSERT(t >= 0 && t < TIMELINE_COUNT);
-	return check_item(ctx, "%s %g", unit_singular[t], x);
+	return check_text(ctx, "%s %g", unit_singular[t], x);
 }
 
 void check_timing_mismatch(CheckCtx *ctx)
@@ -36,7 +36,7 @@ void check_timing_mismatch(CheckCtx *ctx)
 		if (!sa->when.set)
 			continue;
 		for (size_t j = 0; j < sa->supports.n; j++) {
-			Stage *st = sa->supports.items[j].target;
+			Stage *st = sa->supports.items[j].target.stage;
 			if (!st || !st->when.set)
 				continue;
 			bool late = sa->when.start > st->when.end;
@@ -44,10 +44,8 @@ void check_timing_mismatch(CheckCtx *ctx)
 			if (!late && !early)
 				continue;
 			const char *win = window_text(ctx, &st->when);
-			Diag *d = check_report_pair(ctx, sa->loc,
-						    check_item(ctx, "seller:%s>stage:%s", sa->id, st->id),
-						    &sa->ignore, &st->ignore,
-						    "seller action '%s' (%s) comes %s stage '%s' (%s) "
+			Diag *d = check_report(ctx, sa->loc, subject_seller(sa), subject_stage(st),
+					       "seller action '%s' (%s) comes %s stage '%s' (%s) "
 						    "that it supports", sa->name, window_text(ctx, &sa->when),
 						    late ? "after" : "before", st->name, win);
 			diag_help(ctx->dl, d,
@@ -90,7 +88,8 @@ void check_process_misaligned(CheckCtx *ctx)
 	if (!first || !any)
 		return;
 	if (start > first->when.start) {
-		Diag *d = check_report(ctx, first->loc, "process:start", &first->ignore,
+		Diag *d = check_report(ctx, first->loc,
+				       (Subject){ SUBJECT_PROCESS_START, first }, subject_none(),
 				       "the selling process starts at %s, after the buying process "
 				       "starts at %s with stage '%s'", point_text(ctx, start),
 				       point_text(ctx, first->when.start), first->name);
@@ -99,7 +98,8 @@ void check_process_misaligned(CheckCtx *ctx)
 			  "when buyers start", point_text(ctx, first->when.start), first->id);
 	}
 	if (end < last->when.end) {
-		Diag *d = check_report(ctx, last->loc, "process:end", &last->ignore,
+		Diag *d = check_report(ctx, last->loc,
+				       (Subject){ SUBJECT_PROCESS_END, last }, subject_none(),
 				       "the selling process ends at %s, before the buying process "
 				       "ends at %s with stage '%s'", point_text(ctx, end),
 				       point_text(ctx, last->when.end), last->name);
@@ -118,7 +118,7 @@ void check_roadmap_ends_at_sale(CheckCtx *ctx)
 			return;
 	/* Stages that all come from `extends:` have no `stages` key to point at. */
 	SrcLoc loc = rm->stages_loc.src ? rm->stages_loc : rm->loc;
-	Diag *d = check_report(ctx, loc, "roadmap", NULL,
+	Diag *d = check_report(ctx, loc, subject_roadmap(rm), subject_none(),
 			       "the roadmap stops at the sale: no stage is post-purchase");
 	diag_help(ctx->dl, d,
 		  "add the stages after the purchase (onboarding, use, support, renewal); the "

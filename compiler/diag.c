@@ -54,6 +54,9 @@ Diag *diag_report(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
 }
 
 static void add_note(DiagList *dl, Diag *d, DiagNoteKind kind, SrcLoc loc,
+		     const char *fmt, va_list ap) PRINTF_LIKE(5, 0);
+
+static void add_note(DiagList *dl, Diag *d, DiagNoteKind kind, SrcLoc loc,
 		     const char *fmt, va_list ap)
 {
 	DiagNote *n = arena_alloc(dl->arena, sizeof *n);

@@ -31,14 +31,43 @@ typedef struct DiagNote {
 	const char *text;
 } DiagNote;
 
+/* What a finding is about: one of the model's items (model.h), a value the
+ * buyer expects, an `ignore:` entry, or an end of the buying process. The
+ * item is opaque here, below the model; model.h has typed constructors and
+ * accessors (subject_stage(), subject_as_stage(), ...). */
+typedef enum SubjectKind {
+	SUBJECT_NONE,           /* structural errors: about the text, not an item */
+	SUBJECT_ROADMAP,        /* Roadmap */
+	SUBJECT_STAGE,          /* Stage */
+	SUBJECT_QUESTION,       /* Question */
+	SUBJECT_CONCERN,        /* Concern */
+	SUBJECT_SELLER,         /* SellerAction */
+	SUBJECT_CONTENT,        /* Content */
+	SUBJECT_VALUE,          /* const char *: a word of the value vocabulary */
+	SUBJECT_IGNORE,         /* Ignore: an entry of an item's `ignore:` */
+	SUBJECT_PROCESS_START,  /* Stage: the one that starts the buying process */
+	SUBJECT_PROCESS_END,    /* Stage: the one that ends it */
+	SUBJECT_RULE_ITEM       /* reserved for items named by Lua rules */
+} SubjectKind;
+
+typedef struct Subject {
+	SubjectKind kind;
+	const void *item;
+} Subject;
+
 typedef struct Diag {
 	SrcLoc loc;
 	Severity sev;
 	const char *check;      /* the check name, such as "unknown-key" */
 	const char *message;
-	/* A stable name for the item the finding is about ("stage:need",
-	 * "question:need.q1"), used by baselines and fingerprints because it
-	 * survives edits elsewhere in the file; NULL for structural errors. */
+	/* The items the finding is about: 'subject', and for a finding about a
+	 * pair (a seller action at a stage, a question and its content) the
+	 * second one in 'object'. SUBJECT_NONE for structural errors. */
+	Subject subject, object;
+	/* The stable name of those items ("stage:need", "seller:demo>stage:
+	 * evaluate"), made from them by model_item_name(); baselines and
+	 * fingerprints use it because it survives edits elsewhere in the file.
+	 * NULL for structural errors. */
 	const char *item;
 	const char *suppressed; /* NULL, or why it is not counted: "ignore", "baseline" */
 	DiagNote *notes;

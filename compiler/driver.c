@@ -1,55 +1,61 @@
 /* driver.c - runs the phases for each input and decides the exit status.
  *
- * Per file: read -> front end (YAML) -> schema -> resolve; the phases up to
- * resolve report structural errors, and a file with any of them stops there
- * (the other files go on). Then checks and coverage, then, for the whole run,
- * baselines and the reports. Each file gets its own Unit and arena;
- * all are kept until the reports are written, then freed. */
+ * Driver layer. Per file: read -> front end (front.h, by suffix) -> schema
+ * -> resolve; the phases up to resolve report structural errors, and a file
+ * with any of them stops there (the other files go on). Then, once every
+ * file is loaded and the registry is complete, the -W names are validated,
+ * then checks and coverage, then, for the whole run, baselines and the
+ * reports. Each file gets its own Unit and arena; all are kept until the
+ * outputs are written, then freed. */
 #include "driver.h"
 #include "baseline.h"
-#include "front_yaml.h"
+#include "front.h"
 #include "outfile.h"
 #include "report.h"
 #include "resolve.h"
 #include "schema.h"
 #include "textio.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-static bool has_suffix(const char *s, const char *suffix)
+void driver_registry(CheckRegistry *reg, Arena *a)
 {
-	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && strcmp(s + n - m, suffix) == 0;
+	registry_init(reg, a);
+	check_register_builtins(reg);
 }
 
 /* Front end, schema and resolve: everything that reports structural errors. */
-static void load(Unit *c, const char *text, size_t len, const Catalog *cat,
+static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, const Catalog *cat,
 		 const RunOptions *opt)
 {
-	if (srcfile_init(&c->src, &c->arena, c->name, text, len) < 0) {
-		SrcLoc loc = { &c->src, 1, 1, 1 };
-		diag_report(&c->diags, loc, SEV_ERROR, "yaml-syntax", "the file starts with a UTF-16 mark but is not valid UTF-16");
-		c->loaded = true;
+	u->loaded = true;
+	if (srcfile_init(&u->src, &u->arena, u->name, text, len) < 0) {
+		SrcLoc loc = { &u->src, 1, 1, 1 };
+		diag_report(&u->diags, loc, SEV_ERROR, fe->check,
+			    "the file starts with a UTF-16 mark but is not valid UTF-16");
 		return;
 	}
-	c->loaded = true;
-	Node *root = NULL;
-	if (front_yaml_parse(&c->src, &opt->limits, &c->arena, &c->diags, &root) < 0)
+	u->src.syntax = fe->syntax;
+	FrontResult fr;
+	if (fe->parse(&u->src, &opt->limits, &u->arena, &u->diags, &fr) < 0)
 		return;
-	Roadmap *rm = schema_build(root, &c->src, &c->arena, &c->diags);
+	Roadmap *rm = schema_build(fr.root, &u->src, &u->arena, &u->diags);
 	if (rm)
-		resolve_roadmap(rm, cat, &c->arena, &c->diags);
-	c->roadmap = rm;
+		resolve_roadmap(rm, cat, &u->registry, &u->arena, &u->diags);
+	u->roadmap = rm;
 }
 
-void driver_compile(Unit *u, const char *path, const char *text, size_t len,
-		    const Catalog *cat, const RunOptions *opt)
+/* Reads and loads one file into 'u'; u->error says why it could not be. */
+static void load_unit(Unit *u, const char *path, const char *text, size_t len,
+		      const Catalog *cat, const CheckRegistry *reg, const RunOptions *opt)
 {
 	unit_init(u, path);
-	if (has_suffix(path, ".lua")) {
-		u->error = arena_printf(&u->arena, "cannot load '%s': Lua roadmaps are not supported by this version", path);
+	registry_add_all(&u->registry, reg);
+	const FrontEnd *fe = front_for_path(path);
+	if (!fe->parse) {
+		u->error = arena_printf(&u->arena, "cannot load '%s': %s roadmaps are not supported by this version",
+					path, fe->name);
 		return;
 	}
 	char *owned = NULL;
@@ -64,16 +70,54 @@ void driver_compile(Unit *u, const char *path, const char *text, size_t len,
 		}
 		text = owned;
 	}
-	load(u, text, len, cat, opt);
+	load(u, fe, text, len, cat, opt);
 	free(owned);
+}
 
+/* The checks and coverage, on a unit that loaded without structural errors. */
+static void check_unit(Unit *u, const RunOptions *opt)
+{
 	if (u->roadmap && !diag_has_errors(&u->diags)) {
 		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
-		check_run(u->roadmap, &cfg, &u->diags);
-		u->coverage = check_coverage(u->roadmap);
+		check_run(u->roadmap, &u->registry, &cfg, &u->diags);
+		u->coverage = model_coverage(u->roadmap);
 		u->checked = true;
 	}
 	diag_sort(&u->diags);
+}
+
+void driver_compile(Unit *u, const char *path, const char *text, size_t len,
+		    const Catalog *cat, const CheckRegistry *reg, const RunOptions *opt)
+{
+	load_unit(u, path, text, len, cat, reg, opt);
+	check_unit(u, opt);
+}
+
+/* Every -W name must be a configurable check of the run, or of one of its
+ * files (a rule a roadmap defines); said once the registry is complete. */
+static int validate_overrides(const RunOptions *opt, const CheckRegistry *reg, Unit *const *units,
+			      size_t n, StrBuf *messages)
+{
+	for (size_t i = 0; i < opt->noverrides; i++) {
+		const char *name = opt->overrides[i].check;
+		const CheckInfo *ci = registry_find(reg, name);
+		for (size_t u = 0; !ci && u < n; u++)
+			ci = registry_find(&units[u]->registry, name);
+		if (ci && !ci->structural)
+			continue;
+		if (ci)
+			strbuf_printf(messages, "roadmapc: -W: '%s' is a structural error and cannot be changed\n",
+				      name);
+		else if (registry_suggest(reg, name, true))
+			strbuf_printf(messages, "roadmapc: -W: unknown check '%s'; did you mean '%s'?\n", name,
+				      registry_suggest(reg, name, true));
+		else
+			strbuf_printf(messages, "roadmapc: -W: unknown check '%s' (see 'roadmapc list-checks')\n",
+				      name);
+		strbuf_puts(messages, "try 'roadmapc --help' for the options\n");
+		return -1;
+	}
+	return 0;
 }
 
 /* Structural errors cannot be suppressed, so a file that did not load always
@@ -113,7 +157,8 @@ static bool below_coverage(const Unit *c, const RunOptions *opt, StrBuf *message
 	return low;
 }
 
-static int write_reports(const RunOptions *opt, Unit *const *units, size_t n, StrBuf *messages)
+static int write_reports(const RunOptions *opt, const CheckRegistry *reg, Unit *const *units,
+			 size_t n, StrBuf *messages)
 {
 	static const ReportRequest text_to_stdout = { "text", NULL };
 	const ReportRequest *reqs = opt->nreports ? opt->reports : &text_to_stdout;
@@ -123,7 +168,7 @@ static int write_reports(const RunOptions *opt, Unit *const *units, size_t n, St
 		const ReportFormat *fmt = report_find(reqs[i].format);
 		ASSERT(fmt != NULL);    /* main.c validated the name */
 		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
-		ReportContext ctx = { units, n, opt->color && !reqs[i].output, opt->quiet, &cfg };
+		ReportContext ctx = { units, n, opt->color && !reqs[i].output, opt->quiet, &cfg, reg };
 		StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
 		fmt->emit(&ctx, &out);
 		if (outfile_write(reqs[i].output ? reqs[i].output : "-", strbuf_cstr(&out), out.len, &err) < 0) {
@@ -149,7 +194,9 @@ static int load_catalog(Catalog *cat, Arena *a, const RunOptions *opt, StrBuf *m
 	}
 	diag_sort(&u.diags);
 	Unit *units[] = { &u };
-	ReportContext ctx = { units, 1, false, true, NULL };
+	CheckRegistry reg;
+	driver_registry(&reg, &u.arena);
+	ReportContext ctx = { units, 1, false, true, NULL, &reg };
 	strbuf_puts(messages, "roadmapc: cannot load the content-type catalog:\n");
 	report_text(&ctx, messages);
 	unit_free(&u);
@@ -166,12 +213,27 @@ ExitStatus driver_run(const RunOptions *opt, StrBuf *messages)
 		return EXIT_TROUBLE;
 	}
 
+	CheckRegistry reg;
+	driver_registry(&reg, &run_arena);
+
 	Unit **units = xcalloc(opt->nfiles, sizeof *units);
 	ExitStatus status = EXIT_CLEAN;
 	bool trouble = false;
 	for (size_t i = 0; i < opt->nfiles; i++) {
 		units[i] = xmalloc(sizeof *units[i]);
-		driver_compile(units[i], opt->files[i], NULL, 0, &cat, opt);
+		load_unit(units[i], opt->files[i], NULL, 0, &cat, &reg, opt);
+	}
+	if (validate_overrides(opt, &reg, units, opt->nfiles, messages) < 0) {
+		for (size_t i = 0; i < opt->nfiles; i++) {
+			unit_free(units[i]);
+			free(units[i]);
+		}
+		free(units);
+		arena_free(&run_arena);
+		return EXIT_TROUBLE;
+	}
+	for (size_t i = 0; i < opt->nfiles; i++) {
+		check_unit(units[i], opt);
 		if (units[i]->error) {
 			strbuf_printf(messages, "roadmapc: %s\n", units[i]->error);
 			trouble = true;
@@ -196,11 +258,12 @@ ExitStatus driver_run(const RunOptions *opt, StrBuf *messages)
 	}
 	strbuf_free(&err);
 
-	if (write_reports(opt, units, opt->nfiles, messages) < 0)
+	if (write_reports(opt, &reg, units, opt->nfiles, messages) < 0)
 		trouble = true;
 	for (size_t i = 0; i < opt->nfiles; i++) {
-		/* '|', not '||': below_coverage also says why, for every file. */
-		if (fails(units[i], opt) | below_coverage(units[i], opt, messages))
+		/* Both are asked: below_coverage also says why, for every file. */
+		bool failed = fails(units[i], opt);
+		if (below_coverage(units[i], opt, messages) || failed)
 			status = EXIT_FINDINGS;
 		unit_free(units[i]);
 		free(units[i]);
@@ -208,4 +271,37 @@ ExitStatus driver_run(const RunOptions *opt, StrBuf *messages)
 	free(units);
 	arena_free(&run_arena);
 	return trouble ? EXIT_TROUBLE : status;
+}
+
+ExitStatus driver_list_checks(const RunOptions *opt, StrBuf *out, StrBuf *messages)
+{
+	(void)opt;
+	(void)messages;
+	Arena a;
+	CheckRegistry reg;
+	arena_init(&a);
+	driver_registry(&reg, &a);
+	check_list(&reg, out);
+	arena_free(&a);
+	return EXIT_CLEAN;
+}
+
+ExitStatus driver_explain(const RunOptions *opt, const char *name, StrBuf *out, StrBuf *messages)
+{
+	(void)opt;
+	Arena a;
+	CheckRegistry reg;
+	arena_init(&a);
+	driver_registry(&reg, &a);
+	ExitStatus st = EXIT_CLEAN;
+	if (check_explain(&reg, name, out) < 0) {
+		const char *best = registry_suggest(&reg, name, true);
+		strbuf_printf(messages, "roadmapc: unknown check '%s'", name);
+		if (best)
+			strbuf_printf(messages, "; did you mean '%s'?", best);
+		strbuf_puts(messages, "\n'roadmapc list-checks' lists every check\n");
+		st = EXIT_TROUBLE;
+	}
+	arena_free(&a);
+	return st;
 }

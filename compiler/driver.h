@@ -1,22 +1,23 @@
 /* driver.h - runs the phases for each input file and decides the outcome.
  *
- * main.c turns argv into RunOptions and calls driver_run(); the driver loads
- * each file (read -> front end -> schema -> resolve) into a Unit (unit.h),
- * runs the checks on the files that loaded without structural errors,
- * writes the reports, and returns an exit status. */
+ * Driver layer. main.c turns argv into RunOptions and calls a driver_*
+ * function per command; the driver loads each file (read -> front end ->
+ * schema -> resolve) into a Unit (unit.h), runs the checks on the files
+ * that loaded without structural errors, writes the outputs, and returns an
+ * exit status. The driver prints nothing: outputs go where the options say
+ * (through outfile.h), and what must be said about the run itself (an
+ * unreadable file, an unwritable output, a stale baseline) is appended to
+ * 'messages', one "roadmapc: ..." line each, for main.c to show on stderr. */
 #ifndef ROADMAPC_DRIVER_H
 #define ROADMAPC_DRIVER_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "arena.h"
 #include "catalog.h"
 #include "check.h"
-#include "diag.h"
 #include "limits.h"
-#include "model.h"
-#include "srcfile.h"
+#include "registry.h"
 #include "strbuf.h"
 #include "unit.h"
 
@@ -40,7 +41,7 @@ typedef struct RunOptions {
 	size_t nreports;
 	Severity fail_on;       /* SEV_OFF: never fail on findings */
 	double min_coverage;    /* percent; < 0 when not set */
-	CheckOverride *overrides;
+	CheckOverride *overrides;       /* names not yet validated: see driver_run */
 	size_t noverrides;
 	long today;
 	const char *const *include_dirs;  /* -I, then ROADMAPC_PATH: searched before the embedded stdlib */
@@ -52,17 +53,26 @@ typedef struct RunOptions {
 	const char *write_baseline;  /* --write-baseline FILE, or NULL */
 } RunOptions;
 
-/* Runs a whole `check` command; returns its exit status. The driver prints
- * nothing: reports go where 'opt' says (through outfile.h), and what must
- * be said about the run itself (an unreadable file, an unwritable output,
- * a stale baseline) is appended to 'messages', one "roadmapc: ..." line
- * each, for main.c to show on standard error. */
+/* `check`: loads every file, then validates the -W names against the
+ * complete registry (a rule a file defines may be named), checks, applies
+ * and writes baselines, writes the reports. Returns the exit status. */
 ExitStatus driver_run(const RunOptions *opt, StrBuf *messages);
 
+/* `list-checks` and `explain NAME`: what the run's registry knows, into
+ * 'out'. */
+ExitStatus driver_list_checks(const RunOptions *opt, StrBuf *out, StrBuf *messages);
+ExitStatus driver_explain(const RunOptions *opt, const char *name, StrBuf *out,
+			  StrBuf *messages);
+
+/* The run's registry: the built-in checks (and later the rules of
+ * --rules). Lives in 'a'. */
+void driver_registry(CheckRegistry *reg, Arena *a);
+
 /* Loads, checks and computes coverage for one file into 'u' (which it
- * initialises with unit_init); used by driver_run and by tests and fuzzers.
- * 'text' may be NULL, in which case the file is read from 'path'. */
+ * initialises with unit_init), with the checks of 'reg' and the catalog
+ * 'cat'; used by driver_run and by tests and fuzzers. 'text' may be NULL,
+ * in which case the file is read from 'path'. */
 void driver_compile(Unit *u, const char *path, const char *text, size_t len,
-		    const Catalog *cat, const RunOptions *opt);
+		    const Catalog *cat, const CheckRegistry *reg, const RunOptions *opt);
 
 #endif

@@ -15,6 +15,7 @@
  * Duplicate keys (which libyaml accepts) are found here with a hash map per
  * mapping, and merge keys (`<<: *defaults`) are applied when a mapping ends. */
 #include "front_yaml.h"
+#include "number.h"
 #include "strmap.h"
 
 #include <stdlib.h>
@@ -96,6 +97,32 @@ static Node *new_node(Parser *p, NodeKind kind, SrcLoc loc)
 	n->kind = kind;
 	n->loc = loc;
 	return n;
+}
+
+/* ---- typing scalars ---- */
+
+static bool text_is(const Node *n, const char *word)
+{
+	size_t len = strlen(word);
+	return n->len == len && memcmp(n->str, word, len) == 0;
+}
+
+/* The type of an untagged plain scalar: null, boolean and number as YAML
+ * 1.2's core schema spells them (the numbers a roadmap needs: decimal, no
+ * exponent), text otherwise. `yes`, `no`, `on` and `off` are text. */
+static void type_scalar(Node *n)
+{
+	if (n->len == 0 || text_is(n, "~") || text_is(n, "null") || text_is(n, "Null") ||
+	    text_is(n, "NULL")) {
+		n->type = SCALAR_NULL;
+	} else if (text_is(n, "true") || text_is(n, "True") || text_is(n, "TRUE")) {
+		n->type = SCALAR_BOOL;
+		n->boolean = true;
+	} else if (text_is(n, "false") || text_is(n, "False") || text_is(n, "FALSE")) {
+		n->type = SCALAR_BOOL;
+	} else if (number_parse(n->str, n->len, &n->number)) {
+		n->type = SCALAR_NUMBER;
+	}
 }
 
 /* ---- building mappings ---- */
@@ -268,9 +295,12 @@ static void on_scalar(Parser *p, const yaml_event_t *ev)
 	n->len = len;
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	const char *tag = (const char *)ev->data.scalar.tag;
-	if (tag) {      /* an explicit tag decides whether the text may be a number */
-		n->plain = strcmp(tag, YAML_STR_TAG) != 0 && strcmp(tag, "!") != 0;
-	}
+	bool resolve = n->plain;
+	if (tag)        /* an explicit tag decides whether the text may be a number */
+		resolve = strcmp(tag, YAML_STR_TAG) != 0 && strcmp(tag, "!") != 0;
+	n->plain = resolve;
+	if (resolve)
+		type_scalar(n);
 	define_anchor(p, ev->data.scalar.anchor, n, false);
 	attach(p, n, 1);
 }
@@ -349,7 +379,8 @@ static void report_libyaml_error(Parser *p, const yaml_parser_t *yp)
 	}
 }
 
-int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *dl, Node **root)
+int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *dl,
+		     FrontResult *out)
 {
 	Parser p;
 	yaml_parser_t yp;
@@ -361,7 +392,7 @@ int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *d
 	p.arena = a;
 	p.dl = dl;
 	strmap_init(&p.anchors, a);
-	*root = NULL;
+	memset(out, 0, sizeof *out);
 
 	if (sf->len > lim->max_file_size) {
 		SrcLoc loc = { sf, 1, 1, 1 };
@@ -423,6 +454,6 @@ int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *d
 	free(p.stack);
 	if (p.failed)
 		return -1;
-	*root = p.root;
+	out->root = p.root;
 	return 0;
 }

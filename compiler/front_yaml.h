@@ -5,17 +5,16 @@
 #ifndef ROADMAPC_FRONT_YAML_H
 #define ROADMAPC_FRONT_YAML_H
 
-#include "arena.h"
-#include "diag.h"
-#include "limits.h"
-#include "node.h"
-#include "srcfile.h"
+#include "front.h"
 
 /* Parses the single YAML document in 'sf' into a node tree allocated in 'a'.
- * Returns 0 and sets '*root' (NULL for an empty stream) on success; returns -1
- * after reporting `yaml-syntax`, `duplicate-key` or `limit-exceeded` errors to
- * 'dl'. Duplicate keys are reported but do not fail the parse on their own:
- * the later value is dropped so the schema layer can still check the rest. */
-int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *dl, Node **root);
+ * Returns 0 and sets out->root (NULL for an empty stream) on success;
+ * returns -1 after reporting `yaml-syntax`, `duplicate-key` or
+ * `limit-exceeded` errors to 'dl'. Duplicate keys are reported but do not
+ * fail the parse on their own: the later value is dropped so the schema
+ * layer can still check the rest. Untagged plain scalars are typed by
+ * their text (node.h). */
+int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *dl,
+		     FrontResult *out);
 
 #endif

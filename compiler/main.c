@@ -1,65 +1,39 @@
 /* main.c - the command line: the only file that reads argv and calls exit().
  *
- * Parses the command and its options into RunOptions, hands them to the
- * driver (driver.h) and turns the result into the exit status of the
- * language reference, section 7: 0 clean, 1 findings or low coverage,
- * 2 usage, I/O or internal error. */
-#include "check.h"
+ * Main layer. Two tables drive it, as the rest of the compiler is driven by
+ * tables: the commands (check, explain, ...) and the options, each option
+ * row naming the commands that take it. The parser turns argv into Args
+ * (RunOptions plus what only the command line needs), the command's row
+ * runs the driver (driver.h), and main() turns the result into the exit
+ * status of the language reference, section 7: 0 clean, 1 findings or low
+ * coverage, 2 usage, I/O or internal error. --help is made from the tables. */
 #include "date.h"
 #include "driver.h"
 #include "report.h"
-#include "suggest.h"
 #include "version.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-static const char usage_text[] =
-	"usage: roadmapc check [options] FILE...   check roadmaps: diagnostics and coverage\n"
-	"       roadmapc explain CHECK             what a check finds, why it matters, how to fix it\n"
-	"       roadmapc list-checks               every check with its default severity\n"
-	"       roadmapc --help | --version\n"
-	"\n"
-	"FILE may be '-' for standard input.\n"
-	"\n"
-	"options for check:\n"
-	"  --format FORMAT        text (default), json, sarif, junit, github, gitlab,\n"
-	"                         markdown;\n"
-	"                         repeat it to produce several reports in one run\n"
-	"  -o, --output FILE      write the preceding --format's report to FILE\n"
-	"                         (written to a temporary file, then renamed)\n"
-	"  --fail-on LEVEL        error (default), warning, info or never: exit 1 when a\n"
-	"                         finding is at or above LEVEL\n"
-	"  --min-coverage PCT     exit 1 when question or stage coverage is below PCT\n"
-	"  -W CHECK=SEVERITY      set a check's severity: off, info, warning or error\n"
-	"                         (wins over the file's checks: section)\n"
-	"  -I DIR                 look for stdlib files in DIR first (also ROADMAPC_PATH)\n"
-	"  --today YYYY-MM-DD     the date content-stale measures from (default: today)\n"
-	"  --baseline FILE        do not fail on findings recorded in FILE\n"
-	"  --write-baseline FILE  record the current findings in FILE\n"
-	"  --limit NAME=N         input limits: depth, aliases, file-size, scalar, nodes\n"
-	"  --color WHEN           auto (default), always or never; NO_COLOR is honoured\n"
-	"  -q, --quiet            no summary line\n"
-	"\n"
-	"exit status: 0 clean, 1 findings at or above --fail-on or coverage too low,\n"
-	"2 usage, I/O or internal error.\n";
+/* ==== What the command line collects ==== */
 
 typedef struct Args {
 	RunOptions run;
-	const char **files;
-	ReportRequest *reports;
-	CheckOverride *overrides;
-	const char **dirs;
+	const char **files;             /* positional arguments, in order */
+	size_t nfiles;
+	const char **dirs;              /* -I, then ROADMAPC_PATH */
 	size_t ndirs;
-	const char *color;
-	char *path_copy;        /* ROADMAPC_PATH, split in place */
+	const char *color;              /* auto | always | never */
+	char *path_copy;                /* ROADMAPC_PATH, split in place */
 } Args;
+
+/* ==== Errors ==== */
 
 static NORETURN PRINTF_LIKE(1, 2) void usage_error(const char *fmt, ...)
 {
@@ -72,16 +46,12 @@ static NORETURN PRINTF_LIKE(1, 2) void usage_error(const char *fmt, ...)
 	exit(EXIT_TROUBLE);
 }
 
-/* Exits with "unknown check" and, when one is close, a suggestion. */
-static NORETURN void unknown_check(const char *what, const char *name)
+/* Running out of memory is reported, and the run ends with status 2 (no
+ * signal: a crash is a bug, an exhausted machine is not). */
+static NORETURN void out_of_memory(void)
 {
-	Suggest sg;
-	suggest_init(&sg, name, strlen(name));
-	for (size_t i = 0; i < check_table_len; i++)
-		suggest_add(&sg, check_table[i].name);
-	if (suggest_result(&sg))
-		usage_error("%sunknown check '%s'; did you mean '%s'?", what, name, suggest_result(&sg));
-	usage_error("%sunknown check '%s' (see 'roadmapc list-checks')", what, name);
+	fputs("roadmapc: out of memory\n", stderr);
+	exit(EXIT_TROUBLE);
 }
 
 /* A whole number written in decimal digits only, so "+3", "0x10" and
@@ -96,25 +66,86 @@ static bool all_digits(const char *s, const char *extra)
 	return true;
 }
 
-/* The value of an option: "--opt=VALUE" or the next argument. */
-static const char *option_value(int argc, char **argv, int *i, const char *name)
+/* ==== The options ==== */
+
+/* Commands an option belongs to, as bits. */
+enum { FOR_CHECK = 1 };
+
+static void add_report(Args *a, const char *format)
 {
-	const char *arg = argv[*i];
-	size_t n = strlen(name);
-	if (strncmp(arg, name, n) == 0 && arg[n] == '=')
-		return arg + n + 1;
-	if (*i + 1 >= argc)
-		usage_error("option '%s' needs a value", name);
-	return argv[++*i];
+	if (!report_find(format)) {
+		StrBuf names = STRBUF_INIT;
+		for (size_t i = 0; i < report_formats_len; i++)
+			strbuf_printf(&names, "%s%s", i ? ", " : "", report_formats[i].name);
+		usage_error("unknown format '%s' (the formats are %s)", format, strbuf_cstr(&names));
+	}
+	RunOptions *r = &a->run;
+	r->reports = xrealloc(r->reports, (r->nreports + 1) * sizeof *r->reports);
+	r->reports[r->nreports++] = (ReportRequest){ format, NULL };
 }
 
-static bool is_option(const char *arg, const char *name)
+static void opt_format(Args *a, const char *v) { add_report(a, v); }
+
+static void opt_output(Args *a, const char *v)
 {
-	size_t n = strlen(name);
-	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || (arg[n] == '=' && name[1] == '-'));
+	RunOptions *r = &a->run;
+	if (!r->nreports)
+		add_report(a, "text");
+	if (r->reports[r->nreports - 1].output)
+		usage_error("'%s': each --output needs its own --format before it", v);
+	r->reports[r->nreports - 1].output = v;
 }
 
-static void parse_limit(Limits *lim, const char *spec)
+static void opt_fail_on(Args *a, const char *v)
+{
+	if (strcmp(v, "never") == 0)
+		a->run.fail_on = SEV_OFF;
+	else if (severity_parse(v, &a->run.fail_on) < 0 || a->run.fail_on == SEV_OFF)
+		usage_error("--fail-on must be error, warning, info or never, got '%s'", v);
+}
+
+static void opt_min_coverage(Args *a, const char *v)
+{
+	char *end;
+	errno = 0;
+	double pct = strtod(v, &end);
+	if (end[0] == '%' && end[1] == '\0')
+		end++;
+	if (errno || end == v || *end || !all_digits(v, ".%") || !(pct >= 0 && pct <= 100))
+		usage_error("--min-coverage must be a percentage from 0 to 100, got '%s'", v);
+	a->run.min_coverage = pct;
+}
+
+/* -W CHECK=SEVERITY. The name is checked by the driver, once every rule a
+ * run defines is known. */
+static void opt_warning(Args *a, const char *v)
+{
+	const char *eq = strchr(v, '=');
+	if (!eq || eq == v)
+		usage_error("-W expects CHECK=SEVERITY, got '%s'", v);
+	Severity sev;
+	if (severity_parse(eq + 1, &sev) < 0)
+		usage_error("-W: severity must be off, info, warning or error, got '%s'", eq + 1);
+	RunOptions *r = &a->run;
+	char *name = xmalloc((size_t)(eq - v) + 1);
+	memcpy(name, v, (size_t)(eq - v));
+	name[eq - v] = '\0';
+	r->overrides = xrealloc(r->overrides, (r->noverrides + 1) * sizeof *r->overrides);
+	r->overrides[r->noverrides++] = (CheckOverride){ name, sev };
+}
+
+static void opt_include(Args *a, const char *v) { a->dirs[a->ndirs++] = v; }
+
+static void opt_today(Args *a, const char *v)
+{
+	if ((a->run.today = date_parse(v)) < 0)
+		usage_error("--today must be a date YYYY-MM-DD, got '%s'", v);
+}
+
+static void opt_baseline(Args *a, const char *v) { a->run.baseline = v; }
+static void opt_write_baseline(Args *a, const char *v) { a->run.write_baseline = v; }
+
+static void opt_limit(Args *a, const char *spec)
 {
 	static const struct { const char *name; size_t offset; } names[] = {
 		{ "depth", offsetof(Limits, max_depth) },
@@ -127,154 +158,83 @@ static void parse_limit(Limits *lim, const char *spec)
 	if (!eq)
 		usage_error("--limit expects NAME=N, got '%s'", spec);
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (strlen(names[i].name) == (size_t)(eq - spec) && strncmp(spec, names[i].name, (size_t)(eq - spec)) == 0) {
-			char *end;
-			errno = 0;
-			unsigned long long v = strtoull(eq + 1, &end, 10);
-			if (errno || *end || !all_digits(eq + 1, NULL) || v == 0)
-				usage_error("--limit value must be a positive whole number, got '%s'", eq + 1);
-			*(size_t *)((char *)lim + names[i].offset) = (size_t)v;
-			return;
-		}
+		if (strlen(names[i].name) != (size_t)(eq - spec) ||
+		    strncmp(spec, names[i].name, (size_t)(eq - spec)) != 0)
+			continue;
+		char *end;
+		errno = 0;
+		unsigned long long v = strtoull(eq + 1, &end, 10);
+		if (errno || *end || !all_digits(eq + 1, NULL) || v == 0)
+			usage_error("--limit value must be a positive whole number, got '%s'", eq + 1);
+		*(size_t *)((char *)&a->run.limits + names[i].offset) = (size_t)v;
+		return;
 	}
-	usage_error("unknown limit '%.*s' (known: depth, aliases, file-size, scalar, nodes)", (int)(eq - spec), spec);
+	usage_error("unknown limit '%.*s' (known: depth, aliases, file-size, scalar, nodes)",
+		    (int)(eq - spec), spec);
 }
 
-static void parse_override(Args *a, const char *spec)
+static void opt_color(Args *a, const char *v)
 {
-	const char *eq = strchr(spec, '=');
-	if (!eq)
-		usage_error("-W expects CHECK=SEVERITY, got '%s'", spec);
-	char *name = strndup(spec, (size_t)(eq - spec));
-	const CheckInfo *ci = check_find(name);
-	if (!ci)
-		unknown_check("-W: ", name);
-	if (ci->structural)
-		usage_error("-W: '%s' is a structural error and cannot be changed", name);
-	Severity sev;
-	if (severity_parse(eq + 1, &sev) < 0)
-		usage_error("-W: severity must be off, info, warning or error, got '%s'", eq + 1);
-	a->overrides = realloc(a->overrides, (a->run.noverrides + 1) * sizeof *a->overrides);
-	if (!a->overrides)
-		abort();
-	a->overrides[a->run.noverrides++] = (CheckOverride){ ci->name, sev };
-	free(name);
+	if (strcmp(v, "auto") && strcmp(v, "always") && strcmp(v, "never"))
+		usage_error("--color must be auto, always or never, got '%s'", v);
+	a->color = v;
 }
 
-static void add_report(Args *a, const char *format)
+static void opt_quiet(Args *a, const char *v)
 {
-	if (!report_find(format)) {
-		StrBuf names = STRBUF_INIT;
-		for (size_t i = 0; i < report_formats_len; i++)
-			strbuf_printf(&names, "%s%s", i ? ", " : "", report_formats[i].name);
-		usage_error("unknown format '%s' (the formats are %s)", format, strbuf_cstr(&names));
-	}
-	a->reports = realloc(a->reports, (a->run.nreports + 1) * sizeof *a->reports);
-	if (!a->reports)
-		abort();
-	a->reports[a->run.nreports++] = (ReportRequest){ format, NULL };
+	(void)v;
+	a->run.quiet = true;
 }
 
-static void parse_check_args(Args *a, int argc, char **argv)
-{
-	RunOptions *r = &a->run;
-	bool only_files = false;
-	r->fail_on = SEV_ERROR;
-	r->min_coverage = -1;
-	r->limits = limits_default();
-	r->today = -1;
-	a->color = "auto";
-	a->files = calloc((size_t)argc + 1, sizeof *a->files);
-	a->dirs = calloc((size_t)argc + 1, sizeof *a->dirs);
-	if (!a->files || !a->dirs)
-		abort();
+typedef struct Option {
+	const char *name;               /* "--format" */
+	const char *alias;              /* another spelling ("-f", "--colour"), or NULL */
+	const char *value;              /* the value's name in --help; NULL: a flag */
+	bool attached;                  /* the value may follow at once: -Wx=off, -Idir */
+	unsigned commands;              /* FOR_* bits */
+	void (*apply)(Args *a, const char *value);
+	const char *help;               /* for --help; '\n' starts a new line */
+} Option;
 
-	for (int i = 2; i < argc; i++) {
-		const char *arg = argv[i];
-		if (only_files || arg[0] != '-' || strcmp(arg, "-") == 0) {
-			a->files[r->nfiles++] = arg;
-		} else if (strcmp(arg, "--") == 0) {
-			only_files = true;
-		} else if (is_option(arg, "--format") || strcmp(arg, "-f") == 0) {
-			add_report(a, option_value(argc, argv, &i, "--format"));
-		} else if (is_option(arg, "--output") || strncmp(arg, "-o", 2) == 0) {
-			const char *out = strncmp(arg, "-o", 2) == 0 && arg[2] ? arg + 2
-										: option_value(argc, argv, &i, "--output");
-			if (!r->nreports)
-				add_report(a, "text");
-			if (a->reports[r->nreports - 1].output)
-				usage_error("'%s': each --output needs its own --format before it", out);
-			a->reports[r->nreports - 1].output = out;
-		} else if (is_option(arg, "--fail-on")) {
-			const char *v = option_value(argc, argv, &i, "--fail-on");
-			if (strcmp(v, "never") == 0)
-				r->fail_on = SEV_OFF;
-			else if (severity_parse(v, &r->fail_on) < 0 || r->fail_on == SEV_OFF)
-				usage_error("--fail-on must be error, warning, info or never, got '%s'", v);
-		} else if (is_option(arg, "--min-coverage")) {
-			const char *v = option_value(argc, argv, &i, "--min-coverage");
-			char *end;
-			errno = 0;
-			double pct = strtod(v, &end);
-			if (end[0] == '%' && end[1] == '\0')
-				end++;
-			if (errno || end == v || *end || !all_digits(v, ".%") || !(pct >= 0 && pct <= 100))
-				usage_error("--min-coverage must be a percentage from 0 to 100, got '%s'", v);
-			r->min_coverage = pct;
-		} else if (strncmp(arg, "-W", 2) == 0) {
-			parse_override(a, arg[2] ? arg + 2 : option_value(argc, argv, &i, "-W"));
-		} else if (strncmp(arg, "-I", 2) == 0) {
-			a->dirs[a->ndirs++] = arg[2] ? arg + 2 : option_value(argc, argv, &i, "-I");
-		} else if (is_option(arg, "--today")) {
-			const char *v = option_value(argc, argv, &i, "--today");
-			if ((r->today = date_parse(v)) < 0)
-				usage_error("--today must be a date YYYY-MM-DD, got '%s'", v);
-		} else if (is_option(arg, "--baseline")) {
-			r->baseline = option_value(argc, argv, &i, "--baseline");
-		} else if (is_option(arg, "--write-baseline")) {
-			r->write_baseline = option_value(argc, argv, &i, "--write-baseline");
-		} else if (is_option(arg, "--limit")) {
-			parse_limit(&r->limits, option_value(argc, argv, &i, "--limit"));
-		} else if (is_option(arg, "--color") || is_option(arg, "--colour")) {
-			a->color = option_value(argc, argv, &i, arg[4] == 'o' && arg[5] == 'u' ? "--colour" : "--color");
-			if (strcmp(a->color, "auto") && strcmp(a->color, "always") && strcmp(a->color, "never"))
-				usage_error("--color must be auto, always or never, got '%s'", a->color);
-		} else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
-			r->quiet = true;
-		} else {
-			usage_error("unknown option '%s'", arg);
-		}
-	}
-	if (!r->nfiles)
-		usage_error("%s", "check needs at least one FILE (or '-' for standard input)");
+static const Option options[] = {
+	{ "--format", "-f", "FORMAT", false, FOR_CHECK, opt_format,
+	  "text (default), json, sarif, junit, github, gitlab,\nmarkdown;\n"
+	  "repeat it to produce several reports in one run" },
+	{ "--output", "-o", "FILE", false, FOR_CHECK, opt_output,
+	  "write the preceding --format's report to FILE\n(written to a temporary file, then renamed)" },
+	{ "--fail-on", NULL, "LEVEL", false, FOR_CHECK, opt_fail_on,
+	  "error (default), warning, info or never: exit 1 when a\nfinding is at or above LEVEL" },
+	{ "--min-coverage", NULL, "PCT", false, FOR_CHECK, opt_min_coverage,
+	  "exit 1 when question or stage coverage is below PCT" },
+	{ "-W", NULL, "CHECK=SEVERITY", true, FOR_CHECK, opt_warning,
+	  "set a check's severity: off, info, warning or error\n(wins over the file's checks: section)" },
+	{ "-I", NULL, "DIR", true, FOR_CHECK, opt_include,
+	  "look for stdlib files in DIR first (also ROADMAPC_PATH)" },
+	{ "--today", NULL, "YYYY-MM-DD", false, FOR_CHECK, opt_today,
+	  "the date content-stale measures from (default: today)" },
+	{ "--baseline", NULL, "FILE", false, FOR_CHECK, opt_baseline,
+	  "do not fail on findings recorded in FILE" },
+	{ "--write-baseline", NULL, "FILE", false, FOR_CHECK, opt_write_baseline,
+	  "record the current findings in FILE" },
+	{ "--limit", NULL, "NAME=N", false, FOR_CHECK, opt_limit,
+	  "input limits: depth, aliases, file-size, scalar, nodes" },
+	{ "--color", "--colour", "WHEN", false, FOR_CHECK, opt_color,
+	  "auto (default), always or never; NO_COLOR is honoured" },
+	{ "--quiet", "-q", NULL, false, FOR_CHECK, opt_quiet, "no summary line" },
+};
+static const size_t noptions = sizeof options / sizeof options[0];
 
-	/* -I directories first, then ROADMAPC_PATH, then the embedded stdlib. */
-	const char *env = getenv("ROADMAPC_PATH");
-	if (env && *env) {
-		char *copy = a->path_copy = strdup(env), *save = NULL;
-		if (!copy)
-			abort();
-		a->dirs = realloc(a->dirs, ((size_t)argc + 1 + strlen(env)) * sizeof *a->dirs);
-		if (!a->dirs)
-			abort();
-		for (char *d = strtok_r(copy, ":", &save); d; d = strtok_r(NULL, ":", &save))
-			a->dirs[a->ndirs++] = d;
-	}
-	if (r->today < 0)
-		r->today = date_today();
+/* ==== The commands ==== */
 
-	const char *no_color = getenv("NO_COLOR");
-	const char *term = getenv("TERM");
-	if (strcmp(a->color, "always") == 0)
-		r->color = true;
-	else if (strcmp(a->color, "auto") == 0)
-		r->color = isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && strcmp(term, "dumb") == 0);
-	r->files = a->files;
-	r->reports = a->reports;
-	r->overrides = a->overrides;
-	r->include_dirs = a->dirs;
-	r->ninclude_dirs = a->ndirs;
-}
+typedef struct Command {
+	const char *name;
+	const char *synopsis;           /* after "roadmapc NAME " in --help */
+	const char *summary;
+	unsigned bit;                   /* FOR_* for its options; 0: none */
+	size_t min_args, max_args;      /* positional arguments; SIZE_MAX: any */
+	const char *missing;            /* the usage error when too few */
+	int (*run)(Args *a);
+} Command;
 
 /* Writes 's' to standard output; a full disk or closed pipe is an error
  * (exit 2), not a silent success. */
@@ -288,59 +248,289 @@ static int emit(const char *s)
 	return EXIT_CLEAN;
 }
 
-static int emit_and_free(StrBuf *sb)
+/* Shows the driver's messages, then what it wrote for standard output. */
+static int finish(ExitStatus st, StrBuf *out, StrBuf *messages)
 {
-	int rc = emit(strbuf_cstr(sb));
-	strbuf_free(sb);
+	int rc = st;
+	if (out->len && emit(strbuf_cstr(out)) != EXIT_CLEAN)
+		rc = EXIT_TROUBLE;
+	fputs(strbuf_cstr(messages), stderr);
+	strbuf_free(out);
+	strbuf_free(messages);
 	return rc;
+}
+
+static int run_check(Args *a)
+{
+	StrBuf out = STRBUF_INIT, messages = STRBUF_INIT;
+	return finish(driver_run(&a->run, &messages), &out, &messages);
+}
+
+static int run_explain(Args *a)
+{
+	StrBuf out = STRBUF_INIT, messages = STRBUF_INIT;
+	return finish(driver_explain(&a->run, a->files[0], &out, &messages), &out, &messages);
+}
+
+static int run_list_checks(Args *a)
+{
+	StrBuf out = STRBUF_INIT, messages = STRBUF_INIT;
+	return finish(driver_list_checks(&a->run, &out, &messages), &out, &messages);
+}
+
+static int run_help(Args *a);
+static int run_version(Args *a)
+{
+	(void)a;
+	return emit("roadmapc " ROADMAPC_VERSION "\n");
+}
+
+static const Command commands[] = {
+	{ "check", "[options] FILE...", "check roadmaps: diagnostics and coverage", FOR_CHECK, 1,
+	  SIZE_MAX, "check needs at least one FILE (or '-' for standard input)", run_check },
+	{ "explain", "CHECK", "what a check finds, why it matters, how to fix it", 0, 1, 1,
+	  "usage: roadmapc explain CHECK", run_explain },
+	{ "list-checks", "", "every check with its default severity", 0, 0, 0, NULL,
+	  run_list_checks },
+	{ "help", NULL, NULL, 0, 0, 0, NULL, run_help },
+	{ "version", NULL, NULL, 0, 0, 0, NULL, run_version },
+};
+static const size_t ncommands = sizeof commands / sizeof commands[0];
+
+/* ==== --help, from the tables ==== */
+
+/* "-o, --output FILE": an option as --help shows it. */
+static void option_head(char *buf, size_t size, const Option *o)
+{
+	bool short_alias = o->alias && o->alias[1] != '-';
+	snprintf(buf, size, "%s%s%s%s%s", short_alias ? o->alias : "", short_alias ? ", " : "",
+		 o->name, o->value ? " " : "", o->value ? o->value : "");
+}
+
+static void usage(StrBuf *out)
+{
+	char head[96];
+	int width = 0, owidth = 0;
+	for (size_t i = 0; i < ncommands; i++) {
+		int n = snprintf(head, sizeof head, "roadmapc %s %s", commands[i].name,
+				 commands[i].synopsis ? commands[i].synopsis : "");
+		if (commands[i].summary && n > width)
+			width = n;
+	}
+	for (size_t k = 0; k < noptions; k++) {
+		option_head(head, sizeof head, &options[k]);
+		if ((int)strlen(head) > owidth)
+			owidth = (int)strlen(head);
+	}
+	bool first = true;
+	for (size_t i = 0; i < ncommands; i++) {
+		const Command *c = &commands[i];
+		if (!c->summary)
+			continue;
+		snprintf(head, sizeof head, "roadmapc %s %s", c->name, c->synopsis);
+		strbuf_printf(out, "%s%-*s   %s\n", first ? "usage: " : "       ", width, head, c->summary);
+		first = false;
+	}
+	strbuf_puts(out, "       roadmapc --help | --version\n\nFILE may be '-' for standard input.\n");
+	for (size_t i = 0; i < ncommands; i++) {
+		const Command *c = &commands[i];
+		if (!c->bit)
+			continue;
+		strbuf_printf(out, "\noptions for %s:\n", c->name);
+		for (size_t k = 0; k < noptions; k++) {
+			const Option *o = &options[k];
+			if (!(o->commands & c->bit))
+				continue;
+			option_head(head, sizeof head, o);
+			strbuf_printf(out, "  %-*s", owidth, head);
+			for (const char *h = o->help; *h;) {
+				const char *nl = strchr(h, '\n');
+				size_t n = nl ? (size_t)(nl - h) : strlen(h);
+				strbuf_printf(out, "%*s  %.*s\n", h == o->help ? 0 : owidth + 2, "",
+					      (int)n, h);
+				h += n + (nl != NULL);
+			}
+		}
+	}
+	strbuf_puts(out, "\nexit status: 0 clean, 1 findings at or above --fail-on or coverage too low,\n"
+			 "2 usage, I/O or internal error.\n");
+}
+
+static int run_help(Args *a)
+{
+	(void)a;
+	StrBuf sb = STRBUF_INIT;
+	usage(&sb);
+	int rc = emit(strbuf_cstr(&sb));
+	strbuf_free(&sb);
+	return rc;
+}
+
+/* ==== Parsing ==== */
+
+static const Command *find_command(const char *name)
+{
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+		name = "help";
+	else if (strcmp(name, "--version") == 0)
+		name = "version";
+	for (size_t i = 0; i < ncommands; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* The option 'arg' names, for command bit 'bit', and its value when it is
+ * attached ("--format=json", "-Wx=off"); NULL when none matches. */
+static const Option *find_option(const char *arg, unsigned bit, const char **attached)
+{
+	*attached = NULL;
+	for (size_t i = 0; i < noptions; i++) {
+		const Option *o = &options[i];
+		if (!(o->commands & bit))
+			continue;
+		const char *names[] = { o->name, o->alias };
+		for (size_t k = 0; k < 2; k++) {
+			const char *nm = names[k];
+			if (!nm)
+				continue;
+			size_t n = strlen(nm);
+			if (strncmp(arg, nm, n) != 0)
+				continue;
+			if (arg[n] == '\0')
+				return o;
+			/* "--name=VALUE" for long names; "-WVALUE" only where the
+			 * value is conventionally attached, so "-output" is not
+			 * "-o utput". */
+			if (nm[1] == '-' && arg[n] == '=' && o->value) {
+				*attached = arg + n + 1;
+				return o;
+			}
+			if (nm[1] != '-' && o->attached) {
+				*attached = arg + n;
+				return o;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Says that 'arg' is no option of 'c', suggesting the long form of a
+ * short option written with one dash ("-output" -> "--output"). */
+static NORETURN void unknown_option(const Command *c, const char *arg)
+{
+	const char *attached;
+	if (arg[1] != '-' && strlen(arg) > 2) {
+		char *two = xmalloc(strlen(arg) + 2);
+		sprintf(two, "-%s", arg);
+		const Option *o = find_option(two, c->bit, &attached);
+		if (o)
+			usage_error("unknown option '%s'; did you mean '%s'?", arg, o->name);
+	}
+	usage_error("unknown option '%s'", arg);
+}
+
+static void parse_args(Args *a, const Command *c, int argc, char **argv)
+{
+	RunOptions *r = &a->run;
+	r->fail_on = SEV_ERROR;
+	r->min_coverage = -1;
+	r->limits = limits_default();
+	r->today = -1;
+	a->color = "auto";
+	a->files = xcalloc((size_t)argc + 1, sizeof *a->files);
+	a->dirs = xcalloc((size_t)argc + 1, sizeof *a->dirs);
+
+	bool only_files = false;
+	for (int i = 2; i < argc; i++) {
+		const char *arg = argv[i];
+		if (only_files || arg[0] != '-' || strcmp(arg, "-") == 0) {
+			a->files[a->nfiles++] = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			only_files = true;
+			continue;
+		}
+		const char *value;
+		const Option *o = c->bit ? find_option(arg, c->bit, &value) : NULL;
+		if (!o)
+			unknown_option(c, arg);
+		if (o->value && !value) {
+			if (i + 1 >= argc)
+				usage_error("option '%s' needs a value", o->name);
+			value = argv[++i];
+		}
+		if (!o->value && value)
+			usage_error("option '%s' takes no value", o->name);
+		o->apply(a, value);
+	}
+	if (a->nfiles < c->min_args)
+		usage_error("%s", c->missing);
+	if (a->nfiles > c->max_args)
+		usage_error("%s takes %s, got '%s'", c->name,
+			    c->max_args ? "one argument" : "no arguments", a->files[c->max_args]);
+
+	/* -I directories first, then ROADMAPC_PATH, then the embedded stdlib. */
+	const char *env = getenv("ROADMAPC_PATH");
+	if (env && *env) {
+		char *copy = a->path_copy = xstrdup(env), *save = NULL;
+		a->dirs = xrealloc(a->dirs, ((size_t)argc + 1 + strlen(env)) * sizeof *a->dirs);
+		for (char *d = strtok_r(copy, ":", &save); d; d = strtok_r(NULL, ":", &save))
+			a->dirs[a->ndirs++] = d;
+	}
+	if (r->today < 0)
+		r->today = date_today();
+
+	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	if (strcmp(a->color, "always") == 0)
+		r->color = true;
+	else if (strcmp(a->color, "auto") == 0)
+		r->color = isatty(STDOUT_FILENO) && !(no_color && *no_color) &&
+			   !(term && strcmp(term, "dumb") == 0);
+	r->files = a->files;
+	r->nfiles = a->nfiles;
+	r->include_dirs = a->dirs;
+	r->ninclude_dirs = a->ndirs;
+}
+
+static void free_args(Args *a)
+{
+	for (size_t i = 0; i < a->run.noverrides; i++)
+		free((char *)a->run.overrides[i].check);
+	free(a->run.overrides);
+	free(a->run.reports);
+	free(a->files);
+	free(a->dirs);
+	free(a->path_copy);
 }
 
 int main(int argc, char **argv)
 {
+	alloc_on_failure(out_of_memory);
 	if (argc < 2) {
-		fputs(usage_text, stderr);
+		StrBuf sb = STRBUF_INIT;
+		usage(&sb);
+		fputs(strbuf_cstr(&sb), stderr);
+		strbuf_free(&sb);
 		return EXIT_TROUBLE;
 	}
-	const char *cmd = argv[1];
-	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)
-		return emit(usage_text);
-	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0)
-		return emit("roadmapc " ROADMAPC_VERSION "\n");
-	if (strcmp(cmd, "list-checks") == 0) {
-		if (argc > 2)
-			usage_error("list-checks takes no arguments, got '%s'", argv[2]);
-		StrBuf sb = STRBUF_INIT;
-		check_list(&sb);
-		return emit_and_free(&sb);
+	const Command *c = find_command(argv[1]);
+	if (!c) {
+		StrBuf names = STRBUF_INIT;
+		for (size_t i = 0; i < ncommands; i++)
+			if (commands[i].summary)
+				strbuf_printf(&names, "%s%s", names.len ? ", " : "", commands[i].name);
+		usage_error("unknown command '%s' (commands: %s)", argv[1], strbuf_cstr(&names));
 	}
-	if (strcmp(cmd, "explain") == 0) {
-		if (argc != 3)
-			usage_error("%s", "usage: roadmapc explain CHECK");
-		StrBuf sb = STRBUF_INIT;
-		if (check_explain(argv[2], &sb) < 0) {
-			strbuf_free(&sb);
-			unknown_check("", argv[2]);
-		}
-		return emit_and_free(&sb);
-	}
-	if (strcmp(cmd, "check") == 0) {
-		for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++) {
-			if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-				return emit(usage_text);
-		}
-		Args a;
-		memset(&a, 0, sizeof a);
-		parse_check_args(&a, argc, argv);
-		StrBuf messages = STRBUF_INIT;
-		ExitStatus st = driver_run(&a.run, &messages);
-		fputs(strbuf_cstr(&messages), stderr);
-		strbuf_free(&messages);
-		free(a.files);
-		free(a.reports);
-		free(a.overrides);
-		free(a.dirs);
-		free(a.path_copy);
-		exit(st);
-	}
-	usage_error("unknown command '%s' (commands: check, explain, list-checks)", cmd);
+	for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return run_help(NULL);
+	Args a;
+	memset(&a, 0, sizeof a);
+	parse_args(&a, c, argc, argv);
+	int rc = c->run(&a);
+	free_args(&a);
+	exit(rc);
 }

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "arena.h"
 #include "diag.h"
 #include "srcfile.h"
 
@@ -51,12 +52,24 @@ int vocab_find(const char *const *words, const char *word);
 
 /* ---- building blocks ---- */
 
+typedef struct Stage Stage;
+typedef struct Content Content;
+typedef struct Concern Concern;
+
 /* A reference by id, as written (`content: [x]`, `supports: [need]`), with
- * where it was written; 'target' is filled by resolve.c (NULL if unknown). */
+ * where it was written; 'target' is filled by resolve.c (all NULL while
+ * unresolved or unknown). Which member is set depends on the list: a
+ * seller action's `supports` holds stages, every `content`/`uses` holds
+ * content items, a question's `concern` a concern. */
 typedef struct Ref {
 	const char *id;
 	SrcLoc loc;
-	void *target;
+	union {
+		const void *any;
+		Stage *stage;
+		Content *content;
+		Concern *concern;
+	} target;
 } Ref;
 
 typedef struct RefList {
@@ -87,17 +100,15 @@ typedef struct IgnoreList {
 
 /* ---- the domain objects ---- */
 
-typedef struct Stage Stage;
-typedef struct Content Content;
-
-typedef struct Concern {
-	const char *id;         /* "<stage>.c<N>" when the short form was used */
+struct Concern {
+	const char *id;         /* derived from the text when not written (resolve.c) */
 	const char *text;
 	SrcLoc loc;
+	size_t index;           /* position among all concerns, in file order */
 	Stage *stage;
-	RefList content;        /* targets: Content* */
+	RefList content;        /* targets: content */
 	IgnoreList ignore;
-} Concern;
+};
 
 typedef struct Question {
 	const char *id;         /* default "<stage id>.q<N>", N from 1 */
@@ -105,8 +116,8 @@ typedef struct Question {
 	const char *answer;     /* NULL when absent or empty */
 	SrcLoc loc;
 	Stage *stage;
-	RefList content;        /* targets: Content* */
-	Ref concern;            /* concern.id == NULL: none; target: Concern* */
+	RefList content;        /* targets: content */
+	Ref concern;            /* concern.id == NULL: none; target: concern */
 	Priority priority;
 	bool critical;
 	IgnoreList ignore;
@@ -137,9 +148,9 @@ typedef struct SellerAction {
 	const char *owner;      /* NULL when absent */
 	SrcLoc loc;
 	Window when;
-	RefList supports;       /* targets: Stage* */
+	RefList supports;       /* targets: stage */
 	ValueSet delivers;      /* as written; see model_seller_delivers() */
-	RefList uses;           /* targets: Content* */
+	RefList uses;           /* targets: content */
 	int channel;            /* CHANNEL_x, or -1 when absent */
 	IgnoreList ignore;
 } SellerAction;
@@ -149,6 +160,7 @@ struct Content {
 	const char *title;
 	const char *type;       /* a content type from the stdlib catalog */
 	SrcLoc loc;
+	size_t index;           /* position in Roadmap.content */
 	SrcLoc type_loc;
 	Status status;
 	const char *owner;
@@ -171,6 +183,8 @@ typedef struct CheckSetting {
 	bool has_max_age;
 	long max_age_days;
 } CheckSetting;
+
+typedef struct ModelIndex ModelIndex;
 
 typedef struct Roadmap {
 	const SrcFile *src;
@@ -195,6 +209,9 @@ typedef struct Roadmap {
 	size_t nchecks, checks_cap;
 	Ref *rules;             /* `rules:` module names */
 	size_t nrules, rules_cap;
+	/* Who supports, uses and names what (model_index.h); built by
+	 * resolve.c, NULL before. */
+	const ModelIndex *index;
 } Roadmap;
 
 /* Coverage as defined by the language: questions answered with published
@@ -203,6 +220,43 @@ typedef struct Coverage {
 	size_t questions_done, questions_total;
 	size_t stages_done, stages_total;
 } Coverage;
+
+/* ---- subjects: the items findings are about (diag.h) ---- */
+
+static inline Subject subject_none(void) { return (Subject){ SUBJECT_NONE, NULL }; }
+static inline Subject subject_roadmap(const Roadmap *rm) { return (Subject){ SUBJECT_ROADMAP, rm }; }
+static inline Subject subject_stage(const Stage *st) { return (Subject){ SUBJECT_STAGE, st }; }
+static inline Subject subject_question(const Question *q) { return (Subject){ SUBJECT_QUESTION, q }; }
+static inline Subject subject_concern(const Concern *c) { return (Subject){ SUBJECT_CONCERN, c }; }
+static inline Subject subject_seller(const SellerAction *sa) { return (Subject){ SUBJECT_SELLER, sa }; }
+static inline Subject subject_content(const Content *c) { return (Subject){ SUBJECT_CONTENT, c }; }
+static inline Subject subject_ignore(const Ignore *ig) { return (Subject){ SUBJECT_IGNORE, ig }; }
+/* 'value' is VALUE_x. */
+Subject subject_value(int value);
+
+/* The item of 's' when it is of that kind, else NULL. A process subject is
+ * about its stage, so subject_as_stage() answers for it too. */
+const Stage *subject_as_stage(Subject s);
+const Question *subject_as_question(Subject s);
+const Concern *subject_as_concern(Subject s);
+const SellerAction *subject_as_seller(Subject s);
+const Content *subject_as_content(Subject s);
+
+/* The `ignore:` list of the item 's' (NULL for subjects without one). The
+ * checks mark its entries used, the one thing they write in the model. */
+IgnoreList *subject_ignore_list(Subject s);
+
+/* The stage a subject belongs to: a stage itself, a question's or
+ * concern's stage; NULL for seller actions, content and the roadmap. */
+const Stage *subject_stage_of(Subject s);
+
+/* The stable item name of a finding about 's' (and 'o', SUBJECT_NONE for
+ * a finding about one item): "stage:need", "question:cost-of-delay",
+ * "seller:demo>stage:evaluate", "stage:need>value:pricing",
+ * "content:deck>ignore:content-unused", "process:start", "roadmap".
+ * docs/checks.md ("Item names") documents them; baselines depend on them.
+ * Lives in 'a'. */
+const char *model_item_name(Arena *a, Subject s, Subject o);
 
 /* Values a seller action delivers: its own `delivers` plus the `delivers`
  * of the content it `uses` (resolved targets only). */

@@ -1,7 +1,7 @@
 /* node.h - the node tree both front ends produce.
  *
- * YAML (front_yaml.c) and, later, Lua build the same tree of maps, lists and
- * scalars, each with its source location; the schema layer (schema.c) is the
+ * Every front end (front.h: YAML, Lua) builds the same tree of maps, lists
+ * and scalars, each with its source location; the schema layer (schema.c) is the
  * only consumer, so the same mistake gets the same diagnostic in either
  * language. Nodes live in the compilation's arena. A YAML alias makes a node
  * reachable from several parents (the tree is then a DAG, never a cycle). */
@@ -15,6 +15,17 @@
 
 typedef enum NodeKind { NODE_SCALAR, NODE_MAP, NODE_SEQ } NodeKind;
 
+/* What a scalar is, decided by the front end: YAML resolves an untagged
+ * plain scalar by its text (YAML 1.2's core schema: `true`, `~`, `12.5`;
+ * `yes` and `on` are text); Lua values carry their type. The schema layer
+ * reads the tag and never re-parses text to guess. */
+typedef enum ScalarType {
+	SCALAR_TEXT,
+	SCALAR_NUMBER,          /* 'number' holds the value */
+	SCALAR_BOOL,            /* 'boolean' holds the value */
+	SCALAR_NULL             /* empty, `~`, `null`: as good as absent */
+} ScalarType;
+
 typedef struct Node Node;
 
 typedef struct NodePair {
@@ -25,12 +36,16 @@ typedef struct NodePair {
 struct Node {
 	NodeKind kind;
 	SrcLoc loc;             /* first character, including any anchor, tag or quote */
-	/* NODE_SCALAR: the text (NUL-terminated, may contain NULs up to 'len').
-	 * 'plain' is true for unquoted YAML scalars and for Lua numbers and
-	 * booleans: only a plain scalar can be a number, boolean or null. */
+	/* NODE_SCALAR: the text (NUL-terminated, may contain NULs up to 'len'),
+	 * its type, and whether it was written bare (an unquoted YAML scalar, a
+	 * Lua number or boolean) rather than as a quoted string, which messages
+	 * say ("found the quoted text '1'"). */
 	const char *str;
 	size_t len;
+	ScalarType type;
 	bool plain;
+	double number;
+	bool boolean;
 	/* NODE_MAP: pairs in source order. */
 	NodePair *pairs;
 	size_t npairs;

@@ -22,6 +22,8 @@ typedef struct ReportContext {
 	/* The run's check settings (-W, --today), so a format can tell a
 	 * check that passed from one that was turned off; may be NULL. */
 	const CheckConfig *checks;
+	/* The run's checks (each unit's registry adds the file's own rules). */
+	const CheckRegistry *registry;
 } ReportContext;
 
 typedef void (*ReportFn)(const ReportContext *ctx, StrBuf *out);

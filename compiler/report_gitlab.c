@@ -14,9 +14,9 @@
 
 #include <stdlib.h>
 
-static const char *gitlab_severity(const Diag *d)
+static const char *gitlab_severity(const Unit *c, const Diag *d)
 {
-	const CheckInfo *ci = check_find(d->check);
+	const CheckInfo *ci = registry_find(&c->registry, d->check);
 	if (ci && ci->structural)
 		return "blocker";
 	switch (d->sev) {
@@ -34,7 +34,7 @@ static void issue(Json *j, const Unit *c, const Diag *d, const Fingerprint *fp)
 	json_string(j, "description", d->message);
 	json_string(j, "check_name", d->check);
 	json_string(j, "fingerprint", fp->hex);
-	json_string(j, "severity", gitlab_severity(d));
+	json_string(j, "severity", gitlab_severity(c, d));
 	json_open(j, "location", '{', true);
 	json_string(j, "path", d->loc.src ? d->loc.src->path : c->name);
 	json_open(j, "lines", '{', true);

@@ -2,7 +2,7 @@
  * systems that show test results.
  *
  * One <testsuite> per input file and, in it, one <testcase> per check: every
- * row of check_table (then any other rule a finding names), so a check that
+ * row of the run's registry (then any other rule a finding names), so a check that
  * found nothing shows as a passed test and the number of tests is the same
  * for every file. A test case fails when its check has an unsuppressed
  * error or warning; info findings and suppressed ones are listed in its
@@ -40,9 +40,9 @@ static bool has_name(const CheckNames *cn, const char *name)
 
 static void collect_checks(const ReportContext *ctx, CheckNames *cn)
 {
-	cn->names = xcalloc(check_table_len ? check_table_len : 1, sizeof *cn->names);
-	for (size_t i = 0; i < check_table_len; i++)
-		cn->names[cn->n++] = check_table[i].name;
+	cn->names = xcalloc(ctx->registry->n ? ctx->registry->n : 1, sizeof *cn->names);
+	for (size_t i = 0; i < ctx->registry->n; i++)
+		cn->names[cn->n++] = ctx->registry->items[i]->name;
 	for (size_t u = 0; u < ctx->nunits; u++) {
 		const DiagList *dl = &ctx->units[u]->diags;
 		for (size_t i = 0; i < dl->n; i++) {
@@ -113,9 +113,9 @@ static void classname(StrBuf *out, const char *path)
  * its test case is skipped, not passed, since nothing was checked. */
 static bool turned_off(const ReportContext *ctx, const Unit *c, const char *check)
 {
-	const CheckInfo *ci = check_find(check);
+	const CheckInfo *ci = registry_find(&c->registry, check);
 	return ctx->checks && c->checked && ci && !ci->structural &&
-	       check_severity(ci, c->roadmap, ctx->checks) == SEV_OFF;
+	       registry_severity(ci, c->roadmap, ctx->checks) == SEV_OFF;
 }
 
 static void testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Unit *c,

@@ -1,8 +1,8 @@
 /* report_sarif.c - `--format sarif`: SARIF 2.1.0, as GitHub code scanning
  * and other SARIF viewers read it.
  *
- * One run. Its tool lists one rule per check, every row of check_table in
- * table order (then any rule a finding names that the table does not know,
+ * One run. Its tool lists one rule per check, every row of the run's
+ * registry in registration order (then any rule a finding names that the table does not know,
  * in order of first use), so a check's ruleIndex is the same in every log.
  * Every unsuppressed diagnostic becomes a result. Suppressed ones are left
  * out, as in the text format: SARIF could carry them with a `suppressions`
@@ -36,10 +36,12 @@ static void json_text(Json *j, const char *key, const char *value)
 
 /* ---- the rules ---- */
 
-/* Names of checks the findings use that check_table does not know (rules
- * from outside the built-in registry), in order of first use. */
+/* Checks the findings use that the run's registry does not know (rules a
+ * roadmap defines for itself), in order of first use, with their rows from
+ * the unit's registry (NULL when even that does not know the name). */
 typedef struct ExtraRules {
 	const char **names;
+	const CheckInfo **rows;
 	size_t n;
 } ExtraRules;
 
@@ -57,23 +59,25 @@ static void collect_extra_rules(const ReportContext *ctx, ExtraRules *x)
 		const DiagList *dl = &ctx->units[u]->diags;
 		for (size_t i = 0; i < dl->n; i++) {
 			const char *name = dl->items[i]->check;
-			if (check_find(name) || extra_index(x, name) >= 0)
+			if (registry_find(ctx->registry, name) || extra_index(x, name) >= 0)
 				continue;
 			x->names = xrealloc(x->names, (x->n + 1) * sizeof *x->names);
+			x->rows = xrealloc(x->rows, (x->n + 1) * sizeof *x->rows);
+			x->rows[x->n] = registry_find(&ctx->units[u]->registry, name);
 			x->names[x->n++] = name;
 		}
 	}
 }
 
 /* The position of the rule for 'check' in tool.driver.rules. */
-static long rule_index(const ExtraRules *x, const char *check)
+static long rule_index(const ReportContext *ctx, const ExtraRules *x, const char *check)
 {
-	const CheckInfo *ci = check_find(check);
+	const CheckInfo *ci = registry_find(ctx->registry, check);
 	if (ci)
-		return (long)(ci - check_table);
+		return (long)registry_position(ctx->registry, ci);
 	long i = extra_index(x, check);
 	ASSERT(i >= 0);
-	return (long)check_table_len + i;
+	return (long)ctx->registry->n + i;
 }
 
 static const char *level_name(Severity s)
@@ -106,20 +110,22 @@ static void pascal_name(StrBuf *out, const char *check)
  * default severity, an example that triggers it, and where to read more. */
 static void rule_help(StrBuf *out, const CheckInfo *ci, bool markdown)
 {
-	if (ci->fix)
-		strbuf_printf(out, "%s\n\n", ci->fix);
+	const CheckDoc *doc = ci->description ? NULL : check_doc_find(ci->name);
+	const char *fix = doc ? doc->fix : ci->description;
+	if (fix)
+		strbuf_printf(out, "%s\n\n", fix);
 	strbuf_printf(out, markdown ? "Default severity: **%s**" : "Default severity: %s",
 		      severity_name(ci->default_severity));
 	if (ci->structural)
 		strbuf_puts(out, " (a structural error: it cannot be turned off or ignored)");
-	else if (ci->severity_note)
-		strbuf_printf(out, " (%s)", ci->severity_note);
+	else if (doc && doc->severity_note)
+		strbuf_printf(out, " (%s)", doc->severity_note);
 	strbuf_puts(out, ".\n\n");
-	if (ci->example) {
-		size_t n = strlen(ci->example);
-		const char *end = n > 0 && ci->example[n - 1] == '\n' ? "" : "\n";
+	if (doc && doc->example) {
+		size_t n = strlen(doc->example);
+		const char *end = n > 0 && doc->example[n - 1] == '\n' ? "" : "\n";
 		strbuf_puts(out, "A roadmap that triggers it:\n\n");
-		strbuf_printf(out, markdown ? "```yaml\n%s%s```\n\n" : "%s%s\n", ci->example, end);
+		strbuf_printf(out, markdown ? "```yaml\n%s%s```\n\n" : "%s%s\n", doc->example, end);
 	}
 	strbuf_printf(out, markdown ? "More: `roadmapc explain %s`" : "More: roadmapc explain %s",
 		      ci->name);
@@ -132,10 +138,13 @@ static void rule(Json *j, const CheckInfo *ci)
 	json_string(j, "id", ci->name);
 	pascal_name(&sb, ci->name);
 	json_string(j, "name", strbuf_cstr(&sb));
-	if (ci->summary)
-		json_text(j, "shortDescription", ci->summary);
-	if (ci->why)
-		json_text(j, "fullDescription", ci->why);
+	const CheckDoc *doc = ci->description ? NULL : check_doc_find(ci->name);
+	if (*check_summary(ci))
+		json_text(j, "shortDescription", check_summary(ci));
+	if (doc && doc->why)
+		json_text(j, "fullDescription", doc->why);
+	else if (ci->description)
+		json_text(j, "fullDescription", ci->description);
 	json_open(j, "help", '{', true);
 	strbuf_reset(&sb);
 	rule_help(&sb, ci, false);
@@ -179,7 +188,7 @@ static void extra_rule(Json *j, const char *name)
 	strbuf_free(&sb);
 }
 
-static void tool(Json *j, const ExtraRules *x)
+static void tool(Json *j, const ReportContext *ctx, const ExtraRules *x)
 {
 	json_open(j, "tool", '{', false);
 	json_open(j, "driver", '{', false);
@@ -187,10 +196,14 @@ static void tool(Json *j, const ExtraRules *x)
 	json_string(j, "version", ROADMAPC_VERSION);
 	json_string(j, "semanticVersion", ROADMAPC_VERSION);
 	json_open(j, "rules", '[', false);
-	for (size_t i = 0; i < check_table_len; i++)
-		rule(j, &check_table[i]);
-	for (size_t i = 0; i < x->n; i++)
-		extra_rule(j, x->names[i]);
+	for (size_t i = 0; i < ctx->registry->n; i++)
+		rule(j, ctx->registry->items[i]);
+	for (size_t i = 0; i < x->n; i++) {
+		if (x->rows[i])
+			rule(j, x->rows[i]);
+		else
+			extra_rule(j, x->names[i]);
+	}
 	json_close(j);
 	json_close(j);
 	json_close(j);
@@ -303,12 +316,12 @@ static void related_locations(Json *j, const Unit *c, const Diag *d)
 		json_close(j);
 }
 
-static void result(Json *j, const ExtraRules *x, const Unit *c, const Diag *d,
-		   const Fingerprint *fp)
+static void result(Json *j, const ReportContext *ctx, const ExtraRules *x, const Unit *c,
+		   const Diag *d, const Fingerprint *fp)
 {
 	json_open(j, NULL, '{', false);
 	json_string(j, "ruleId", d->check);
-	json_int(j, "ruleIndex", rule_index(x, d->check));
+	json_int(j, "ruleIndex", rule_index(ctx, x, d->check));
 	json_string(j, "level", level_name(d->sev));
 	result_message(j, d);
 	json_open(j, "locations", '[', false);
@@ -334,7 +347,7 @@ static void results(Json *j, const ReportContext *ctx, const ExtraRules *x)
 		fingerprint_unit(c, fps);
 		for (size_t i = 0; i < c->diags.n; i++)
 			if (!c->diags.items[i]->suppressed)
-				result(j, x, c, c->diags.items[i], &fps[i]);
+				result(j, ctx, x, c, c->diags.items[i], &fps[i]);
 		free(fps);
 	}
 	json_close(j);
@@ -376,7 +389,7 @@ static void invocations(Json *j, const ReportContext *ctx)
 
 void report_sarif(const ReportContext *ctx, StrBuf *out)
 {
-	ExtraRules extra = { NULL, 0 };
+	ExtraRules extra = { NULL, NULL, 0 };
 	collect_extra_rules(ctx, &extra);
 	Json j;
 	json_init(&j, out);
@@ -385,7 +398,7 @@ void report_sarif(const ReportContext *ctx, StrBuf *out)
 	json_string(&j, "version", "2.1.0");
 	json_open(&j, "runs", '[', false);
 	json_open(&j, NULL, '{', false);
-	tool(&j, &extra);
+	tool(&j, ctx, &extra);
 	invocations(&j, ctx);
 	json_string(&j, "columnKind", "unicodeCodePoints");
 	results(&j, ctx, &extra);
@@ -394,4 +407,5 @@ void report_sarif(const ReportContext *ctx, StrBuf *out)
 	json_close(&j);
 	ASSERT(j.depth == 0);
 	free(extra.names);
+	free(extra.rows);
 }

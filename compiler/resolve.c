@@ -8,6 +8,7 @@
  * suggestions and lists in messages walk items in file order, so output
  * never depends on hashing. */
 #include "resolve.h"
+#include "model_index.h"
 #include "schema_read.h"
 #include "stdlib_files.h"
 #include "strmap.h"
@@ -45,6 +46,7 @@ typedef struct IdTable {
 typedef struct Resolver {
 	SchemaCtx c;
 	Roadmap *rm;
+	const CheckRegistry *reg;
 	size_t suggest_budget;  /* ids left to compare for suggestions */
 	IdTable stages, questions, concerns, seller, content;
 } Resolver;
@@ -136,7 +138,7 @@ static void link_ref(Resolver *r, IdTable *t, Ref *ref, const char *field, const
 		return;
 	const Def *def = strmap_get(&t->map, ref->id, strlen(ref->id));
 	if (def) {
-		ref->target = def->item;
+		ref->target.any = def->item;
 		return;
 	}
 	Diag *d = schema_error(&r->c, ref->loc, "unknown-reference",
@@ -162,6 +164,7 @@ static void define_items(Resolver *r)
 		define(r, &r->stages, st->id, st, st->loc, false);
 		for (size_t j = 0; j < st->nconcerns; j++) {
 			Concern *cn = st->concerns[j];
+			cn->index = r->concerns.items;  /* define() counts them */
 			bool dflt = !cn->id;
 			if (dflt && st->id)
 				cn->id = arena_printf(r->c.arena, "%s.c%zu", st->id, j + 1);
@@ -263,6 +266,56 @@ static void infer_phases(Roadmap *rm)
 	}
 }
 
+/* A check name written in `checks:` (item NULL) or in an item's `ignore:`:
+ * it must name a check of the unit's registry that can be configured. */
+static void check_name(Resolver *r, const char *name, SrcLoc loc, const char *section,
+		       const char *item)
+{
+	const CheckInfo *ci = registry_find(r->reg, name);
+	Node shown = { .kind = NODE_SCALAR, .str = name, .len = strlen(name) };
+	if (!ci) {
+		Diag *d = schema_error(&r->c, loc, "invalid-value", "unknown check %s in '%s'%s",
+				       schema_found(&r->c, &shown), section, schema_of(&r->c, item));
+		const char *best = registry_suggest(r->reg, name, false);
+		if (best)
+			schema_help(&r->c, d, "did you mean '%s'?", best);
+		else
+			schema_help(&r->c, d, "'roadmapc list-checks' shows every check");
+	} else if (ci->structural) {
+		Diag *d = schema_error(&r->c, loc, "invalid-value",
+				       "'%s' is a structural error and cannot be %s", ci->name,
+				       strcmp(section, "ignore") == 0 ? "ignored" : "configured");
+		schema_help(&r->c, d, "structural errors are always errors: fix the mistake instead");
+	}
+}
+
+static void check_ignores(Resolver *r, const IgnoreList *ignore, const char *noun, const char *id)
+{
+	for (size_t i = 0; i < ignore->n; i++)
+		check_name(r, ignore->items[i].check, ignore->items[i].loc, "ignore",
+			   label(r, noun, id));
+}
+
+/* The names of checks the roadmap configures or ignores. */
+static void check_names(Resolver *r)
+{
+	Roadmap *rm = r->rm;
+	for (size_t i = 0; i < rm->nchecks; i++)
+		check_name(r, rm->checks[i].check, rm->checks[i].loc, "checks", NULL);
+	for (size_t i = 0; i < rm->nstages; i++) {
+		const Stage *st = rm->stages[i];
+		check_ignores(r, &st->ignore, "stage", st->id);
+		for (size_t j = 0; j < st->nconcerns; j++)
+			check_ignores(r, &st->concerns[j]->ignore, "concern", st->concerns[j]->id);
+		for (size_t j = 0; j < st->nquestions; j++)
+			check_ignores(r, &st->questions[j]->ignore, "question", st->questions[j]->id);
+	}
+	for (size_t i = 0; i < rm->nseller; i++)
+		check_ignores(r, &rm->seller[i]->ignore, "seller action", rm->seller[i]->id);
+	for (size_t i = 0; i < rm->ncontent; i++)
+		check_ignores(r, &rm->content[i]->ignore, "content", rm->content[i]->id);
+}
+
 /* extends: TEMPLATE names a stdlib stage template. Merging templates is not
  * part of this release: the name is only checked. */
 static void check_extends(Resolver *r)
@@ -291,11 +344,13 @@ static void check_extends(Resolver *r)
 		schema_help_word(&r->c, d, name, names, "stage templates");
 }
 
-void resolve_roadmap(Roadmap *rm, const Catalog *cat, Arena *a, DiagList *dl)
+void resolve_roadmap(Roadmap *rm, const Catalog *cat, const CheckRegistry *reg, Arena *a,
+		     DiagList *dl)
 {
 	Resolver r;
 	schema_ctx_init(&r.c, a, dl);
 	r.rm = rm;
+	r.reg = reg;
 	r.suggest_budget = SUGGEST_BUDGET;
 	table_init(&r, &r.stages, "stage", "stages", "under 'stages:'");
 	table_init(&r, &r.questions, "question", "questions", "under a stage's 'questions:'");
@@ -305,7 +360,9 @@ void resolve_roadmap(Roadmap *rm, const Catalog *cat, Arena *a, DiagList *dl)
 
 	define_items(&r);
 	link_items(&r);
+	check_names(&r);
 	type_content(&r, cat);
 	infer_phases(rm);
 	check_extends(&r);
+	rm->index = model_index_build(rm, a);
 }

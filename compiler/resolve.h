@@ -12,6 +12,7 @@
 #include "catalog.h"
 #include "diag.h"
 #include "model.h"
+#include "registry.h"
 
 /* Resolves 'rm' in place, reporting `duplicate-id`, `unknown-reference` and
  * `invalid-value` (unknown content type or stage template) errors to 'dl':
@@ -24,8 +25,12 @@
  *   - a content item's `delivers` and `channels`, when it does not set them,
  *     come from its type in 'cat' (which may be NULL: no type is checked);
  *   - phases: a stage without `phase` is `pre-purchase`, except that stages
- *     after the first stage marked `purchase` are `post-purchase`.
+ *     after the first stage marked `purchase` are `post-purchase`;
+ *   - check names in `checks:` and `ignore:` must name a check of 'reg'
+ *     (the unit's registry, with any Lua rules) that can be configured;
+ *   - finally Roadmap.index (model_index.h) is built.
  * Items whose id is missing (already reported) are left out of lookups. */
-void resolve_roadmap(Roadmap *rm, const Catalog *cat, Arena *a, DiagList *dl);
+void resolve_roadmap(Roadmap *rm, const Catalog *cat, const CheckRegistry *reg, Arena *a,
+		     DiagList *dl);
 
 #endif

@@ -11,7 +11,6 @@
  * error. Linking ids and filling defaults that depend on other items is
  * resolve.c's job; nothing here looks beyond the item being read. */
 #include "schema.h"
-#include "check.h"
 #include "schema_read.h"
 
 #include <string.h>
@@ -345,6 +344,7 @@ static void read_content(SchemaCtx *c, Roadmap *rm, const Node *e)
 	const NodePair *k[NK_NKEYS];
 	const char *item = label(c, "content", peek_id(e), "a content item");
 	Content *ct = arena_alloc(c->arena, sizeof *ct);
+	ct->index = rm->ncontent;
 	ct->loc = schema_item_loc(e);
 	schema_fields(c, e, content_keys, item, "a content item", k);
 	ct->id = schema_id(c, e, content_keys, k[NK_ID], "content", true, item);
@@ -383,12 +383,12 @@ static void read_checks(SchemaCtx *c, Roadmap *rm, const NodePair *f)
 	}
 	for (size_t p = 0; p < f->value->npairs; p++) {
 		const NodePair *e = &f->value->pairs[p];
-		const CheckInfo *ci = schema_check_name(c, e->key, "checks", NULL);
-		if (!ci)
+		const char *check = schema_check_name(c, e->key, "checks", NULL);
+		if (!check)
 			continue;
-		const char *item = arena_printf(c->arena, "checks entry '%s'", ci->name);
+		const char *item = arena_printf(c->arena, "checks entry '%s'", check);
 		CheckSetting cs = { 0 };
-		cs.check = ci->name;
+		cs.check = check;
 		cs.loc = e->key->loc;
 		const NodePair *severity = e, *max_age = NULL;
 		if (e->value->kind == NODE_MAP) {
@@ -401,8 +401,8 @@ static void read_checks(SchemaCtx *c, Roadmap *rm, const NodePair *f)
 				c, e->value->loc,
 				e->value->kind == NODE_SEQ ? "wrong-type" : "invalid-value",
 				"'%s' in 'checks' must be a severity or a mapping, found %s",
-				ci->name, schema_found(c, e->value));
-			schema_help(c, d, "for example: %s: warning", ci->name);
+				check, schema_found(c, e->value));
+			schema_help(c, d, "for example: %s: warning", check);
 			continue;
 		}
 		int sev = schema_word(c, severity, item, severity_words, "severity", "severities",
@@ -413,11 +413,11 @@ static void read_checks(SchemaCtx *c, Roadmap *rm, const NodePair *f)
 		}
 		if (!schema_absent(max_age)) {
 			double days;
-			if (strcmp(ci->name, "content-stale") != 0) {
+			if (strcmp(check, "content-stale") != 0) {
 				Diag *d = schema_error(
 					c, max_age->key->loc, "invalid-value",
 					"'max_age_days' only applies to 'content-stale', not to '%s'",
-					ci->name);
+					check);
 				schema_help(c, d, "remove it");
 			} else if (schema_number(c, max_age, item, &days)) {
 				if (days < 0 || days != (double)(long)days ||

@@ -9,6 +9,7 @@
  * (NULL, the default, an empty set), so callers simply read on. */
 #include "schema_read.h"
 #include "date.h"
+#include "number.h"
 #include "suggest.h"
 
 #include <stdarg.h>
@@ -149,10 +150,12 @@ bool schema_scalar_is(const Node *n, const char *word)
 
 bool schema_is_null(const Node *n)
 {
-	if (n->kind != NODE_SCALAR || !n->plain)
-		return false;
-	return n->len == 0 || schema_scalar_is(n, "~") || schema_scalar_is(n, "null") ||
-	       schema_scalar_is(n, "Null") || schema_scalar_is(n, "NULL");
+	return n->kind == NODE_SCALAR && n->type == SCALAR_NULL;
+}
+
+bool schema_is_lua(const Node *n)
+{
+	return n && n->loc.src && n->loc.src->syntax == SYNTAX_LUA;
 }
 
 /* A scalar with a NUL byte inside cannot become a C string without losing
@@ -238,48 +241,10 @@ const char *schema_within(SchemaCtx *c, const char *item)
 
 /* ==== Numbers ==== */
 
-/* Reads a decimal number (-?digits(.digits)?, at most 15 digits, so it is
- * exact in a double) at '*p', advancing it. Parsed by hand: strtod would
- * follow the locale's decimal separator. */
-static bool scan_number(const char **p, const char *end, double *out)
-{
-	const char *s = *p;
-	bool neg = false;
-	double v = 0, scale = 1;
-	int digits = 0;
-
-	if (s < end && *s == '-') {
-		neg = true;
-		s++;
-	}
-	if (s == end || *s < '0' || *s > '9')
-		return false;
-	while (s < end && *s >= '0' && *s <= '9') {
-		v = v * 10 + (*s++ - '0');
-		digits++;
-	}
-	if (s < end && *s == '.') {
-		s++;
-		if (s == end || *s < '0' || *s > '9')
-			return false;
-		while (s < end && *s >= '0' && *s <= '9') {
-			scale /= 10;
-			v += (*s++ - '0') * scale;
-			digits++;
-		}
-	}
-	if (digits > 15)
-		return false;
-	*out = neg ? -v : v;
-	*p = s;
-	return true;
-}
-
 /* True when all of scalar 'n' is one number. */
 static bool parse_number(const Node *n, double *out)
 {
-	const char *p = n->str, *end = n->str + n->len;
-	return scan_number(&p, end, out) && p == end;
+	return number_parse(n->str, n->len, out);
 }
 
 /* A number for messages: the way a user would write it. */
@@ -506,33 +471,29 @@ const char *schema_id(SchemaCtx *c, const Node *map, const char *const *keys, co
 /* true | false (YAML 1.2: `yes`, `no`, `on` and `off` are text). */
 bool schema_bool(SchemaCtx *c, const NodePair *f, const char *item, bool dflt)
 {
-	static const char *const yes[] = { "true", "True", "TRUE", NULL };
-	static const char *const no[] = { "false", "False", "FALSE", NULL };
 	if (schema_absent(f))
 		return dflt;
 	const Node *v = f->value;
-	if (v->kind == NODE_SCALAR && v->plain) {
-		for (size_t i = 0; yes[i]; i++)
-			if (schema_scalar_is(v, yes[i]))
-				return true;
-		for (size_t i = 0; no[i]; i++)
-			if (schema_scalar_is(v, no[i]))
-				return false;
-	}
+	if (v->kind == NODE_SCALAR && v->type == SCALAR_BOOL)
+		return v->boolean;
 	Diag *d = v->kind == NODE_SCALAR && !v->plain
 			  ? wrong_type_quoted(c, f, item, "true or false")
 			  : schema_wrong_type(c, f, item, "true or false");
 	if (v->kind != NODE_SCALAR)
 		return dflt;
 	if (!v->plain && (schema_scalar_is(v, "true") || schema_scalar_is(v, "false")))
-		schema_help(c, d, "remove the quotes: %s: %s", f->key->str, v->str);
+		schema_help(c, d, schema_syntax(v, "remove the quotes: %s: %s",
+						"remove the quotes: %s = %s"), f->key->str, v->str);
 	else if (schema_scalar_is(v, "yes") || schema_scalar_is(v, "on") ||
 		 schema_scalar_is(v, "no") || schema_scalar_is(v, "off"))
-		schema_help(c, d, "YAML 1.2 has only true and false: %s: %s", f->key->str,
+		schema_help(c, d, schema_syntax(v, "YAML 1.2 has only true and false: %s: %s",
+						"write the Lua boolean: %s = %s"), f->key->str,
 			    schema_scalar_is(v, "yes") || schema_scalar_is(v, "on") ? "true"
 										    : "false");
 	else
-		schema_help(c, d, "write %s: true or %s: false", f->key->str, f->key->str);
+		schema_help(c, d, schema_syntax(v, "write %s: true or %s: false",
+						"write %s = true or %s = false"),
+			    f->key->str, f->key->str);
 	return dflt;
 }
 
@@ -540,12 +501,17 @@ bool schema_bool(SchemaCtx *c, const NodePair *f, const char *item, bool dflt)
 bool schema_number(SchemaCtx *c, const NodePair *f, const char *item, double *out)
 {
 	const Node *v = f->value;
-	if (v->kind == NODE_SCALAR && v->plain && parse_number(v, out))
+	if (v->kind == NODE_SCALAR && v->type == SCALAR_NUMBER) {
+		*out = v->number;
 		return true;
+	}
 	Diag *d = v->kind == NODE_SCALAR && !v->plain ? wrong_type_quoted(c, f, item, "a number")
 						      : schema_wrong_type(c, f, item, "a number");
+	/* Text that reads as a number is a number in quotes: say so. */
 	if (v->kind == NODE_SCALAR && !v->plain && parse_number(v, out))
-		schema_help(c, d, "remove the quotes: %s: %.*s", f->key->str, (int)v->len, v->str);
+		schema_help(c, d, schema_syntax(v, "remove the quotes: %s: %.*s",
+						"remove the quotes: %s = %.*s"),
+			    f->key->str, (int)v->len, v->str);
 	return false;
 }
 
@@ -661,7 +627,7 @@ void schema_refs(SchemaCtx *c, const NodePair *f, const char *item, const char *
 	for (size_t i = 0; i < n; i++) {
 		if (!scalar_entry(c, f, items[i], item, "", "an id"))
 			continue;
-		Ref r = { items[i]->str, items[i]->loc, NULL };
+		Ref r = { items[i]->str, items[i]->loc, { NULL } };
 		ARENA_PUSH(c->arena, out->items, out->n, out->cap, r);
 	}
 }
@@ -755,20 +721,22 @@ Window schema_when(SchemaCtx *c, const NodePair *f, const char *item)
 				c, v->loc, "invalid-value",
 				"'when'%s must be a list of two numbers [start, end], found %zu",
 				of, v->nitems);
-			schema_help(c, d,
-				    "for example: when: [0, 2], or when: 3 for a single point");
+			schema_help(c, d, "%s",
+				    schema_syntax(v, "for example: when: [0, 2], or when: 3 for a single point",
+						  "for example: when = {0, 2}, or when = 3 for a single point"));
 			return w;
 		}
 		double ends[2];
 		for (size_t i = 0; i < 2; i++) {
 			const Node *e = v->items[i];
 			const char *which = i ? "end" : "start";
-			if (e->kind != NODE_SCALAR || !e->plain || !parse_number(e, &ends[i])) {
+			if (e->kind != NODE_SCALAR || e->type != SCALAR_NUMBER) {
 				schema_error(c, e->loc, "wrong-type",
 					     "the %s of 'when'%s must be a number, found %s", which,
 					     of, schema_found(c, e));
 				return w;
 			}
+			ends[i] = e->number;
 			if (ends[i] < 0) {
 				Diag *d = schema_error(
 					c, e->loc, "invalid-value",
@@ -786,7 +754,7 @@ Window schema_when(SchemaCtx *c, const NodePair *f, const char *item)
 		/* The scalar forms are text ("0-2" is no YAML number), so quoting
 		 * them is harmless. */
 		const char *p = v->str, *end = v->str + v->len;
-		bool ok = scan_number(&p, end, &a);
+		bool ok = number_scan(&p, end, &a);
 		b = a;
 		while (p < end && *p == ' ')
 			p++;
@@ -794,7 +762,7 @@ Window schema_when(SchemaCtx *c, const NodePair *f, const char *item)
 			p++;
 			while (p < end && *p == ' ')
 				p++;
-			ok = scan_number(&p, end, &b);
+			ok = number_scan(&p, end, &b);
 		}
 		if (!ok || p != end) {
 			Diag *d = schema_error(
@@ -840,34 +808,17 @@ Window schema_when(SchemaCtx *c, const NodePair *f, const char *item)
 	return w;
 }
 
-/* The registry row of check name 'key' in 'checks:' or 'ignore:', or NULL
- * (reported) when there is none or it is a structural check. */
-const CheckInfo *schema_check_name(SchemaCtx *c, const Node *key, const char *section,
-				   const char *item)
+/* A check name as a key of 'checks:' or 'ignore:': any text without a NUL
+ * (resolve.c looks it up in the run's registry, which Lua rules join after
+ * the schema has run); NULL (reported) otherwise. */
+const char *schema_check_name(SchemaCtx *c, const Node *key, const char *section,
+			      const char *item)
 {
-	const CheckInfo *ci = schema_has_nul(key) ? NULL : check_find(key->str);
-	if (!ci) {
-		Diag *d = schema_error(c, key->loc, "invalid-value", "unknown check %s in '%s'%s",
-				       schema_found(c, key), section, schema_of(c, item));
-		Suggest s;
-		suggest_init(&s, key->str, key->len);
-		for (size_t i = 0; i < check_table_len; i++)
-			if (!check_table[i].structural)
-				suggest_add(&s, check_table[i].name);
-		if (suggest_result(&s))
-			schema_help(c, d, "did you mean '%s'?", suggest_result(&s));
-		else
-			schema_help(c, d, "'roadmapc list-checks' shows every check");
-		return NULL;
-	}
-	if (ci->structural) {
-		Diag *d = schema_error(c, key->loc, "invalid-value",
-				       "'%s' is a structural error and cannot be %s", ci->name,
-				       strcmp(section, "ignore") == 0 ? "ignored" : "configured");
-		schema_help(c, d, "structural errors are always errors: fix the mistake instead");
-		return NULL;
-	}
-	return ci;
+	if (!schema_has_nul(key) && key->len > 0)
+		return key->str;
+	schema_error(c, key->loc, "invalid-value", "invalid check name %s in '%s'%s",
+		     schema_found(c, key), section, schema_of(c, item));
+	return NULL;
 }
 
 /* ignore: { CHECK: REASON, ... }   (the reason is required) */
@@ -884,33 +835,33 @@ void schema_ignore(SchemaCtx *c, const NodePair *f, const char *item, IgnoreList
 	}
 	for (size_t p = 0; p < f->value->npairs; p++) {
 		const NodePair *e = &f->value->pairs[p];
-		const CheckInfo *ci = schema_check_name(c, e->key, "ignore", item);
-		if (!ci)
+		const char *check = schema_check_name(c, e->key, "ignore", item);
+		if (!check)
 			continue;
 		const Node *r = e->value;
 		if (r->kind != NODE_SCALAR) {
 			schema_error(c, r->loc, "wrong-type",
 				     "the reason for ignoring '%s'%s must be text, found %s",
-				     ci->name, schema_of(c, item), schema_found(c, r));
+				     check, schema_of(c, item), schema_found(c, r));
 			continue;
 		}
 		if (schema_is_null(r) || r->len == 0) {
 			Diag *d = schema_error(c, e->key->loc, "invalid-value",
-					       "'ignore' entry '%s'%s needs a reason", ci->name,
+					       "'ignore' entry '%s'%s needs a reason", check,
 					       schema_within(c, item));
 			schema_help(
 				c, d,
 				"say why the finding does not apply: %s: \"kept for the partner portal\"",
-				ci->name);
+				check);
 			continue;
 		}
 		if (schema_has_nul(r)) {
 			schema_error(c, r->loc, "invalid-value",
 				     "the reason for ignoring '%s' contains a NUL character",
-				     ci->name);
+				     check);
 			continue;
 		}
-		Ignore ig = { ci->name, r->str, e->key->loc, false };
+		Ignore ig = { check, r->str, e->key->loc, false };
 		ARENA_PUSH(c->arena, out->items, out->n, out->cap, ig);
 	}
 }

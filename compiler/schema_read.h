@@ -10,7 +10,8 @@
  * the context's arena. Conventions (docs/language.md states them for users):
  *   - a null value (empty, `~`, `null`) is the same as an absent key;
  *   - a list-valued key also takes a single item written alone;
- *   - only plain (unquoted) scalars are numbers or booleans;
+ *   - only scalars the front end typed as numbers or booleans are ones
+ *     (node.h); help lines follow the file's syntax (schema_syntax);
  *   - text with a NUL byte inside is refused, never truncated. */
 #ifndef ROADMAPC_SCHEMA_READ_H
 #define ROADMAPC_SCHEMA_READ_H
@@ -19,7 +20,6 @@
 #include <stddef.h>
 
 #include "arena.h"
-#include "check.h"
 #include "diag.h"
 #include "model.h"
 #include "node.h"
@@ -70,8 +70,14 @@ const char *schema_found(SchemaCtx *c, const Node *n);
 
 /* True when 'n' is a scalar whose text is exactly 'word'. */
 bool schema_scalar_is(const Node *n, const char *word);
-/* True for an empty plain scalar, `~` and `null`: the key is as good as absent. */
+/* True for a null scalar (empty, `~`, `null`): the key is as good as absent. */
 bool schema_is_null(const Node *n);
+/* True when 'n' comes from a Lua file. */
+bool schema_is_lua(const Node *n);
+/* 'yaml' or 'lua': the help line for the syntax of the file 'n' is in, so
+ * the same mistake gets advice in the words of the language it was made in.
+ * A macro, so the compiler checks both when they are printf formats. */
+#define schema_syntax(n, yaml, lua) (schema_is_lua(n) ? (lua) : (yaml))
 /* True when scalar 'n' has a NUL byte before its end. */
 bool schema_has_nul(const Node *n);
 /* True when the 'len' bytes at 's' form an id: [a-z0-9][a-z0-9_-]*. */
@@ -162,10 +168,11 @@ bool schema_date(SchemaCtx *c, const NodePair *f, const char *item, long *days);
  * window with 'set' false when absent or wrong. */
 Window schema_when(SchemaCtx *c, const NodePair *f, const char *item);
 
-/* The registry row of check name 'key' in SECTION ("checks", "ignore"), or
- * NULL (reported) when there is none or it is a structural check. */
-const CheckInfo *schema_check_name(SchemaCtx *c, const Node *key, const char *section,
-				   const char *item);
+/* The check name 'key' of SECTION ("checks", "ignore"), or NULL (reported)
+ * when it cannot be one. Whether such a check exists is resolve.c's to
+ * say: Lua rules join the registry after the schema has run. */
+const char *schema_check_name(SchemaCtx *c, const Node *key, const char *section,
+			      const char *item);
 
 /* ignore: { CHECK: REASON, ... }, appended to 'out'; the reason is required. */
 void schema_ignore(SchemaCtx *c, const NodePair *f, const char *item, IgnoreList *out);

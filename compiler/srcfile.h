@@ -12,8 +12,13 @@
 
 #include "arena.h"
 
+/* The language a source file is written in: it decides which front end
+ * reads it, and in which words help lines speak (schema_read.h). */
+typedef enum Syntax { SYNTAX_YAML, SYNTAX_LUA } Syntax;
+
 typedef struct SrcFile {
 	const char *path;       /* the name shown in diagnostics ("<stdin>" for "-") */
+	Syntax syntax;
 	const char *text;       /* UTF-8 bytes, NUL-terminated; a UTF-8 BOM is kept */
 	size_t len;
 	size_t *line_start;     /* byte offset of each line; [0] is after any BOM */
@@ -22,7 +27,10 @@ typedef struct SrcFile {
 
 /* A position in a source file. 'line' and 'col' are 1-based; 'len' is the
  * number of characters the item spans on that line (0 or 1: just a caret).
- * A SrcLoc with src == NULL has no position (a file that could not be read). */
+ * 'col' is 0 when the front end knows the line but not the column (a Lua
+ * value whose call site gave only a line): reports then show column 1 and
+ * underline the whole line. A SrcLoc with src == NULL has no position (a
+ * file that could not be read). */
 typedef struct SrcLoc {
 	const SrcFile *src;
 	int line, col, len;

@@ -8,19 +8,23 @@
 #include <string.h>
 #include <sys/stat.h>
 
-char *textio_read_capped(const char *path, size_t max, size_t *len, int *truncated, StrBuf *err)
+/* The reader behind both entry points; 'what' names the input in messages. */
+static char *read_capped(const char *path, const char *what, size_t max, size_t *len,
+			 int *truncated, StrBuf *err)
 {
 	bool std_in = strcmp(path, "-") == 0;
 	const char *shown = std_in ? "<stdin>" : path;
+	const char *sp = what ? " " : "";
+	what = what ? what : "";
 	FILE *f = std_in ? stdin : fopen(path, "rb");
 	*truncated = 0;
 	if (!f) {
-		strbuf_printf(err, "cannot read '%s': %s", shown, strerror(errno));
+		strbuf_printf(err, "cannot read %s%s'%s': %s", what, sp, shown, strerror(errno));
 		return NULL;
 	}
 	struct stat st;
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		strbuf_printf(err, "cannot read '%s': %s", shown, strerror(EISDIR));
+		strbuf_printf(err, "cannot read %s%s'%s': %s", what, sp, shown, strerror(EISDIR));
 		if (!std_in)
 			fclose(f);
 		return NULL;
@@ -51,7 +55,8 @@ char *textio_read_capped(const char *path, size_t max, size_t *len, int *truncat
 		fclose(f);
 	if (failed) {
 		free(buf);
-		strbuf_printf(err, "cannot read '%s': %s", shown, strerror(saved ? saved : EIO));
+		strbuf_printf(err, "cannot read %s%s'%s': %s", what, sp, shown,
+			      strerror(saved ? saved : EIO));
 		return NULL;
 	}
 	buf[n] = '\0';
@@ -59,10 +64,15 @@ char *textio_read_capped(const char *path, size_t max, size_t *len, int *truncat
 	return buf;
 }
 
+char *textio_read_capped(const char *path, size_t max, size_t *len, int *truncated, StrBuf *err)
+{
+	return read_capped(path, NULL, max, len, truncated, err);
+}
+
 char *textio_read(const char *path, const char *what, size_t max, size_t *len, StrBuf *err)
 {
 	int truncated;
-	char *buf = textio_read_capped(path, max, len, &truncated, err);
+	char *buf = read_capped(path, what, max, len, &truncated, err);
 	if (buf && truncated) {
 		free(buf);
 		strbuf_printf(err, "%s%s'%s' is larger than the limit of %zu bytes", what ? what : "",

@@ -14,7 +14,7 @@
 
 /* Reads all of 'path' ("-": standard input), at most 'max' bytes. Returns
  * a buffer the caller must free (NUL-terminated, length in '*len'), or
- * NULL with a message in 'err': "cannot read 'x': reason", or, when there
+ * NULL with a message in 'err': "cannot read WHAT 'x': reason", or, when there
  * is more than 'max', "'x' is larger than the limit of N bytes" ('what'
  * names the input in messages: "baseline", "roadmap"; NULL for none). */
 char *textio_read(const char *path, const char *what, size_t max, size_t *len, StrBuf *err);

@@ -10,6 +10,7 @@ void unit_init(Unit *u, const char *path)
 	u->path = path;
 	arena_init(&u->arena);
 	diag_init(&u->diags, &u->arena);
+	registry_init(&u->registry, &u->arena);
 	if (strcmp(path, "-") == 0) {
 		u->name = "<stdin>";
 	} else {

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "model.h"
+#include "registry.h"
 #include "srcfile.h"
 
 typedef struct Unit {
@@ -21,6 +22,7 @@ typedef struct Unit {
 	SrcFile src;
 	bool loaded;            /* the file was read (src is valid) */
 	const char *error;      /* why it could not be read, or NULL */
+	CheckRegistry registry; /* the run's checks and the file's own rules */
 	Roadmap *roadmap;       /* NULL when structural errors stopped it */
 	bool checked;           /* the checks ran (no structural errors) */
 	Coverage coverage;      /* valid when 'checked' */

@@ -56,15 +56,18 @@ static double ours(const char *path, const char *text, size_t len, const Catalog
 	arena_init(&a);
 	diag_init(&dl, &a);
 	srcfile_init(&sf, &a, path, text, len);
-	Node *root = NULL;
-	if (front_yaml_parse(&sf, &lim, &a, &dl, &root) == 0) {
-		Roadmap *rm = schema_build(root, &sf, &a, &dl);
+	FrontResult fr;
+	CheckRegistry reg;
+	registry_init(&reg, &a);
+	check_register_builtins(&reg);
+	if (front_yaml_parse(&sf, &lim, &a, &dl, &fr) == 0) {
+		Roadmap *rm = schema_build(fr.root, &sf, &a, &dl);
 		if (rm) {
-			resolve_roadmap(rm, cat, &a, &dl);
+			resolve_roadmap(rm, cat, &reg, &a, &dl);
 			if (checks && !diag_has_errors(&dl)) {
 				CheckConfig cfg = { NULL, 0, 20780 };
-				check_run(rm, &cfg, &dl);
-				(void)check_coverage(rm);
+				check_run(rm, &reg, &cfg, &dl);
+				(void)model_coverage(rm);
 			}
 		}
 	}

@@ -95,9 +95,9 @@ formats=$("$ROADMAPC" check --format '?' x 2>&1 | sed -n 's/.*(the formats are \
 limits=$("$ROADMAPC" check --limit '?=1' x 2>&1 | sed -n 's/.*(known: \(.*\))$/\1/p' | tr -d ,)
 [ -n "$formats" ] && [ -n "$limits" ] || fail "value lists" "could not read the formats or limits from roadmapc"
 for f in $formats; do
-	awk '/^\.TP/ { getline; item = $0 } item ~ /^\.BI --format/ && /^\.BR? '"$f"'( |$)/ { found = 1 } END { exit !found }' "$tmp/page" &&
+	awk '/^\.TP/ { getline; item = $0 } item ~ /^\.BI .*--format/ && /^\.BR? '"$f"'( |$)/ { found = 1 } END { exit !found }' "$tmp/page" &&
 		pass "man page lists the format $f under --format" || fail "man page" "--format does not list $f"
-	grep -q '^| `--format' "$md" && grep '^| `--format' "$md" | grep -q "\`$f\`" &&
+	grep -qE '^\| `(-f FORMAT`, `)?--format' "$md" && grep -E '^\| `(-f FORMAT`, `)?--format' "$md" | grep -q "\`$f\`" &&
 		pass "docs/cli.md lists the format $f" || fail "docs/cli.md" "the --format row does not list $f"
 done
 for l in $limits; do

@@ -14,6 +14,7 @@
 #include <string.h>
 
 static Catalog catalog;
+static CheckRegistry registry;
 static Arena catalog_arena;
 static int catalog_ready;
 
@@ -27,6 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		diag_init(&dl, &catalog_arena);
 		if (catalog_load(&catalog, &catalog_arena, NULL, 0, &dl) != 0)
 			__builtin_trap();
+		driver_registry(&registry, &catalog_arena);
 		catalog_ready = 1;
 	}
 	RunOptions opt;
@@ -37,10 +39,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opt.min_coverage = -1;
 
 	Unit c;
-	driver_compile(&c, "fuzz.yaml", (const char *)data, size, &catalog, &opt);
+	driver_compile(&c, "fuzz.yaml", (const char *)data, size, &catalog, &registry, &opt);
 	Unit *units[] = { &c };
 	for (size_t i = 0; i < report_formats_len; i++) {
-		ReportContext ctx = { units, 1, i % 2 == 0, false, NULL };
+		ReportContext ctx = { units, 1, i % 2 == 0, false, NULL, &registry };
 		StrBuf out = STRBUF_INIT;
 		report_formats[i].emit(&ctx, &out);
 		strbuf_free(&out);

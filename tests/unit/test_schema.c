@@ -6,6 +6,7 @@
 #include "harness.h"
 
 #include "catalog.h"
+#include "check.h"
 #include "front_yaml.h"
 #include "date.h"
 #include "resolve.h"
@@ -22,21 +23,41 @@ typedef struct Fixture {
 	Roadmap *rm;
 } Fixture;
 
+/* A registry of the built-in checks, in 'a'. */
+static const CheckRegistry *builtin_checks(Arena *a)
+{
+	CheckRegistry *reg = arena_alloc(a, sizeof *reg);
+	registry_init(reg, a);
+	check_register_builtins(reg);
+	return reg;
+}
+
+/* A check registered at run time, as a Lua rule is. */
+static const CheckInfo my_rule = { .name = "my-rule", .default_severity = SEV_WARNING,
+				   .summary = "a team's own rule" };
+
+/* The registry 'load' resolves with: the built-ins, and 'my_rule' when set. */
+static bool with_my_rule;
+
 /* Parses, builds and resolves 'text'; NULL when the YAML did not parse or
  * the root was not a mapping. */
 static Roadmap *load(Fixture *f, const char *text)
 {
-	Node *root = NULL;
 	Limits lim = limits_default();
 	arena_init(&f->a);
 	diag_init(&f->dl, &f->a);
 	srcfile_init(&f->sf, &f->a, "t.yaml", text, strlen(text));
 	EXPECT(catalog_load(&f->cat, &f->a, NULL, 0, &f->dl) == 0);
-	if (front_yaml_parse(&f->sf, &lim, &f->a, &f->dl, &root) < 0)
+	FrontResult fr;
+	if (front_yaml_parse(&f->sf, &lim, &f->a, &f->dl, &fr) < 0)
 		return NULL;
-	f->rm = schema_build(root, &f->sf, &f->a, &f->dl);
-	if (f->rm)
-		resolve_roadmap(f->rm, &f->cat, &f->a, &f->dl);
+	f->rm = schema_build(fr.root, &f->sf, &f->a, &f->dl);
+	if (f->rm) {
+		CheckRegistry *reg = (CheckRegistry *)builtin_checks(&f->a);
+		if (with_my_rule)
+			registry_add(reg, &my_rule);
+		resolve_roadmap(f->rm, &f->cat, reg, &f->a, &f->dl);
+	}
 	return f->rm;
 }
 
@@ -202,13 +223,13 @@ TEST(references_point_at_their_items)
 			       "  - id: bench\n");
 	EXPECT(rm && f.dl.n == 0);
 	Question *q = rm->stages[1]->questions[0];
-	EXPECT(q->concern.target == rm->stages[0]->concerns[0]);
-	EXPECT(q->content.n == 1 && q->content.items[0].target == rm->content[0]);
+	EXPECT(q->concern.target.concern == rm->stages[0]->concerns[0]);
+	EXPECT(q->content.n == 1 && q->content.items[0].target.content == rm->content[0]);
 	SellerAction *sa = rm->seller[0];
 	EXPECT(sa->supports.n == 2);
-	EXPECT(sa->supports.items[0].target == rm->stages[0]);
-	EXPECT(sa->supports.items[1].target == rm->stages[1]);
-	EXPECT(sa->uses.n == 1 && sa->uses.items[0].target == rm->content[0]);
+	EXPECT(sa->supports.items[0].target.stage == rm->stages[0]);
+	EXPECT(sa->supports.items[1].target.stage == rm->stages[1]);
+	EXPECT(sa->uses.n == 1 && sa->uses.items[0].target.content == rm->content[0]);
 	unload(&f);
 }
 
@@ -222,7 +243,7 @@ TEST(unknown_references_leave_targets_null)
 			       "  - id: sdr\n"
 			       "    supports: [ned, x]\n");
 	EXPECT(rm && count(&f, "unknown-reference") == 2);
-	EXPECT(rm->seller[0]->supports.items[0].target == NULL);
+	EXPECT(rm->seller[0]->supports.items[0].target.stage == NULL);
 	const Diag *d = first(&f, "unknown-reference");
 	EXPECT(d && at(d->loc, 8, 16, 3));
 	EXPECT(d && d->notes && d->notes->kind == NOTE_HELP);
@@ -256,6 +277,26 @@ TEST(locations_follow_the_contract)
 	EXPECT(at(ct->reviewed_loc, 12, 15, 10));
 	EXPECT(at(rm->loc, 1, 1, -1));
 	unload(&f);
+}
+
+TEST(check_names_are_validated_against_the_registry)
+{
+	static const char text[] = HEAD
+		"checks:\n"
+		"  my-rule: off\n"
+		"stages:\n"
+		"  - id: need\n"
+		"    ignore: { my-rule: \"accepted\" }\n";
+	Fixture f;
+	with_my_rule = false;
+	load(&f, text);
+	EXPECT(count(&f, "invalid-value") == 2);          /* unknown in checks: and in ignore: */
+	unload(&f);
+	with_my_rule = true;
+	load(&f, text);
+	EXPECT(f.dl.n == 0);                               /* once registered, both are fine */
+	unload(&f);
+	with_my_rule = false;
 }
 
 TEST(single_values_and_nulls)
@@ -435,6 +476,10 @@ static Node *scalar(Arena *a, const char *s, size_t len, int line, int col)
 	n->str = arena_strndup(a, s, len);
 	n->len = len;
 	n->plain = true;
+	if (len == 1 && s[0] >= '0' && s[0] <= '9') {     /* typed as the YAML front end would */
+		n->type = SCALAR_NUMBER;
+		n->number = s[0] - '0';
+	}
 	n->loc.line = line;
 	n->loc.col = col;
 	n->loc.len = 1;
@@ -488,7 +533,7 @@ TEST(nul_bytes_are_refused_not_truncated)
 		unknown += strcmp(dl.items[i]->check, "unknown-key") == 0;
 	}
 	EXPECT(invalid == 3 && unknown == 1);
-	resolve_roadmap(rm, NULL, &a, &dl);     /* a missing id and no catalog: no crash */
+	resolve_roadmap(rm, NULL, builtin_checks(&a), &a, &dl); /* a missing id and no catalog: no crash */
 	arena_free(&a);
 }
 
@@ -522,7 +567,7 @@ TEST(a_shared_node_fanned_out_is_read_without_blowup)
 	};
 	Roadmap *rm = schema_build(map_of(&a, top, 4, 1), &sf, &a, &dl);
 	EXPECT(rm && rm->nstages == FAN);
-	resolve_roadmap(rm, NULL, &a, &dl);
+	resolve_roadmap(rm, NULL, builtin_checks(&a), &a, &dl);
 	EXPECT(dl.n == 2);      /* one unknown-key, one duplicate-id */
 	arena_free(&a);
 }
@@ -546,5 +591,6 @@ int main(void)
 	RUN(empty_and_non_mapping_roots);
 	RUN(nul_bytes_are_refused_not_truncated);
 	RUN(a_shared_node_fanned_out_is_read_without_blowup);
+	RUN(check_names_are_validated_against_the_registry);
 	return HARNESS_RESULT();
 }
