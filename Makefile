@@ -37,8 +37,8 @@ STDLIB    := $(sort $(wildcard stdlib/*.yaml stdlib/*.lua))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all demo test san unit deps check-deps check-test-deps fuzz bench clean
-all: check-deps $(BUILD)/roadmapc
+.PHONY: all demo test san unit deps need-deps check-deps check-test-deps fuzz bench clean
+all: need-deps $(BUILD)/roadmapc
 
 $(BUILD)/roadmapc: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
@@ -98,6 +98,13 @@ deps:
 	echo "deps: installing $(DEB_PKGS) $(TEST_PKGS)"; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PKGS) $(TEST_PKGS)
 
+# Plain `make` only says what is missing; `make deps`, `make demo` and
+# `make test` install it (check-deps runs `make deps` when something is).
+need-deps:
+	@missing=; for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; done; \
+	[ -z "$$missing" ] || { echo "roadmapc: missing libraries:$$missing"; \
+	  echo "  run 'make deps' to install them (or 'make demo', which also builds and runs the examples)"; exit 1; }
+
 # The build needs only the libraries; the tests also need their tools. Either
 # check runs `make deps` when something is missing.
 check-deps:
@@ -129,4 +136,4 @@ $(BUILD)/unit/bench_front: tests/bench_front.c $(LIB_OBJS)
 clean:
 	rm -rf build roadmap-out
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d)

@@ -11,6 +11,7 @@
 #include "baseline.h"
 #include "front.h"
 #include "outfile.h"
+#include "output.h"
 #include "report.h"
 #include "resolve.h"
 #include "schema.h"
@@ -157,8 +158,10 @@ static bool below_coverage(const Unit *c, const RunOptions *opt, StrBuf *message
 	return low;
 }
 
+/* The diagnostics reports. With 'to_messages' (render, whose picture may go
+ * to stdout), a report without its own --output goes to standard error. */
 static int write_reports(const RunOptions *opt, const CheckRegistry *reg, Unit *const *units,
-			 size_t n, StrBuf *messages)
+			 size_t n, bool to_messages, StrBuf *messages)
 {
 	static const ReportRequest text_to_stdout = { "text", NULL };
 	const ReportRequest *reqs = opt->nreports ? opt->reports : &text_to_stdout;
@@ -171,7 +174,9 @@ static int write_reports(const RunOptions *opt, const CheckRegistry *reg, Unit *
 		ReportContext ctx = { units, n, opt->color && !reqs[i].output, opt->quiet, &cfg, reg };
 		StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
 		fmt->emit(&ctx, &out);
-		if (outfile_write(reqs[i].output ? reqs[i].output : "-", strbuf_cstr(&out), out.len, &err) < 0) {
+		if (to_messages && !reqs[i].output)
+			strbuf_put(messages, out.data ? out.data : "", out.len);
+		else if (outfile_write(reqs[i].output ? reqs[i].output : "-", strbuf_cstr(&out), out.len, &err) < 0) {
 			strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
 			rc = -1;
 		}
@@ -203,7 +208,108 @@ static int load_catalog(Catalog *cat, Arena *a, const RunOptions *opt, StrBuf *m
 	return -1;
 }
 
-ExitStatus driver_run(const RunOptions *opt, StrBuf *messages)
+/* ---- the outputs of `build` and `render` ---- */
+
+/* NAME of "DIR/NAME.yaml": the file name without its directory and its
+ * front end's suffix ("stdin" for standard input). */
+static const char *output_stem(Unit *u)
+{
+	if (strcmp(u->path, "-") == 0)
+		return "stdin";
+	const char *base = strrchr(u->name, '/');
+	base = base ? base + 1 : u->name;
+	size_t n = strlen(base);
+	const FrontEnd *fe = front_for_path(base);
+	for (const char *const *sfx = fe->suffixes; *sfx; sfx++) {
+		size_t m = strlen(*sfx);
+		if (n > m && strcmp(base + n - m, *sfx) == 0) {
+			n -= m;
+			break;
+		}
+	}
+	return arena_strndup(&u->arena, base, n);
+}
+
+/* Renders output 'o' of 'u' (in view format 'format') and writes it to
+ * 'path'; on failure says why in 'messages'. */
+static int write_output(const RunOptions *opt, const CheckRegistry *reg, const Unit *u,
+			const UnitOutput *o, const char *format, const char *path, StrBuf *messages)
+{
+	CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
+	OutputContext ctx = { u, &cfg, reg, o->view ? format : NULL };
+	StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
+	int rc = o->emit(&ctx, &out, &err);
+	if (rc == 0)
+		rc = outfile_write(path, out.data ? out.data : "", out.len, &err);
+	if (rc < 0)
+		strbuf_printf(messages, "roadmapc: %s: %s\n", u->name, strbuf_cstr(&err));
+	strbuf_free(&out);
+	strbuf_free(&err);
+	return rc;
+}
+
+/* `build`: every output of every checked unit into opt->output_dir. Two
+ * inputs of the same NAME would overwrite each other's files: refused
+ * before anything is written. */
+static int write_unit_outputs(const RunOptions *opt, const CheckRegistry *reg, Unit *const *units,
+			      size_t n, StrBuf *messages)
+{
+	const char **stems = xcalloc(n ? n : 1, sizeof *stems);
+	for (size_t i = 0; i < n; i++) {
+		stems[i] = units[i]->checked ? output_stem(units[i]) : NULL;
+		for (size_t k = 0; stems[i] && k < i; k++) {
+			if (stems[k] && strcmp(stems[k], stems[i]) == 0) {
+				strbuf_printf(messages, "roadmapc: '%s' and '%s' would both write %s/%s.*; "
+					      "build them into different directories with -o\n",
+					      units[k]->name, units[i]->name, opt->output_dir, stems[i]);
+				free(stems);
+				return -1;
+			}
+		}
+	}
+	StrBuf err = STRBUF_INIT;
+	int rc = outfile_mkdirs(opt->output_dir, &err);
+	if (rc < 0)
+		strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
+	strbuf_free(&err);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		if (!stems[i])
+			continue;       /* not checked: its diagnostics say why */
+		for (size_t k = 0; k < unit_outputs_len; k++) {
+			const UnitOutput *o = &unit_outputs[k];
+			size_t nf = o->view ? opt->nview_formats : 1;
+			for (size_t f = 0; f < nf; f++) {
+				const char *fmt = o->view ? opt->view_formats[f] : NULL;
+				char *path = arena_printf(&units[i]->arena, "%s/%s%s%s%s", opt->output_dir,
+							  stems[i], o->suffix, fmt ? "." : "", fmt ? fmt : "");
+				if (write_output(opt, reg, units[i], o, fmt, path, messages) < 0)
+					rc = -1;
+			}
+		}
+	}
+	free(stems);
+	return rc;
+}
+
+/* `render`: one view of the one input, to opt->render_output ("-": stdout). */
+static int write_render(const RunOptions *opt, const CheckRegistry *reg, Unit *u, StrBuf *messages)
+{
+	if (!u->checked)
+		return 0;       /* its diagnostics say why there is no picture */
+	const UnitOutput *o = output_find(opt->view);
+	ASSERT(o != NULL);      /* main.c validated the name */
+	const char *fmt = opt->nview_formats ? opt->view_formats[0] : output_view_formats[0];
+	return write_output(opt, reg, u, o, fmt, opt->render_output, messages);
+}
+
+/* ---- the commands that check ---- */
+
+typedef enum Mode { MODE_CHECK, MODE_BUILD, MODE_RENDER } Mode;
+
+/* Everything `check`, `build` and `render` share: load every file,
+ * validate -W, check, apply and write baselines, write the reports, then
+ * the per-roadmap outputs of 'mode'. */
+static ExitStatus run(const RunOptions *opt, Mode mode, StrBuf *messages)
 {
 	Arena run_arena;
 	Catalog cat;
@@ -258,7 +364,11 @@ ExitStatus driver_run(const RunOptions *opt, StrBuf *messages)
 	}
 	strbuf_free(&err);
 
-	if (write_reports(opt, &reg, units, opt->nfiles, messages) < 0)
+	if (write_reports(opt, &reg, units, opt->nfiles, mode == MODE_RENDER, messages) < 0)
+		trouble = true;
+	if (mode == MODE_BUILD && write_unit_outputs(opt, &reg, units, opt->nfiles, messages) < 0)
+		trouble = true;
+	if (mode == MODE_RENDER && write_render(opt, &reg, units[0], messages) < 0)
 		trouble = true;
 	for (size_t i = 0; i < opt->nfiles; i++) {
 		/* Both are asked: below_coverage also says why, for every file. */
@@ -271,6 +381,22 @@ ExitStatus driver_run(const RunOptions *opt, StrBuf *messages)
 	free(units);
 	arena_free(&run_arena);
 	return trouble ? EXIT_TROUBLE : status;
+}
+
+ExitStatus driver_run(const RunOptions *opt, StrBuf *messages)
+{
+	return run(opt, MODE_CHECK, messages);
+}
+
+ExitStatus driver_build(const RunOptions *opt, StrBuf *messages)
+{
+	return run(opt, MODE_BUILD, messages);
+}
+
+ExitStatus driver_render(const RunOptions *opt, StrBuf *messages)
+{
+	ASSERT(opt->nfiles == 1);
+	return run(opt, MODE_RENDER, messages);
 }
 
 ExitStatus driver_list_checks(const RunOptions *opt, StrBuf *out, StrBuf *messages)

@@ -51,12 +51,29 @@ typedef struct RunOptions {
 	Limits limits;
 	const char *baseline;        /* --baseline FILE, or NULL */
 	const char *write_baseline;  /* --write-baseline FILE, or NULL */
+	/* build and render */
+	const char *output_dir;         /* build: where the outputs go (-o DIR) */
+	const char *const *view_formats;  /* -T, in order; none: svg */
+	size_t nview_formats;
+	const char *view;               /* render: the output's name (--view) */
+	const char *render_output;      /* render: the file (-o OUT, "-": stdout) */
 } RunOptions;
 
 /* `check`: loads every file, then validates the -W names against the
  * complete registry (a rule a file defines may be named), checks, applies
  * and writes baselines, writes the reports. Returns the exit status. */
 ExitStatus driver_run(const RunOptions *opt, StrBuf *messages);
+
+/* `build`: what `check` does, then every per-roadmap output (output.h) of
+ * each file without structural errors into opt->output_dir: the diagrams
+ * and the action plan. */
+ExitStatus driver_build(const RunOptions *opt, StrBuf *messages);
+
+/* `render`: what `check` does for its one file, then the view opt->view
+ * in the first -T format to opt->render_output. Diagnostics without their
+ * own --output go to 'messages' (standard error): the picture may be
+ * going to standard output. */
+ExitStatus driver_render(const RunOptions *opt, StrBuf *messages);
 
 /* `list-checks` and `explain NAME`: what the run's registry knows, into
  * 'out'. */

@@ -9,6 +9,7 @@
  * coverage, 2 usage, I/O or internal error. --help is made from the tables. */
 #include "date.h"
 #include "driver.h"
+#include "output.h"
 #include "report.h"
 #include "version.h"
 
@@ -30,6 +31,7 @@ typedef struct Args {
 	const char **dirs;              /* -I, then ROADMAPC_PATH */
 	size_t ndirs;
 	const char *color;              /* auto | always | never */
+	const char **view_formats;      /* -T */
 	char *path_copy;                /* ROADMAPC_PATH, split in place */
 } Args;
 
@@ -69,7 +71,8 @@ static bool all_digits(const char *s, const char *extra)
 /* ==== The options ==== */
 
 /* Commands an option belongs to, as bits. */
-enum { FOR_CHECK = 1 };
+enum { FOR_CHECK = 1, FOR_BUILD = 2, FOR_RENDER = 4 };
+#define FOR_CHECKING (FOR_CHECK | FOR_BUILD | FOR_RENDER)
 
 static void add_report(Args *a, const char *format)
 {
@@ -180,6 +183,38 @@ static void opt_color(Args *a, const char *v)
 	a->color = v;
 }
 
+static void opt_output_dir(Args *a, const char *v) { a->run.output_dir = v; }
+static void opt_render_output(Args *a, const char *v) { a->run.render_output = v; }
+
+static void opt_view_format(Args *a, const char *v)
+{
+	bool known = false;
+	for (const char *const *f = output_view_formats; *f; f++)
+		known |= strcmp(*f, v) == 0;
+	if (!known)
+		usage_error("-T: unknown diagram format '%s' (the formats are svg, png, pdf, dot)", v);
+	RunOptions *r = &a->run;
+	for (size_t i = 0; i < r->nview_formats; i++)
+		if (strcmp(r->view_formats[i], v) == 0)
+			return;         /* -T svg -T svg: one file, written once */
+	a->view_formats = xrealloc(a->view_formats, (r->nview_formats + 1) * sizeof *a->view_formats);
+	a->view_formats[r->nview_formats++] = v;
+	r->view_formats = a->view_formats;
+}
+
+static void opt_view(Args *a, const char *v)
+{
+	const UnitOutput *o = output_find(v);
+	if (!o || !o->view) {
+		StrBuf names = STRBUF_INIT;
+		for (size_t i = 0; i < unit_outputs_len; i++)
+			if (unit_outputs[i].view)
+				strbuf_printf(&names, "%s%s", names.len ? ", " : "", unit_outputs[i].name);
+		usage_error("--view: unknown view '%s' (the views are %s)", v, strbuf_cstr(&names));
+	}
+	a->run.view = v;
+}
+
 static void opt_quiet(Args *a, const char *v)
 {
 	(void)v;
@@ -197,30 +232,38 @@ typedef struct Option {
 } Option;
 
 static const Option options[] = {
-	{ "--format", "-f", "FORMAT", false, FOR_CHECK, opt_format,
+	{ "--format", "-f", "FORMAT", false, FOR_CHECKING, opt_format,
 	  "text (default), json, sarif, junit, github, gitlab,\nmarkdown;\n"
 	  "repeat it to produce several reports in one run" },
 	{ "--output", "-o", "FILE", false, FOR_CHECK, opt_output,
 	  "write the preceding --format's report to FILE\n(written to a temporary file, then renamed)" },
-	{ "--fail-on", NULL, "LEVEL", false, FOR_CHECK, opt_fail_on,
+	{ "--output", "-o", "DIR", false, FOR_BUILD, opt_output_dir,
+	  "write the diagrams and plans into DIR (default roadmap-out)" },
+	{ "--output", "-o", "OUT", false, FOR_RENDER, opt_render_output,
+	  "write the view to OUT ('-': standard output)" },
+	{ "-T", NULL, "FORMAT", true, FOR_BUILD | FOR_RENDER, opt_view_format,
+	  "diagram format: svg (default), png, pdf or dot (the graph\nbefore layout); build takes it repeatedly" },
+	{ "--view", NULL, "VIEW", false, FOR_RENDER, opt_view,
+	  "the diagram to render: roadmap or gaps" },
+	{ "--fail-on", NULL, "LEVEL", false, FOR_CHECKING, opt_fail_on,
 	  "error (default), warning, info or never: exit 1 when a\nfinding is at or above LEVEL" },
-	{ "--min-coverage", NULL, "PCT", false, FOR_CHECK, opt_min_coverage,
+	{ "--min-coverage", NULL, "PCT", false, FOR_CHECKING, opt_min_coverage,
 	  "exit 1 when question or stage coverage is below PCT" },
-	{ "-W", NULL, "CHECK=SEVERITY", true, FOR_CHECK, opt_warning,
+	{ "-W", NULL, "CHECK=SEVERITY", true, FOR_CHECKING, opt_warning,
 	  "set a check's severity: off, info, warning or error\n(wins over the file's checks: section)" },
-	{ "-I", NULL, "DIR", true, FOR_CHECK, opt_include,
+	{ "-I", NULL, "DIR", true, FOR_CHECKING, opt_include,
 	  "look for stdlib files in DIR first (also ROADMAPC_PATH)" },
-	{ "--today", NULL, "YYYY-MM-DD", false, FOR_CHECK, opt_today,
+	{ "--today", NULL, "YYYY-MM-DD", false, FOR_CHECKING, opt_today,
 	  "the date content-stale measures from (default: today)" },
-	{ "--baseline", NULL, "FILE", false, FOR_CHECK, opt_baseline,
+	{ "--baseline", NULL, "FILE", false, FOR_CHECKING, opt_baseline,
 	  "do not fail on findings recorded in FILE" },
-	{ "--write-baseline", NULL, "FILE", false, FOR_CHECK, opt_write_baseline,
+	{ "--write-baseline", NULL, "FILE", false, FOR_CHECKING, opt_write_baseline,
 	  "record the current findings in FILE" },
-	{ "--limit", NULL, "NAME=N", false, FOR_CHECK, opt_limit,
+	{ "--limit", NULL, "NAME=N", false, FOR_CHECKING, opt_limit,
 	  "input limits: depth, aliases, file-size, scalar, nodes" },
-	{ "--color", "--colour", "WHEN", false, FOR_CHECK, opt_color,
+	{ "--color", "--colour", "WHEN", false, FOR_CHECKING, opt_color,
 	  "auto (default), always or never; NO_COLOR is honoured" },
-	{ "--quiet", "-q", NULL, false, FOR_CHECK, opt_quiet, "no summary line" },
+	{ "--quiet", "-q", NULL, false, FOR_CHECKING, opt_quiet, "no summary line" },
 };
 static const size_t noptions = sizeof options / sizeof options[0];
 
@@ -266,6 +309,26 @@ static int run_check(Args *a)
 	return finish(driver_run(&a->run, &messages), &out, &messages);
 }
 
+static int run_build(Args *a)
+{
+	if (!a->run.output_dir)
+		a->run.output_dir = "roadmap-out";
+	StrBuf out = STRBUF_INIT, messages = STRBUF_INIT;
+	return finish(driver_build(&a->run, &messages), &out, &messages);
+}
+
+static int run_render(Args *a)
+{
+	if (!a->run.view)
+		usage_error("render needs --view VIEW (roadmap or gaps)");
+	if (!a->run.render_output)
+		usage_error("render needs -o OUT (a file, or '-' for standard output)");
+	if (a->run.nview_formats > 1)
+		usage_error("render writes one format; give -T once");
+	StrBuf out = STRBUF_INIT, messages = STRBUF_INIT;
+	return finish(driver_render(&a->run, &messages), &out, &messages);
+}
+
 static int run_explain(Args *a)
 {
 	StrBuf out = STRBUF_INIT, messages = STRBUF_INIT;
@@ -288,6 +351,10 @@ static int run_version(Args *a)
 static const Command commands[] = {
 	{ "check", "[options] FILE...", "check roadmaps: diagnostics and coverage", FOR_CHECK, 1,
 	  SIZE_MAX, "check needs at least one FILE (or '-' for standard input)", run_check },
+	{ "build", "[options] FILE...", "check, then write diagrams and action plans", FOR_BUILD, 1,
+	  SIZE_MAX, "build needs at least one FILE (or '-' for standard input)", run_build },
+	{ "render", "[options] FILE --view VIEW -o OUT", "render one diagram of one roadmap",
+	  FOR_RENDER, 1, 1, "render needs one FILE (or '-' for standard input)", run_render },
 	{ "explain", "CHECK", "what a check finds, why it matters, how to fix it", 0, 1, 1,
 	  "usage: roadmapc explain CHECK", run_explain },
 	{ "list-checks", "", "every check with its default severity", 0, 0, 0, NULL,
@@ -503,6 +570,7 @@ static void free_args(Args *a)
 	free(a->run.reports);
 	free(a->files);
 	free(a->dirs);
+	free(a->view_formats);
 	free(a->path_copy);
 }
 

@@ -122,3 +122,30 @@ static int write_atomic(const char *path, const char *shown, const char *data, s
 	free(tmp);
 	return rc;
 }
+
+int outfile_mkdirs(const char *path, StrBuf *err)
+{
+	if (!*path)
+		return 0;
+	char *p = xstrdup(path);
+	int rc = 0;
+	for (char *s = p + 1;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		struct stat st;
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			strbuf_printf(err, "cannot create directory '%s': %s", p, strerror(errno));
+			rc = -1;
+		} else if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			strbuf_printf(err, "cannot create directory '%s': a file of that name exists", p);
+			rc = -1;
+		}
+		*s = c;
+		if (rc < 0 || c == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}

@@ -17,4 +17,8 @@
  * Returns 0, or -1 with a message ("cannot write 'x': reason") in 'err'. */
 int outfile_write(const char *path, const char *data, size_t len, StrBuf *err);
 
+/* Creates directory 'path' and its missing parents (like mkdir -p).
+ * Returns 0, or -1 with a message in 'err'. */
+int outfile_mkdirs(const char *path, StrBuf *err);
+
 #endif

@@ -1,0 +1,20 @@
+/* output.c - the table of per-roadmap outputs; see output.h. */
+#include "output.h"
+
+#include <string.h>
+
+/* One row per output, one file per emitter. */
+const UnitOutput unit_outputs[] = {
+	{ NULL, NULL, false, NULL, NULL }     /* sentinel: keeps the table valid while it grows */
+};
+const size_t unit_outputs_len = sizeof unit_outputs / sizeof unit_outputs[0] - 1;
+
+const char *const output_view_formats[] = { "svg", "png", "pdf", "dot", NULL };
+
+const UnitOutput *output_find(const char *name)
+{
+	for (size_t i = 0; i < unit_outputs_len; i++)
+		if (strcmp(unit_outputs[i].name, name) == 0)
+			return &unit_outputs[i];
+	return NULL;
+}
