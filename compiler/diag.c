@@ -23,6 +23,29 @@ int severity_parse(const char *s, Severity *out)
 	return -1;
 }
 
+/* A location with a line but no column (srcfile.h) becomes the whole line:
+ * from its first non-blank character to its end, so every report has a
+ * column and the text caret underlines what the front end could point at. */
+static SrcLoc whole_line(SrcLoc loc)
+{
+	size_t n;
+	const char *line = loc.src && loc.col == 0 ? srcfile_line(loc.src, loc.line, &n) : NULL;
+	if (!line) {
+		if (loc.col == 0)
+			loc.col = 1;
+		return loc;
+	}
+	size_t start = 0;
+	while (start < n && (line[start] == ' ' || line[start] == '\t'))
+		start++;
+	size_t end = n;
+	while (end > start && (line[end - 1] == ' ' || line[end - 1] == '\t'))
+		end--;
+	loc.col = utf8_count(line, start) + 1;
+	loc.len = end > start ? utf8_count(line + start, end - start) : 1;
+	return loc;
+}
+
 void diag_init(DiagList *dl, Arena *arena)
 {
 	memset(dl, 0, sizeof *dl);
@@ -33,7 +56,7 @@ Diag *diag_vreport(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
 		   const char *fmt, va_list ap)
 {
 	Diag *d = arena_alloc(dl->arena, sizeof *d);
-	d->loc = loc;
+	d->loc = whole_line(loc);
 	d->sev = sev;
 	d->check = check;
 	d->message = arena_vprintf(dl->arena, fmt, ap);
@@ -61,7 +84,7 @@ static void add_note(DiagList *dl, Diag *d, DiagNoteKind kind, SrcLoc loc,
 {
 	DiagNote *n = arena_alloc(dl->arena, sizeof *n);
 	n->kind = kind;
-	n->loc = loc;
+	n->loc = loc.src ? whole_line(loc) : loc;
 	n->text = arena_vprintf(dl->arena, fmt, ap);
 	*d->notes_tail = n;
 	d->notes_tail = &n->next;

@@ -4,6 +4,7 @@
 
 #include "arena.h"
 #include "date.h"
+#include "diag.h"
 #include "escape.h"
 #include "hash.h"
 #include "path.h"
@@ -196,6 +197,21 @@ TEST(paths_have_one_normal_form)
 	EXPECT_STR(rel(".", "a/b.yaml"), "a/b.yaml");
 }
 
+TEST(a_line_without_a_column_is_the_whole_line)
+{
+	Arena a;
+	arena_init(&a);
+	SrcFile sf;
+	const char text[] = "x\n  stage \"need\" {   \n";
+	srcfile_init(&sf, &a, "t.lua", text, sizeof text - 1);
+	DiagList dl;
+	diag_init(&dl, &a);
+	SrcLoc loc = { &sf, 2, 0, 0 };
+	Diag *d = diag_report(&dl, loc, SEV_ERROR, "lua-error", "x");
+	EXPECT(d->loc.line == 2 && d->loc.col == 3 && d->loc.len == 14);
+	arena_free(&a);
+}
+
 TEST(vocabulary)
 {
 	EXPECT(vocab_find(vocab_values, "left-alone") == VALUE_LEFT_ALONE);
@@ -216,6 +232,7 @@ int main(void)
 	RUN(dates_round_trip);
 	RUN(siphash_test_vectors);
 	RUN(paths_have_one_normal_form);
+	RUN(a_line_without_a_column_is_the_whole_line);
 	RUN(vocabulary);
 	return HARNESS_RESULT();
 }
