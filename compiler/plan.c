@@ -44,20 +44,22 @@ static const Stage *seller_stage(const SellerAction *sa)
 	return best;
 }
 
-/* The earliest stage where content is used: by a question or concern of
- * that stage, or by a seller action supporting it. */
+/* Where content serves the buyer: the earliest stage whose questions or
+ * concerns use it, else the earliest stage a seller action using it
+ * supports. */
 static const Stage *content_stage(const ModelIndex *ix, const Content *c)
 {
 	size_t n;
 	const Subject *users = model_content_users(ix, c, &n);
-	const Stage *best = NULL;
+	const Stage *asked = NULL, *sold = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const SellerAction *sa = subject_as_seller(users[i]);
 		const Stage *st = sa ? seller_stage(sa) : subject_stage_of(users[i]);
-		if (st && (!best || st->index < best->index))
-			best = st;
+		const Stage **best = sa ? &sold : &asked;
+		if (st && (!*best || st->index < (*best)->index))
+			*best = st;
 	}
-	return best;
+	return asked ? asked : sold;
 }
 
 /* Where in the buying process a finding about 's' applies. */
@@ -381,9 +383,17 @@ static bool make_missing_owner(Draft *dr)
 static bool make_unused_ignore(Draft *dr)
 {
 	const Ignore *ig = dr->d->object.kind == SUBJECT_IGNORE ? dr->d->object.item : NULL;
-	return ig && done(dr, PLAN_REMOVE_IGNORE,
-			  "Remove the roadmap's 'ignore: %s' entry: the gap it accepted is closed",
-			  ig->check);
+	const char *item = subject_as_stage(dr->d->subject) ? subject_as_stage(dr->d->subject)->name
+		: subject_as_question(dr->d->subject) ? subject_as_question(dr->d->subject)->ask
+		: subject_as_concern(dr->d->subject) ? subject_as_concern(dr->d->subject)->text
+		: subject_as_seller(dr->d->subject) ? subject_as_seller(dr->d->subject)->name
+		: subject_as_content(dr->d->subject) ? content_name(subject_as_content(dr->d->subject))
+		: NULL;
+	if (!ig || !item)
+		return false;
+	return done(dr, PLAN_REMOVE_IGNORE,
+		    "Remove 'ignore: %s' from '%s' in the roadmap: the gap it accepted is closed",
+		    ig->check, item);
 }
 
 typedef struct PlanRule {
@@ -521,6 +531,16 @@ void plan_build(const Unit *u, Arena *a, Plan *plan)
 		ASSERT(act->finding->seq < plan->nseq);
 		plan->by_seq[act->finding->seq] = act;
 	}
+}
+
+void plan_write(const Unit *u, StrBuf *out, PlanWriter write)
+{
+	Arena a;
+	Plan plan;
+	arena_init(&a);
+	plan_build(u, &a, &plan);
+	write(out, u, &plan, &a);
+	arena_free(&a);
 }
 
 const PlanAction *plan_action_of(const Plan *plan, const Diag *d)

@@ -35,6 +35,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "model.h"
+#include "strbuf.h"
 #include "unit.h"
 
 /* What to do. Each kind has a stable word (plan_kind_name), the `kind`
@@ -93,6 +94,13 @@ typedef struct Plan {
 /* Builds the plan of 'u', which must be checked (u->checked), into 'plan';
  * everything lives in 'a'. */
 void plan_build(const Unit *u, Arena *a, Plan *plan);
+
+/* A writer of a plan: appends to 'out'; may allocate in 'a'. */
+typedef void (*PlanWriter)(StrBuf *out, const Unit *u, const Plan *plan, Arena *a);
+
+/* Builds the plan of 'u' in an arena of its own, passes it to 'write' with
+ * that arena, then frees it all: nothing of the plan outlives the call. */
+void plan_write(const Unit *u, StrBuf *out, PlanWriter write);
 
 /* The action made from finding 'd' of the plan's unit, or NULL (a
  * suppressed finding). Constant time. */
