@@ -391,6 +391,9 @@ static bool make_unused_ignore(Draft *dr)
 		: NULL;
 	if (!ig || !item)
 		return false;
+	/* Tidying the file, not a gap the buyer meets: no question lifts it. */
+	dr->act->critical = false;
+	dr->act->question_priority = PRIORITY_MEDIUM;
 	return done(dr, PLAN_REMOVE_IGNORE,
 		    "Remove 'ignore: %s' from '%s' in the roadmap: the gap it accepted is closed",
 		    ig->check, item);

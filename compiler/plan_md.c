@@ -272,9 +272,9 @@ static void owner_lists(StrBuf *out, const Plan *plan, Arena *a)
 		return;
 	}
 	strbuf_puts(out, "Each owner's actions, most urgent first; # is the action's rank in the "
-			 "whole plan. P1 comes first (errors, and the critical characteristic), then "
-			 "P2 (warnings), then P3 (info); a high-priority question moves an action up "
-			 "one level, a low-priority one down.\n");
+			 "whole plan. Priority starts from the finding's severity (error P1, warning "
+			 "P2, info P3), moves up one level for the critical characteristic and for a "
+			 "high-priority question, and down one for a low-priority question.\n");
 	for (size_t k = 0; k < b.n; k++) {
 		if (b.head[k] == NONE)
 			continue;
