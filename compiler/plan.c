@@ -24,88 +24,13 @@
 
 #include "date.h"
 #include "model_index.h"
+#include "strmap.h"
 
 /* ---- the items of a finding ---- */
 
 static const char *content_name(const Content *c)
 {
 	return c->title ? c->title : c->id;
-}
-
-/* The earliest stage (in the buyer's order) a seller action supports. */
-static const Stage *seller_stage(const SellerAction *sa)
-{
-	const Stage *best = NULL;
-	for (size_t i = 0; i < sa->supports.n; i++) {
-		const Stage *st = sa->supports.items[i].target.stage;
-		if (st && (!best || st->index < best->index))
-			best = st;
-	}
-	return best;
-}
-
-/* Where content serves the buyer: the earliest stage whose questions or
- * concerns use it, else the earliest stage a seller action using it
- * supports. */
-static const Stage *content_stage(const ModelIndex *ix, const Content *c)
-{
-	size_t n;
-	const Subject *users = model_content_users(ix, c, &n);
-	const Stage *asked = NULL, *sold = NULL;
-	for (size_t i = 0; i < n; i++) {
-		const SellerAction *sa = subject_as_seller(users[i]);
-		const Stage *st = sa ? seller_stage(sa) : subject_stage_of(users[i]);
-		const Stage **best = sa ? &sold : &asked;
-		if (st && (!*best || st->index < (*best)->index))
-			*best = st;
-	}
-	return asked ? asked : sold;
-}
-
-/* Where in the buying process a finding about 's' applies. */
-static const Stage *item_stage(const ModelIndex *ix, Subject s)
-{
-	if (subject_as_seller(s))
-		return seller_stage(subject_as_seller(s));
-	if (subject_as_content(s))
-		return content_stage(ix, subject_as_content(s));
-	return subject_stage_of(s);
-}
-
-static const char *stage_owner(const ModelIndex *ix, const Stage *st)
-{
-	size_t n;
-	SellerAction *const *sellers = model_stage_sellers(ix, st, &n);
-	for (size_t i = 0; i < n; i++)
-		if (sellers[i]->owner)
-			return sellers[i]->owner;
-	return NULL;
-}
-
-static const char *refs_owner(const RefList *refs)
-{
-	for (size_t i = 0; i < refs->n; i++) {
-		const Content *c = refs->items[i].target.content;
-		if (c && c->owner)
-			return c->owner;
-	}
-	return NULL;
-}
-
-/* Who does the work on 's', by the rules at the top of this file. */
-static const char *item_owner(const ModelIndex *ix, Subject s)
-{
-	const char *owner = NULL;
-	if (subject_as_seller(s))
-		return subject_as_seller(s)->owner;
-	if (subject_as_content(s))
-		return subject_as_content(s)->owner;
-	if (subject_as_question(s))
-		owner = refs_owner(&subject_as_question(s)->content);
-	else if (subject_as_concern(s))
-		owner = refs_owner(&subject_as_concern(s)->content);
-	const Stage *st = subject_stage_of(s);
-	return owner ? owner : st ? stage_owner(ix, st) : NULL;
 }
 
 /* The questions behind an action decide whether it is about the critical
@@ -126,20 +51,158 @@ static void context_add(QuestionContext *qc, const Question *q)
 	qc->any = true;
 }
 
-static void context_of(QuestionContext *qc, const ModelIndex *ix, Subject s)
+static void context_merge(QuestionContext *qc, const QuestionContext *more)
 {
-	size_t n;
-	if (subject_as_question(s)) {
-		context_add(qc, subject_as_question(s));
-	} else if (subject_as_content(s)) {
-		const Subject *users = model_content_users(ix, subject_as_content(s), &n);
-		for (size_t i = 0; i < n; i++)
-			if (subject_as_question(users[i]))
-				context_add(qc, subject_as_question(users[i]));
-	} else if (subject_as_concern(s)) {
-		Question *const *qs = model_concern_questions(ix, subject_as_concern(s), &n);
-		for (size_t i = 0; i < n; i++)
-			context_add(qc, qs[i]);
+	qc->critical |= more->critical;
+	if (more->any && (!qc->any || more->priority < qc->priority))
+		qc->priority = more->priority;
+	qc->any |= more->any;
+}
+
+/* What the rules need of an item: where it applies, who owns work on it,
+ * the questions behind it. */
+typedef struct ItemFacts {
+	const void *item;
+	const Stage *stage;
+	const char *owner;
+	QuestionContext qc;
+} ItemFacts;
+
+/* The facts of every item, worked out once per plan. Findings repeat
+ * items (a content item a hundred thousand questions rely on has as many
+ * findings), so working them out per finding would be quadratic. Keyed by
+ * id, unique within a kind in a checked roadmap. */
+typedef struct Facts {
+	const ModelIndex *ix;
+	Arena *a;
+	StrMap stages, questions, concerns, sellers, content;
+} Facts;
+
+static StrMap *facts_map(Facts *f, SubjectKind kind)
+{
+	switch (kind) {
+	case SUBJECT_STAGE: case SUBJECT_PROCESS_START: case SUBJECT_PROCESS_END: return &f->stages;
+	case SUBJECT_QUESTION: return &f->questions;
+	case SUBJECT_CONCERN: return &f->concerns;
+	case SUBJECT_SELLER: return &f->sellers;
+	case SUBJECT_CONTENT: return &f->content;
+	default: return NULL;
+	}
+}
+
+static const char *subject_id(Subject s)
+{
+	switch (s.kind) {
+	case SUBJECT_STAGE: case SUBJECT_PROCESS_START: case SUBJECT_PROCESS_END:
+		return ((const Stage *)s.item)->id;
+	case SUBJECT_QUESTION: return ((const Question *)s.item)->id;
+	case SUBJECT_CONCERN: return ((const Concern *)s.item)->id;
+	case SUBJECT_SELLER: return ((const SellerAction *)s.item)->id;
+	case SUBJECT_CONTENT: return ((const Content *)s.item)->id;
+	default: return NULL;
+	}
+}
+
+/* The facts of 's', or NULL for the roadmap, a value, an ignore entry. */
+static const ItemFacts *facts_of(Facts *f, Subject s)
+{
+	StrMap *m = facts_map(f, s.kind);
+	const char *id = subject_id(s);
+	if (!m || !id)
+		return NULL;
+	const ItemFacts *it = strmap_get(m, id, strlen(id));
+	ASSERT(it && it->item == s.item);       /* every item was entered, ids unique */
+	return it;
+}
+
+static ItemFacts *facts_add(Facts *f, Subject s)
+{
+	const char *id = subject_id(s);
+	ItemFacts *it = arena_alloc(f->a, sizeof *it);
+	it->item = s.item;
+	it->qc.priority = PRIORITY_MEDIUM;
+	strmap_put(facts_map(f, s.kind), id, strlen(id), it);
+	return it;
+}
+
+/* The owner of the first content item in 'refs' that has one. */
+static const char *refs_owner(const RefList *refs)
+{
+	for (size_t i = 0; i < refs->n; i++) {
+		const Content *c = refs->items[i].target.content;
+		if (c && c->owner)
+			return c->owner;
+	}
+	return NULL;
+}
+
+static const Stage *earlier(const Stage *best, const Stage *st)
+{
+	return st && (!best || st->index < best->index) ? st : best;
+}
+
+/* Stages first: the others fall back on them. Owners by the rules at the
+ * top of this file; stages and question contexts as docs/plan.md says. */
+static void facts_build(Facts *f, const Roadmap *rm)
+{
+	for (size_t i = 0; i < rm->nstages; i++) {
+		const Stage *st = rm->stages[i];
+		ItemFacts *it = facts_add(f, subject_stage(st));
+		it->stage = st;
+		size_t n;
+		SellerAction *const *sellers = model_stage_sellers(f->ix, st, &n);
+		for (size_t k = 0; k < n && !it->owner; k++)
+			it->owner = sellers[k]->owner;
+	}
+	for (size_t i = 0; i < rm->nstages; i++) {
+		const Stage *st = rm->stages[i];
+		const char *stage_owner = facts_of(f, subject_stage(st))->owner;
+		for (size_t j = 0; j < st->nquestions; j++) {
+			const Question *q = st->questions[j];
+			ItemFacts *it = facts_add(f, subject_question(q));
+			it->stage = st;
+			it->owner = refs_owner(&q->content);
+			it->owner = it->owner ? it->owner : stage_owner;
+			context_add(&it->qc, q);
+		}
+		for (size_t j = 0; j < st->nconcerns; j++) {
+			const Concern *co = st->concerns[j];
+			ItemFacts *it = facts_add(f, subject_concern(co));
+			it->stage = st;
+			it->owner = refs_owner(&co->content);
+			it->owner = it->owner ? it->owner : stage_owner;
+			size_t n;
+			Question *const *qs = model_concern_questions(f->ix, co, &n);
+			for (size_t k = 0; k < n; k++)
+				context_add(&it->qc, qs[k]);
+		}
+	}
+	/* A seller action applies at the earliest stage it supports. */
+	for (size_t i = 0; i < rm->nseller; i++) {
+		const SellerAction *sa = rm->seller[i];
+		ItemFacts *it = facts_add(f, subject_seller(sa));
+		it->owner = sa->owner;
+		for (size_t k = 0; k < sa->supports.n; k++)
+			it->stage = earlier(it->stage, sa->supports.items[k].target.stage);
+	}
+	/* Content applies at the earliest stage whose questions or concerns
+	 * use it, else the earliest a seller action using it supports. */
+	for (size_t i = 0; i < rm->ncontent; i++) {
+		const Content *c = rm->content[i];
+		ItemFacts *it = facts_add(f, subject_content(c));
+		it->owner = c->owner;
+		const Stage *sold = NULL;
+		size_t n;
+		const Subject *users = model_content_users(f->ix, c, &n);
+		for (size_t k = 0; k < n; k++) {
+			if (users[k].kind == SUBJECT_SELLER)
+				sold = earlier(sold, facts_of(f, users[k])->stage);
+			else
+				it->stage = earlier(it->stage, subject_stage_of(users[k]));
+			if (users[k].kind == SUBJECT_QUESTION)
+				context_add(&it->qc, subject_as_question(users[k]));
+		}
+		it->stage = it->stage ? it->stage : sold;
 	}
 }
 
@@ -150,7 +213,7 @@ static void context_of(QuestionContext *qc, const ModelIndex *ix, Subject s)
 typedef struct Draft {
 	const Diag *d;
 	const Roadmap *rm;
-	const ModelIndex *ix;
+	Facts *facts;
 	Arena *a;
 	PlanAction *act;
 } Draft;
@@ -331,7 +394,7 @@ static bool make_critical_characteristic_unaddressed(Draft *dr)
 		for (size_t j = 0; st->phase != PHASE_POST_PURCHASE && j < st->nquestions; j++) {
 			if (st->questions[j]->critical) {
 				dr->act->stage = st;
-				dr->act->owner = item_owner(dr->ix, subject_question(st->questions[j]));
+				dr->act->owner = facts_of(dr->facts, subject_question(st->questions[j]))->owner;
 				break;
 			}
 		}
@@ -486,22 +549,26 @@ static int compare_actions(const void *x, const void *y)
 
 /* ---- building ---- */
 
-static void make_action(const Unit *u, Arena *a, const Diag *d, PlanAction *act)
+static void make_action(const Unit *u, Facts *f, const Diag *d, PlanAction *act)
 {
-	const ModelIndex *ix = u->roadmap->index;
-	Subject s = d->subject;
+	const ItemFacts *subject = facts_of(f, d->subject);
+	const ItemFacts *object = facts_of(f, d->object);
 	memset(act, 0, sizeof *act);
 	act->finding = d;
-	act->stage = subject_as_stage(d->object) ? subject_as_stage(d->object) : item_stage(ix, s);
-	act->owner = item_owner(ix, s);
+	/* A pair (a seller action at a stage) applies at its stage. */
+	act->stage = subject_as_stage(d->object) ? subject_as_stage(d->object)
+		   : subject ? subject->stage : NULL;
+	act->owner = subject ? subject->owner : NULL;
 
 	QuestionContext qc = { false, PRIORITY_MEDIUM, false };
-	context_of(&qc, ix, s);
-	context_of(&qc, ix, d->object);
+	if (subject)
+		context_merge(&qc, &subject->qc);
+	if (object)
+		context_merge(&qc, &object->qc);
 	act->critical = qc.critical;
-	act->question_priority = qc.any ? qc.priority : PRIORITY_MEDIUM;
+	act->question_priority = qc.priority;
 
-	Draft dr = { d, u->roadmap, ix, a, act };
+	Draft dr = { d, u->roadmap, f, f->a, act };
 	if (!make_by_rule(&dr))
 		make_general(&dr);
 	act->priority = plan_priority(d->sev, act->critical, act->question_priority);
@@ -513,6 +580,13 @@ void plan_build(const Unit *u, Arena *a, Plan *plan)
 	memset(plan, 0, sizeof *plan);
 	const DiagList *dl = &u->diags;
 	plan->actions = arena_alloc(a, (dl->n ? dl->n : 1) * sizeof *plan->actions);
+	Facts facts = { u->roadmap->index, a, { 0 }, { 0 }, { 0 }, { 0 }, { 0 } };
+	strmap_init(&facts.stages, a);
+	strmap_init(&facts.questions, a);
+	strmap_init(&facts.concerns, a);
+	strmap_init(&facts.sellers, a);
+	strmap_init(&facts.content, a);
+	facts_build(&facts, u->roadmap);
 	for (size_t i = 0; i < dl->n; i++) {
 		const Diag *d = dl->items[i];
 		if (d->suppressed && strcmp(d->suppressed, "baseline") == 0)
@@ -520,7 +594,7 @@ void plan_build(const Unit *u, Arena *a, Plan *plan)
 		else if (d->suppressed)
 			plan->ignored++;
 		else
-			make_action(u, a, d, &plan->actions[plan->n++]);
+			make_action(u, &facts, d, &plan->actions[plan->n++]);
 	}
 	qsort(plan->actions, plan->n, sizeof *plan->actions, compare_actions);
 
