@@ -78,27 +78,18 @@ typedef struct Facts {
 	StrMap stages, questions, concerns, sellers, content;
 } Facts;
 
-static StrMap *facts_map(Facts *f, SubjectKind kind)
-{
-	switch (kind) {
-	case SUBJECT_STAGE: case SUBJECT_PROCESS_START: case SUBJECT_PROCESS_END: return &f->stages;
-	case SUBJECT_QUESTION: return &f->questions;
-	case SUBJECT_CONCERN: return &f->concerns;
-	case SUBJECT_SELLER: return &f->sellers;
-	case SUBJECT_CONTENT: return &f->content;
-	default: return NULL;
-	}
-}
-
-static const char *subject_id(Subject s)
+/* The map that holds the facts of 's', and its key in '*id'; NULL for the
+ * roadmap, a value, an ignore entry. */
+static StrMap *facts_map(Facts *f, Subject s, const char **id)
 {
 	switch (s.kind) {
 	case SUBJECT_STAGE: case SUBJECT_PROCESS_START: case SUBJECT_PROCESS_END:
-		return ((const Stage *)s.item)->id;
-	case SUBJECT_QUESTION: return ((const Question *)s.item)->id;
-	case SUBJECT_CONCERN: return ((const Concern *)s.item)->id;
-	case SUBJECT_SELLER: return ((const SellerAction *)s.item)->id;
-	case SUBJECT_CONTENT: return ((const Content *)s.item)->id;
+		*id = ((const Stage *)s.item)->id;
+		return &f->stages;
+	case SUBJECT_QUESTION: *id = ((const Question *)s.item)->id; return &f->questions;
+	case SUBJECT_CONCERN: *id = ((const Concern *)s.item)->id; return &f->concerns;
+	case SUBJECT_SELLER: *id = ((const SellerAction *)s.item)->id; return &f->sellers;
+	case SUBJECT_CONTENT: *id = ((const Content *)s.item)->id; return &f->content;
 	default: return NULL;
 	}
 }
@@ -106,9 +97,9 @@ static const char *subject_id(Subject s)
 /* The facts of 's', or NULL for the roadmap, a value, an ignore entry. */
 static const ItemFacts *facts_of(Facts *f, Subject s)
 {
-	StrMap *m = facts_map(f, s.kind);
-	const char *id = subject_id(s);
-	if (!m || !id)
+	const char *id = NULL;
+	StrMap *m = facts_map(f, s, &id);
+	if (!m)
 		return NULL;
 	const ItemFacts *it = strmap_get(m, id, strlen(id));
 	ASSERT(it && it->item == s.item);       /* every item was entered, ids unique */
@@ -117,11 +108,12 @@ static const ItemFacts *facts_of(Facts *f, Subject s)
 
 static ItemFacts *facts_add(Facts *f, Subject s)
 {
-	const char *id = subject_id(s);
+	const char *id = NULL;
+	StrMap *m = facts_map(f, s, &id);
 	ItemFacts *it = arena_alloc(f->a, sizeof *it);
 	it->item = s.item;
 	it->qc.priority = PRIORITY_MEDIUM;
-	strmap_put(facts_map(f, s.kind), id, strlen(id), it);
+	strmap_put(m, id, strlen(id), it);
 	return it;
 }
 
