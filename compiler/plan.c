@@ -222,6 +222,21 @@ static bool done(Draft *dr, PlanKind kind, const char *fmt, ...)
 	return true;
 }
 
+/* An item as people call it: "question 'What does it cost?'", "seller
+ * action 'Ads'"; NULL for the roadmap, a value, an ignore entry. */
+static const char *item_label(Arena *a, Subject s)
+{
+	switch (s.kind) {
+	case SUBJECT_STAGE: return arena_printf(a, "stage '%s'", subject_as_stage(s)->name);
+	case SUBJECT_QUESTION: return arena_printf(a, "question '%s'", subject_as_question(s)->ask);
+	case SUBJECT_CONCERN: return arena_printf(a, "concern '%s'", subject_as_concern(s)->text);
+	case SUBJECT_SELLER: return arena_printf(a, "seller action '%s'", subject_as_seller(s)->name);
+	case SUBJECT_CONTENT:
+		return arena_printf(a, "content '%s'", content_name(subject_as_content(s)));
+	default: return NULL;
+	}
+}
+
 /* What the stage wants, for an action that must serve it: ": buyers
  * expect pricing here, on web", or "". */
 static const char *stage_wants(const Draft *dr, const Stage *st)
@@ -270,16 +285,9 @@ static bool make_answer_without_content(Draft *dr)
 static bool make_content_not_published(Draft *dr)
 {
 	const Content *c = subject_as_content(dr->d->object);
-	Subject user = dr->d->subject;
-	if (!c)
+	const char *who = item_label(dr->a, dr->d->subject);
+	if (!c || !who)
 		return false;
-	const char *who = subject_as_question(user) ?
-		arena_printf(dr->a, "question '%s'", subject_as_question(user)->ask) :
-		subject_as_concern(user) ?
-		arena_printf(dr->a, "concern '%s'", subject_as_concern(user)->text) :
-		subject_as_seller(user) ?
-		arena_printf(dr->a, "seller action '%s'", subject_as_seller(user)->name) :
-		"the roadmap";
 	if (c->status == STATUS_RETIRED)
 		return done(dr, PLAN_REPLACE_CONTENT, "Replace retired '%s' in %s with current content",
 			    content_name(c), who);
@@ -438,19 +446,14 @@ static bool make_missing_owner(Draft *dr)
 static bool make_unused_ignore(Draft *dr)
 {
 	const Ignore *ig = dr->d->object.kind == SUBJECT_IGNORE ? dr->d->object.item : NULL;
-	const char *item = subject_as_stage(dr->d->subject) ? subject_as_stage(dr->d->subject)->name
-		: subject_as_question(dr->d->subject) ? subject_as_question(dr->d->subject)->ask
-		: subject_as_concern(dr->d->subject) ? subject_as_concern(dr->d->subject)->text
-		: subject_as_seller(dr->d->subject) ? subject_as_seller(dr->d->subject)->name
-		: subject_as_content(dr->d->subject) ? content_name(subject_as_content(dr->d->subject))
-		: NULL;
+	const char *item = item_label(dr->a, dr->d->subject);
 	if (!ig || !item)
 		return false;
 	/* Tidying the file, not a gap the buyer meets: no question lifts it. */
 	dr->act->critical = false;
 	dr->act->question_priority = PRIORITY_MEDIUM;
 	return done(dr, PLAN_REMOVE_IGNORE,
-		    "Remove 'ignore: %s' from '%s' in the roadmap: the gap it accepted is closed",
+		    "Remove 'ignore: %s' from %s in the roadmap: the gap it accepted is closed",
 		    ig->check, item);
 }
 
