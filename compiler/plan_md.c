@@ -7,7 +7,8 @@
  *   - the gap report, stage by stage in the buyer's order: what serves each
  *     stage and which gaps it has, each pointing at its action;
  *   - the plan: every action once, grouped by owner so each owner has a
- *     list, owners in the order of their most urgent action.
+ *     list: the unassigned ones first (only the leader can hand them
+ *     out), then the owners in the order of their most urgent action.
  * The numbers are the plan's ranks (plan.h), the same in the CSV and the
  * gaps diagram. User text goes through escape_markdown() everywhere, so a
  * stage named `<script>` or `R&D | "Q1"` is shown, never interpreted. */
@@ -25,7 +26,7 @@
 /* Actions bucketed by a key (an owner, a stage), each bucket in rank
  * order: next[i] is the action after actions[i] in its bucket. */
 typedef struct Buckets {
-	size_t *head, *tail, *count;    /* per bucket; SIZE_MAX: empty */
+	size_t *head, *tail, *count;    /* per bucket; head NONE: empty */
 	size_t *next;                   /* per action */
 	size_t n;
 } Buckets;
