@@ -95,7 +95,10 @@ static void summary(StrBuf *out, const Unit *u, const Plan *plan)
 	const Coverage *cov = &u->coverage;
 	const DiagList *dl = &u->diags;
 	strbuf_puts(out, "\n## Summary\n\n");
-	strbuf_printf(out, "- **%zu %s**", plan->n, plural(plan->n, "action", "actions"));
+	if (!plan->n)
+		strbuf_puts(out, "- **No actions**");
+	else
+		strbuf_printf(out, "- **%zu %s**", plan->n, plural(plan->n, "action", "actions"));
 	if (plan->n) {
 		strbuf_printf(out, ": %zu P1, %zu P2, %zu P3", plan->counts[PLAN_P1],
 			      plan->counts[PLAN_P2], plan->counts[PLAN_P3]);
@@ -269,7 +272,9 @@ static void owner_lists(StrBuf *out, const Plan *plan, Arena *a)
 
 	strbuf_puts(out, "\n## Action plan\n\n");
 	if (!plan->n) {
-		strbuf_puts(out, "Nothing to do: the checks found no gap.\n");
+		strbuf_puts(out, plan->ignored || plan->baselined ?
+			    "Nothing to do: every finding is accepted, by an ignore: entry or the "
+			    "baseline.\n" : "Nothing to do: the checks found no gap.\n");
 		return;
 	}
 	strbuf_puts(out, "Each owner's actions, most urgent first; # is the action's rank in the "
