@@ -5,6 +5,10 @@
 
 /* One row per output, one file per emitter. */
 const UnitOutput unit_outputs[] = {
+	{ "plan", ".plan.md", false, plan_md_emit,
+	  "the gap report and the Revenue Growth Action Plan, in Markdown" },
+	{ "csv", ".plan.csv", false, plan_csv_emit,
+	  "the action plan as CSV, one action a row" },
 	{ NULL, NULL, false, NULL, NULL }     /* sentinel: keeps the table valid while it grows */
 };
 const size_t unit_outputs_len = sizeof unit_outputs / sizeof unit_outputs[0] - 1;
