@@ -236,15 +236,27 @@ static int write_output(const RunOptions *opt, const CheckRegistry *reg, const U
 			const UnitOutput *o, const char *format, const char *path, StrBuf *messages)
 {
 	CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
-	OutputContext ctx = { u, &cfg, reg, o->view ? format : NULL };
-	StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
+	StrBuf out = STRBUF_INIT, err = STRBUF_INIT, warnings = STRBUF_INIT;
+	OutputContext ctx = { u, &cfg, reg, o->view ? format : NULL, &warnings };
 	int rc = o->emit(&ctx, &out, &err);
 	if (rc == 0)
 		rc = outfile_write(path, out.data ? out.data : "", out.len, &err);
+	/* Graphviz's warnings, and a picture too big for a bitmap, are said
+	 * but do not fail the run. */
+	for (const char *w = strbuf_cstr(&warnings); *w;) {
+		size_t n = strcspn(w, "\n");
+		strbuf_printf(messages, "roadmapc: warning: %s: %.*s\n", path, (int)n, w);
+		w += n + (w[n] == '\n');
+	}
+	if (rc > 0) {
+		strbuf_printf(messages, "roadmapc: warning: %s not written: %s\n", path, strbuf_cstr(&err));
+		rc = 0;
+	}
 	if (rc < 0)
 		strbuf_printf(messages, "roadmapc: %s: %s\n", u->name, strbuf_cstr(&err));
 	strbuf_free(&out);
 	strbuf_free(&err);
+	strbuf_free(&warnings);
 	return rc;
 }
 

@@ -14,6 +14,16 @@
 void escape_json(StrBuf *out, const char *s);
 /* Appends 's' escaped for XML text and attribute values (no quotes added). */
 void escape_xml(StrBuf *out, const char *s);
+/* Appends 's' as text inside a Graphviz HTML-like label: XML's five
+ * characters become entities, line breaks and tabs spaces, other control
+ * characters are dropped, and '\' is doubled, because Graphviz expands
+ * escapes such as \N (the node's name) even inside HTML labels. */
+void escape_graphviz_html(StrBuf *out, const char *s);
+/* Appends 's' as a plain Graphviz attribute value that SVG shows as text
+ * (a tooltip, an id): XML's five characters and '\' become character
+ * references, which Graphviz neither expands nor escapes again, so the
+ * value needs no quoting in DOT and reads back as 's' from the SVG. */
+void escape_graphviz_attr(StrBuf *out, const char *s);
 /* Appends 's' for a Markdown table cell: punctuation Markdown would read
  * as formatting or as a cell break is backslash-escaped, HTML is made
  * inert, and line breaks become spaces. */

@@ -5,11 +5,15 @@
 
 /* One row per output, one file per emitter. */
 const UnitOutput unit_outputs[] = {
+	{ "roadmap", ".roadmap", true, render_roadmap,
+	  "the buying process under the selling process, on one time axis" },
+	{ "gaps", ".gaps", true, render_gaps,
+	  "the same picture with every finding marked, and the worst gaps first" },
 	{ NULL, NULL, false, NULL, NULL }     /* sentinel: keeps the table valid while it grows */
 };
 const size_t unit_outputs_len = sizeof unit_outputs / sizeof unit_outputs[0] - 1;
 
-const char *const output_view_formats[] = { "svg", "png", "pdf", "dot", NULL };
+const char *const output_view_formats[] = { "svg", "png", "pdf", "json", "dot", NULL };
 
 const UnitOutput *output_find(const char *name)
 {

@@ -1,0 +1,356 @@
+/* render.c - Graphviz in process: the graph description, the DOT writer, and
+ * layout and rendering through cgraph and gvc; see render.h. */
+#include "render.h"
+#include "alloc.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+/* ---- the description ---- */
+
+void render_graph_init(RenderGraph *g, Arena *a, const char *name)
+{
+	memset(g, 0, sizeof *g);
+	g->arena = a;
+	g->name = arena_strdup(a, name);
+}
+
+static RenderObj *new_obj(RenderGraph *g, const char *name)
+{
+	RenderObj *o = arena_alloc(g->arena, sizeof *o);
+	o->name = name ? arena_strdup(g->arena, name) : NULL;
+	return o;
+}
+
+RenderObj *render_cluster(RenderGraph *g, const char *name)
+{
+	RenderObj *o = new_obj(g, name);
+	ARENA_PUSH(g->arena, g->clusters, g->nclusters, g->clusters_cap, o);
+	return o;
+}
+
+RenderObj *render_node(RenderGraph *g, const char *name, RenderObj *cluster)
+{
+	RenderObj *o = new_obj(g, name);
+	o->cluster = cluster;
+	ARENA_PUSH(g->arena, g->nodes, g->nnodes, g->nodes_cap, o);
+	return o;
+}
+
+RenderObj *render_edge(RenderGraph *g, RenderObj *tail, RenderObj *head)
+{
+	RenderObj *o = new_obj(g, NULL);
+	o->tail = tail;
+	o->head = head;
+	ARENA_PUSH(g->arena, g->edges, g->nedges, g->edges_cap, o);
+	return o;
+}
+
+static void set_attr(RenderGraph *g, RenderObj *o, const char *name, const char *value, bool html)
+{
+	/* A quote or backslash in a plain value would not survive the DOT
+	 * lexer (it reads \" inside a string as a quote); user text never gets
+	 * here unescaped. */
+	ASSERT(html || strpbrk(value, "\"\\") == NULL);
+	for (size_t i = 0; i < o->nattrs; i++) {
+		if (strcmp(o->attrs[i].name, name) == 0) {
+			o->attrs[i].value = arena_strdup(g->arena, value);
+			o->attrs[i].html = html;
+			return;
+		}
+	}
+	RenderAttr at = { arena_strdup(g->arena, name), arena_strdup(g->arena, value), html };
+	ARENA_PUSH(g->arena, o->attrs, o->nattrs, o->attrs_cap, at);
+}
+
+void render_set(RenderGraph *g, RenderObj *o, const char *name, const char *value)
+{
+	set_attr(g, o, name, value, false);
+}
+
+void render_setf(RenderGraph *g, RenderObj *o, const char *name, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *v = arena_vprintf(g->arena, fmt, ap);
+	va_end(ap);
+	set_attr(g, o, name, v, false);
+}
+
+void render_set_html(RenderGraph *g, RenderObj *o, const char *name, const char *html)
+{
+	set_attr(g, o, name, html, true);
+}
+
+/* ---- DOT, written here: the graph before layout ----
+ *
+ * The order is the order render_emit() builds the graph in: clusters with
+ * their nodes, the other nodes, the edges. Graphviz draws nodes in creation
+ * order, so `dot` on this text draws exactly what render_emit() does. */
+
+static void put_attrs(StrBuf *out, const RenderObj *o)
+{
+	for (size_t i = 0; i < o->nattrs; i++) {
+		const RenderAttr *at = &o->attrs[i];
+		strbuf_printf(out, "%s%s=", i ? ", " : "", at->name);
+		if (at->html)
+			strbuf_printf(out, "<%s>", at->value);
+		else
+			strbuf_printf(out, "\"%s\"", at->value);
+	}
+}
+
+static void put_stmt(StrBuf *out, const char *indent, const char *what, const RenderObj *o)
+{
+	if (!o->nattrs)
+		return;
+	strbuf_printf(out, "%s%s [", indent, what);
+	put_attrs(out, o);
+	strbuf_puts(out, "];\n");
+}
+
+static void put_node(StrBuf *out, const char *indent, const RenderObj *n)
+{
+	strbuf_printf(out, "%s\"%s\"", indent, n->name);
+	if (n->nattrs) {
+		strbuf_puts(out, " [");
+		put_attrs(out, n);
+		strbuf_putc(out, ']');
+	}
+	strbuf_puts(out, ";\n");
+}
+
+static void write_dot(const RenderGraph *g, StrBuf *out)
+{
+	strbuf_printf(out, "digraph \"%s\" {\n", g->name);
+	put_stmt(out, "\t", "graph", &g->graph);
+	put_stmt(out, "\t", "node", &g->node_defaults);
+	put_stmt(out, "\t", "edge", &g->edge_defaults);
+	for (size_t c = 0; c < g->nclusters; c++) {
+		const RenderObj *cl = g->clusters[c];
+		strbuf_printf(out, "\tsubgraph \"%s\" {\n", cl->name);
+		put_stmt(out, "\t\t", "graph", cl);
+		for (size_t i = 0; i < g->nnodes; i++)
+			if (g->nodes[i]->cluster == cl)
+				put_node(out, "\t\t", g->nodes[i]);
+		strbuf_puts(out, "\t}\n");
+	}
+	for (size_t i = 0; i < g->nnodes; i++)
+		if (!g->nodes[i]->cluster)
+			put_node(out, "\t", g->nodes[i]);
+	for (size_t i = 0; i < g->nedges; i++) {
+		const RenderObj *e = g->edges[i];
+		strbuf_printf(out, "\t\"%s\" -> \"%s\"", e->tail->name, e->head->name);
+		if (e->nattrs) {
+			strbuf_puts(out, " [");
+			put_attrs(out, e);
+			strbuf_putc(out, ']');
+		}
+		strbuf_puts(out, ";\n");
+	}
+	strbuf_puts(out, "}\n");
+}
+
+/* ---- Graphviz ---- */
+
+bool render_format_known(const char *format)
+{
+	static const char *const formats[] = { "svg", "png", "pdf", "json", "dot", NULL };
+	for (const char *const *f = formats; *f; f++)
+		if (strcmp(*f, format) == 0)
+			return true;
+	return false;
+}
+
+/* Graphviz reports through one process-wide handler, in fragments
+ * ("Warning", ": ", text); it collects here for the one graph being
+ * rendered. */
+static StrBuf gv_messages;
+
+static int collect_message(char *msg)
+{
+	strbuf_puts(&gv_messages, msg);
+	return 0;
+}
+
+/* Graphviz's char * parameters: it does not write through them. */
+#define GV(s) ((char *)(s))
+
+/* Sets the attributes of one object as the DOT parser would: an attribute
+ * not declared yet is declared with an empty default. */
+static void apply_attrs(Agraph_t *root, void *obj, const RenderObj *o)
+{
+	for (size_t i = 0; i < o->nattrs; i++) {
+		const RenderAttr *at = &o->attrs[i];
+		char *v = at->html ? agstrdup_html(root, GV(at->value)) : GV(at->value);
+		agsafeset(obj, GV(at->name), v, GV(""));
+		if (at->html)
+			agstrfree(root, v);     /* agsafeset took its own reference */
+	}
+}
+
+static void declare_defaults(Agraph_t *root, int kind, const RenderObj *o)
+{
+	for (size_t i = 0; i < o->nattrs; i++)
+		agattr(root, kind, GV(o->attrs[i].name), GV(o->attrs[i].value));
+}
+
+/* Builds the cgraph graph of 'g', in the order write_dot() writes it. */
+static Agraph_t *build(const RenderGraph *g)
+{
+	Agraph_t *root = agopen(GV(g->name), Agdirected, NULL);
+	declare_defaults(root, AGRAPH, &g->graph);
+	declare_defaults(root, AGNODE, &g->node_defaults);
+	declare_defaults(root, AGEDGE, &g->edge_defaults);
+	for (size_t c = 0; c < g->nclusters; c++) {
+		Agraph_t *sub = agsubg(root, GV(g->clusters[c]->name), 1);
+		apply_attrs(root, sub, g->clusters[c]);
+		for (size_t i = 0; i < g->nnodes; i++) {
+			if (g->nodes[i]->cluster != g->clusters[c])
+				continue;
+			apply_attrs(root, agnode(sub, GV(g->nodes[i]->name), 1), g->nodes[i]);
+		}
+	}
+	for (size_t i = 0; i < g->nnodes; i++) {
+		if (g->nodes[i]->cluster)
+			continue;
+		apply_attrs(root, agnode(root, GV(g->nodes[i]->name), 1), g->nodes[i]);
+	}
+	for (size_t i = 0; i < g->nedges; i++) {
+		const RenderObj *e = g->edges[i];
+		Agnode_t *t = agnode(root, GV(e->tail->name), 0);
+		Agnode_t *h = agnode(root, GV(e->head->name), 0);
+		ASSERT(t && h);
+		/* On the root: an edge made in a cluster pulls its head into it. */
+		Agedge_t *ed = agedge(root, t, h, NULL, 1);
+		apply_attrs(root, ed, e);
+	}
+	return root;
+}
+
+/* cairo's PDF carries the time it was written; the same graph must give
+ * the same bytes, so the date becomes the epoch, digit for digit (the
+ * length, and with it every offset in the file, stays the same). */
+static void fix_pdf_date(StrBuf *out)
+{
+	static const char key[] = "/CreationDate (D:";
+	static const char epoch[] = "19700101000000";
+	char *p = out->data;
+	char *end = out->data + out->len;
+	size_t klen = sizeof key - 1;
+	for (; p && p + klen <= end; p++) {
+		if (memcmp(p, key, klen) != 0)
+			continue;
+		size_t d = 0;
+		for (char *q = p + klen; q < end && *q != ')'; q++)
+			if (*q >= '0' && *q <= '9')
+				*q = d < sizeof epoch - 1 ? epoch[d++] : '0';
+	}
+}
+
+/* The largest bitmap we write. cairo cannot make one wider or taller than
+ * 32767 pixels (Graphviz then scales the whole picture down until the text
+ * is unreadable), and a picture of more pixels than this is more than a
+ * viewer shows at once. PNG is 96 dots per inch; Graphviz pads 4 points. */
+#define BITMAP_MAX_SIDE 32000.0
+#define BITMAP_MAX_PIXELS 64.0e6
+#define BITMAP_DPI 96.0
+
+/* The Graphviz messages as lines: warnings into 'warnings', the rest (and
+ * errors) into 'err' when 'errors'. */
+static void split_messages(StrBuf *warnings, StrBuf *err)
+{
+	const char *p = strbuf_cstr(&gv_messages);
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		if (n > 0) {
+			bool warning = strncmp(p, "Warning: ", 9) == 0;
+			StrBuf *to = warning ? warnings : err;
+			if (to) {
+				if (warning) {
+					p += 9;
+					n -= 9;
+				}
+				if (to->len && to->data[to->len - 1] != '\n')
+					strbuf_puts(to, "; ");
+				strbuf_put(to, p, n);
+				strbuf_putc(to, '\n');
+			}
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+}
+
+RenderStatus render_emit(const RenderGraph *g, const char *format, double width, double height,
+			 StrBuf *out, StrBuf *err, StrBuf *warnings)
+{
+	ASSERT(render_format_known(format));
+	if (strcmp(format, "dot") == 0) {
+		write_dot(g, out);
+		return RENDER_OK;
+	}
+	if (strcmp(format, "png") == 0) {
+		double w = (width + 8) * BITMAP_DPI / 72, h = (height + 8) * BITMAP_DPI / 72;
+		if (w > BITMAP_MAX_SIDE || h > BITMAP_MAX_SIDE || w * h > BITMAP_MAX_PIXELS) {
+			strbuf_printf(err, "the diagram would be %.0f x %.0f pixels, too big for a readable PNG "
+				      "(at most %.0f pixels a side and %.0f million in all); write it as svg or pdf",
+				      w, h, BITMAP_MAX_SIDE, BITMAP_MAX_PIXELS / 1e6);
+			return RENDER_TOO_BIG;
+		}
+	}
+
+	strbuf_reset(&gv_messages);
+	agusererrf previous = agseterrf(collect_message);
+	agreseterrors();
+	RenderStatus st = RENDER_FAILED;
+	GVC_t *gvc = gvContext();
+	Agraph_t *root = build(g);
+	char *data = NULL;
+	unsigned int len = 0;
+	StrBuf why = STRBUF_INIT;
+
+	int rc = gvLayout(gvc, root, GV("nop2"));
+	if (rc != 0) {
+		strbuf_puts(&why, "Graphviz on this machine cannot lay out the diagram (its neato plugin, "
+			    "part of libgvc6, is missing or not registered: run 'dot -c' as root)");
+	} else if (agerrors() > 0) {
+		strbuf_puts(&why, "Graphviz could not lay out the diagram");
+	} else if (gvRenderData(gvc, root, GV(format), &data, &len) != 0 || agerrors() > 0) {
+		strbuf_printf(&why, "Graphviz on this machine cannot write %s (its %s plugin is missing "
+			      "or not registered: install libgvc6 and run 'dot -c' as root)", format,
+			      strcmp(format, "png") == 0 || strcmp(format, "pdf") == 0 ? "cairo" : "core");
+	} else {
+		st = RENDER_OK;
+		strbuf_put(out, data, len);
+		if (strcmp(format, "pdf") == 0)
+			fix_pdf_date(out);
+	}
+	if (data)
+		gvFreeRenderData(data);
+	if (rc == 0)
+		gvFreeLayout(gvc, root);
+	agclose(root);
+	gvFreeContext(gvc);
+	agseterrf(previous);
+
+	if (st != RENDER_OK) {
+		StrBuf detail = STRBUF_INIT;
+		split_messages(NULL, &detail);
+		strbuf_puts(err, strbuf_cstr(&why));
+		if (detail.len) {
+			detail.data[--detail.len] = '\0';       /* the last newline */
+			strbuf_printf(err, ": %s", strbuf_cstr(&detail));
+		}
+		strbuf_free(&detail);
+	} else {
+		split_messages(warnings, NULL);
+	}
+	strbuf_free(&why);
+	strbuf_free(&gv_messages);
+	return st;
+}

@@ -1,0 +1,52 @@
+/* render_roadmap.h - the picture of a roadmap that both views draw.
+ *
+ * Outputs layer. render_roadmap.c puts a roadmap on the board (board.h):
+ * the title, the seller actions on the upper lane and the buyer's stages
+ * on the lower one at their windows, a box each with what the roadmap says
+ * of it, and a link from each seller action to each stage it supports. The
+ * roadmap view draws that picture as it is; the gaps view (render_gaps.c)
+ * draws the same picture with every finding marked at its item, so it
+ * finds the rows and links to mark by the items' names. */
+#ifndef ROADMAPC_RENDER_ROADMAP_H
+#define ROADMAPC_RENDER_ROADMAP_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "board.h"
+#include "output.h"
+#include "strmap.h"
+
+typedef struct RoadmapPicture {
+	Arena *arena;           /* the picture's own, freed by the caller */
+	const Roadmap *rm;
+	Board *board;
+	BoardBox *title;
+	BoardBox **stages;      /* by Stage.index */
+	/* Rows and links by the name of their item (model_item_name), a row
+	 * of an item's part by "NAME#part": "stage:need#expects",
+	 * "stage:need#prefers", "stage:need#questions", "seller:demo#owner",
+	 * "question:q#answer", "roadmap#critical", "question:q>content:c" (a
+	 * reference), "seller:a>stage:b" (a link). */
+	StrMap rows, links, boxes;
+	BoardTime first, last;  /* where the stages start and end on the axis */
+	bool timed;             /* some stage or seller action has a window */
+} RoadmapPicture;
+
+/* Puts ctx->unit's roadmap on a new board in 'a'. 'view' names the
+ * picture in its title ("roadmap", "gaps"). */
+void roadmap_picture_build(RoadmapPicture *p, const OutputContext *ctx, Arena *a, const char *view);
+
+/* The row, link or box of item 'key', or NULL. */
+BoardRow *roadmap_picture_row(const RoadmapPicture *p, const char *key);
+BoardLink *roadmap_picture_link(const RoadmapPicture *p, const char *key);
+BoardBox *roadmap_picture_box(const RoadmapPicture *p, const char *key);
+
+/* "days 3-10", "week 2", "no window", in the roadmap's unit. Lives in 'a'. */
+const char *roadmap_window_text(Arena *a, const Roadmap *rm, const Window *w);
+
+/* Places the picture and renders it in ctx->format into 'out'; the
+ * emitters' contract (output.h). */
+int roadmap_picture_emit(RoadmapPicture *p, const OutputContext *ctx, StrBuf *out, StrBuf *err);
+
+#endif
