@@ -69,23 +69,7 @@ const char *check_text(CheckCtx *ctx, const char *fmt, ...)
 
 const char *check_words(CheckCtx *ctx, const char *const *vocab, unsigned set, const char *conj)
 {
-	size_t total = 0, seen = 0;
-	for (int i = 0; vocab[i]; i++)
-		total += (set >> i) & 1u;
-	StrBuf sb = STRBUF_INIT;
-	for (int i = 0; vocab[i]; i++) {
-		if (!((set >> i) & 1u))
-			continue;
-		if (seen > 0)
-			strbuf_puts(&sb, seen + 1 == total ? " " : ", ");
-		if (seen > 0 && seen + 1 == total)
-			strbuf_printf(&sb, "%s ", conj);
-		strbuf_puts(&sb, vocab[i]);
-		seen++;
-	}
-	const char *s = arena_strdup(ctx->dl->arena, strbuf_cstr(&sb));
-	strbuf_free(&sb);
-	return s;
+	return model_words(ctx->dl->arena, vocab, set, conj);
 }
 
 /* ---- unused ignores ---- */

@@ -10,10 +10,6 @@
  * unwanted value. */
 #include "check.h"
 
-/* Channels by which a seller action reaches out to the buyer uninvited. */
-static const unsigned REACH_OUT_CHANNELS = (1u << CHANNEL_PHONE) | (1u << CHANNEL_EMAIL) |
-	(1u << CHANNEL_IN_PERSON) | (1u << CHANNEL_VIDEO_CALL);
-
 void check_stage_without_seller_action(CheckCtx *ctx)
 {
 	const Roadmap *rm = ctx->rm;
@@ -60,12 +56,10 @@ void check_expected_value_missing(CheckCtx *ctx)
 static void unwanted_pair(CheckCtx *ctx, SellerAction *sa, Stage *st)
 {
 	ValueSet delivered = model_seller_delivers(sa);
-	bool by_channel = sa->channel >= 0 && (REACH_OUT_CHANNELS & (1u << sa->channel));
-	bool by_visit = (delivered & (1u << VALUE_VISIT)) != 0;
 
-	if ((st->expects & (1u << VALUE_LEFT_ALONE)) && (by_channel || by_visit)) {
-		const char *how = by_channel ? check_text(ctx, "by %s", vocab_channels[sa->channel])
-					     : "with a visit";
+	if ((st->expects & (1u << VALUE_LEFT_ALONE)) && model_seller_reaches_out(sa)) {
+		const char *how = model_channel_reaches_out(sa->channel) ?
+			check_text(ctx, "by %s", vocab_channels[sa->channel]) : "with a visit";
 		Diag *d = check_report(ctx, sa->loc, subject_seller(sa), subject_stage(st),
 				       "seller action '%s' reaches out %s at stage '%s', where "
 					    "buyers want to be left alone", sa->name, how, st->name);

@@ -7,25 +7,16 @@
  * Windows are closed intervals: 0-2 and 2-4 overlap. Run by check_runner.c. */
 #include "check.h"
 
-static const char *const unit_singular[] = { "day", "week", "month" };
-static const char *const unit_plural[] = { "days", "weeks", "months" };
-
 /* "week 3" or "weeks 2-4", in the roadmap's unit. */
 static const char *window_text(CheckCtx *ctx, const Window *w)
 {
-	Timeline t = ctx->rm->timeline;
-	ASSERT(t >= 0 && t < TIMELINE_COUNT);
-	if (w->start == w->end)
-		return check_text(ctx, "%s %g", unit_singular[t], w->start);
-	return check_text(ctx, "%s %g-%g", unit_plural[t], w->start, w->end);
+	return model_window_text(ctx->dl->arena, ctx->rm->timeline, w);
 }
 
 /* "week 3" for a single point. */
 static const char *point_text(CheckCtx *ctx, double x)
 {
-	Timeline t = ctx->rm->timeline;
-	ASSERT(t >= 0 && t < TIMELINE_COUNT);
-	return check_text(ctx, "%s %g", unit_singular[t], x);
+	return model_point_text(ctx->dl->arena, ctx->rm->timeline, x);
 }
 
 void check_timing_mismatch(CheckCtx *ctx)

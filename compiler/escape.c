@@ -1,6 +1,7 @@
 /* escape.c - output escapers; see escape.h. */
 #include "escape.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 /* Length of the valid UTF-8 sequence at 's' (at most 'n' bytes), or 0. */
@@ -75,7 +76,7 @@ static void escape_with(StrBuf *out, const char *s, size_t n, const EscapeTable 
 static const EscapeTable markdown_table = {
 	['|'] = "\\|", ['\\'] = "\\\\", ['`'] = "\\`", ['*'] = "\\*", ['_'] = "\\_",
 	['['] = "\\[", [']'] = "\\]", ['#'] = "\\#", ['<'] = "&lt;", ['>'] = "&gt;",
-	['&'] = "&amp;", ['\n'] = " ", ['\r'] = " ", ['\t'] = " ",
+	['&'] = "&amp;", ['~'] = "\\~", ['$'] = "\\$", ['\n'] = " ", ['\r'] = " ", ['\t'] = " ",
 };
 
 static const EscapeTable graphviz_html_table = {
@@ -115,6 +116,27 @@ void escape_graphviz_attr(StrBuf *out, const char *s)
 void escape_markdown(StrBuf *out, const char *s)
 {
 	escape_with(out, s, strlen(s), markdown_table, drop_control);
+}
+
+/* RFC 4180 doubles the quote and keeps line breaks inside a quoted field. */
+static const EscapeTable csv_table = {
+	['"'] = "\"\"", ['\n'] = "\n", ['\r'] = "\r", ['\t'] = "\t",
+};
+
+void escape_csv(StrBuf *out, const char *s)
+{
+	size_t n = strlen(s);
+	/* A cell a spreadsheet would run as a formula (OWASP's "CSV injection"). */
+	bool formula = n > 0 && strchr("=+-@\t\r", s[0]) != NULL;
+	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL ||
+		     (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
+	if (quote)
+		strbuf_putc(out, '"');
+	if (formula)
+		strbuf_putc(out, '\'');
+	escape_with(out, s, n, csv_table, drop_control);
+	if (quote)
+		strbuf_putc(out, '"');
 }
 
 void escape_terminal(StrBuf *out, const char *s, size_t len)

@@ -25,9 +25,17 @@ void escape_graphviz_html(StrBuf *out, const char *s);
  * value needs no quoting in DOT and reads back as 's' from the SVG. */
 void escape_graphviz_attr(StrBuf *out, const char *s);
 /* Appends 's' for a Markdown table cell: punctuation Markdown would read
- * as formatting or as a cell break is backslash-escaped, HTML is made
+ * as formatting, math or a cell break is backslash-escaped, HTML is made
  * inert, and line breaks become spaces. */
 void escape_markdown(StrBuf *out, const char *s);
+/* Appends 's' as one CSV field (RFC 4180): in double quotes, with quotes
+ * doubled, when it holds a comma, a quote, a line break or a space at
+ * either end; line breaks are kept inside the quotes. A field a
+ * spreadsheet would run as a formula (one starting with '=', '+', '-',
+ * '@', a tab or a carriage return) is quoted and starts with an
+ * apostrophe, so opening the file runs nothing. Other C0 controls are
+ * dropped. */
+void escape_csv(StrBuf *out, const char *s);
 /* Appends 's' with invalid UTF-8 replaced and C0 controls (except tab)
  * shown as '?', for terminal output. */
 void escape_terminal(StrBuf *out, const char *s, size_t len);

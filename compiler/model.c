@@ -42,6 +42,61 @@ bool model_stage_left_alone(const Stage *st)
 	return st->expects == (1u << VALUE_LEFT_ALONE);
 }
 
+/* Channels by which a seller action reaches out to the buyer uninvited. */
+static const ChannelSet REACH_OUT_CHANNELS = (1u << CHANNEL_PHONE) | (1u << CHANNEL_EMAIL) |
+	(1u << CHANNEL_IN_PERSON) | (1u << CHANNEL_VIDEO_CALL);
+
+bool model_channel_reaches_out(int channel)
+{
+	return channel >= 0 && (REACH_OUT_CHANNELS & (1u << channel)) != 0;
+}
+
+bool model_seller_reaches_out(const SellerAction *sa)
+{
+	return model_channel_reaches_out(sa->channel) ||
+	       (model_seller_delivers(sa) & (1u << VALUE_VISIT)) != 0;
+}
+
+/* ---- words for people ---- */
+
+const char *model_words(Arena *a, const char *const *vocab, unsigned set, const char *conj)
+{
+	size_t total = 0, seen = 0;
+	for (int i = 0; vocab[i]; i++)
+		total += (set >> i) & 1u;
+	StrBuf sb = STRBUF_INIT;
+	for (int i = 0; vocab[i]; i++) {
+		if (!((set >> i) & 1u))
+			continue;
+		if (seen > 0)
+			strbuf_puts(&sb, seen + 1 == total ? " " : ", ");
+		if (seen > 0 && seen + 1 == total)
+			strbuf_printf(&sb, "%s ", conj);
+		strbuf_puts(&sb, vocab[i]);
+		seen++;
+	}
+	const char *s = arena_strdup(a, strbuf_cstr(&sb));
+	strbuf_free(&sb);
+	return s;
+}
+
+static const char *const unit_singular[] = { "day", "week", "month" };
+static const char *const unit_plural[] = { "days", "weeks", "months" };
+
+const char *model_point_text(Arena *a, Timeline t, double x)
+{
+	ASSERT(t >= 0 && t < TIMELINE_COUNT);
+	return arena_printf(a, "%s %g", unit_singular[t], x);
+}
+
+const char *model_window_text(Arena *a, Timeline t, const Window *w)
+{
+	ASSERT(t >= 0 && t < TIMELINE_COUNT);
+	if (w->start == w->end)
+		return model_point_text(a, t, w->start);
+	return arena_printf(a, "%s %g-%g", unit_plural[t], w->start, w->end);
+}
+
 /* ---- subjects ---- */
 
 Subject subject_value(int value)

@@ -265,4 +265,23 @@ ValueSet model_seller_delivers(const SellerAction *sa);
 /* True when the stage expects only `left-alone`: it wants no selling. */
 bool model_stage_left_alone(const Stage *st);
 
+/* True when a seller action reaches out to the buyer uninvited: its
+ * channel (CHANNEL_x, or -1) is phone, email, in-person or video-call, or
+ * it delivers a visit. unwanted-value reports it at a stage that expects
+ * left-alone. */
+bool model_channel_reaches_out(int channel);
+bool model_seller_reaches_out(const SellerAction *sa);
+
+/* ---- words for people: diagnostics, the plan and the diagrams ---- */
+
+/* The words of 'set' (a ValueSet or ChannelSet over 'vocab'), in vocabulary
+ * order, joined as English: "pricing", "pricing and proof", "web, peer and
+ * chat"; 'conj' is "and" or "or". Lives in 'a'. */
+const char *model_words(Arena *a, const char *const *vocab, unsigned set, const char *conj);
+
+/* A point or a `when` window in the roadmap's unit: "week 3", "weeks 2-4".
+ * Lives in 'a'. */
+const char *model_point_text(Arena *a, Timeline t, double x);
+const char *model_window_text(Arena *a, Timeline t, const Window *w);
+
 #endif

@@ -195,7 +195,7 @@ Question *const *model_concern_questions(const ModelIndex *ix, const Concern *co
 	return (Question *const *)rows_get(&ix->naming, co->index, n);
 }
 
-static bool question_covered(const Question *q)
+bool model_question_covered(const Question *q)
 {
 	if (!q->answer)
 		return false;
@@ -218,7 +218,7 @@ Coverage model_coverage(const Roadmap *rm)
 		cov.stages_done += nsellers > 0 || model_stage_left_alone(st);
 		for (size_t j = 0; j < st->nquestions; j++) {
 			cov.questions_total++;
-			cov.questions_done += question_covered(st->questions[j]);
+			cov.questions_done += model_question_covered(st->questions[j]);
 		}
 	}
 	return cov;

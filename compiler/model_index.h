@@ -38,6 +38,10 @@ const Subject *model_content_users(const ModelIndex *ix, const Content *c, size_
 /* The questions that name 'co' in their `concern`. */
 Question *const *model_concern_questions(const ModelIndex *ix, const Concern *co, size_t *n);
 
+/* True when 'q' counts as covered: it has an answer and at least one
+ * referenced content item with status `published`. */
+bool model_question_covered(const Question *q);
+
 /* Coverage as the language reference defines it: questions with an answer
  * and at least one published content item, over all questions; stages a
  * seller action supports (or that expect only `left-alone`), over all. */

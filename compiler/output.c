@@ -9,6 +9,10 @@ const UnitOutput unit_outputs[] = {
 	  "the buying process under the selling process, on one time axis" },
 	{ "gaps", ".gaps", true, render_gaps,
 	  "the same picture with every finding marked, and the worst gaps first" },
+	{ "plan", ".plan.md", false, plan_md_emit,
+	  "the gap report and the Revenue Growth Action Plan, in Markdown" },
+	{ "csv", ".plan.csv", false, plan_csv_emit,
+	  "the action plan as CSV, one action a row" },
 	{ NULL, NULL, false, NULL, NULL }     /* sentinel: keeps the table valid while it grows */
 };
 const size_t unit_outputs_len = sizeof unit_outputs / sizeof unit_outputs[0] - 1;

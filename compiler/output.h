@@ -41,6 +41,11 @@ typedef struct UnitOutput {
 	const char *description;
 } UnitOutput;
 
+/* The action plan (plan.h): NAME.plan.md for people, NAME.plan.csv for a
+ * spreadsheet or a ticket import. */
+int plan_md_emit(const OutputContext *ctx, StrBuf *out, StrBuf *err);
+int plan_csv_emit(const OutputContext *ctx, StrBuf *out, StrBuf *err);
+
 /* The outputs `build` writes for every roadmap, in this order. */
 extern const UnitOutput unit_outputs[];
 extern const size_t unit_outputs_len;
