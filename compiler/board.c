@@ -50,6 +50,8 @@ static const char *const SELLER_BAND = "#EEF3F9";
 static const char *const BUYER_BAND = "#F8F4EA";
 static const char *const GRID = "#C8C8C8";
 static const char *const AXIS = "#555555";
+/* The text colour nodes have unless a text says otherwise. */
+#define DEFAULT_INK "#111111"
 
 struct BoardRow {
 	int level;
@@ -61,8 +63,8 @@ struct BoardRow {
 	BoardBadge *badges;
 	size_t nbadges, badges_cap;
 	BoardSample sample;
-	BoardStyle sample_style;
-	const char *sample_label;
+	BoardStyle sample_line;
+	BoardBadge sample_swatch;
 	/* measured */
 	const char **lines;
 	size_t nlines;
@@ -204,12 +206,17 @@ void board_row_badge(Board *b, BoardRow *r, const BoardBadge *badge)
 	ARENA_PUSH(b->a, r->badges, r->nbadges, r->badges_cap, *badge);
 }
 
-void board_row_sample(Board *b, BoardRow *r, BoardSample kind, BoardStyle style, const char *label)
+void board_row_sample(Board *b, BoardRow *r, BoardSample kind, BoardStyle line,
+		      const BoardBadge *swatch)
 {
 	(void)b;
+	ASSERT(r->level == 1 && (kind != SAMPLE_SWATCH || swatch));
 	r->sample = kind;
-	r->sample_style = style;
-	r->sample_label = label;
+	r->sample_line = line;
+	if (swatch) {
+		r->sample_swatch = *swatch;
+		r->sample_swatch.tag = (BoardTag){ NULL, NULL, NULL };
+	}
 }
 
 BoardLink *board_link(Board *b, BoardBox *from, BoardBox *to, BoardStyle style, BoardTag tag)
@@ -264,8 +271,7 @@ static int sample_width(const BoardRow *r)
 	if (r->sample == SAMPLE_LINE)
 		return 30;
 	if (r->sample == SAMPLE_SWATCH)
-		return ceil_int(text_width(r->sample_label ? r->sample_label : "", BADGE_SIZE, FONT_BOLD)) +
-		       2 * BADGE_PAD + 2;
+		return badge_width(&r->sample_swatch);
 	return 0;
 }
 
@@ -295,6 +301,8 @@ static int measure_box(Board *b, BoardBox *x)
 			avail = 40;
 		r->nlines = fontmetric_wrap(b->a, r->text, r->size, r->style, avail, &r->lines);
 		r->pitch = pitch_of(r->size);
+		if (r->sample == SAMPLE_SWATCH && r->pitch < BADGE_H + 3)
+			r->pitch = BADGE_H + 3;         /* room for the swatch */
 		for (size_t k = 0; k < r->nlines; k++) {
 			int w = lead + ceil_int(text_width(r->lines[k], r->size, r->style));
 			if (w > need)
@@ -792,7 +800,7 @@ static RenderObj *place_node(Board *b, const char *name, RenderObj *cluster, int
 static void put_text(StrBuf *html, const char *text, double size, FontStyle style, const char *color)
 {
 	strbuf_printf(html, "<FONT POINT-SIZE=\"%g\"", size);
-	if (color)
+	if (color && strcmp(color, DEFAULT_INK) != 0)
 		strbuf_printf(html, " COLOR=\"%s\"", color);
 	strbuf_puts(html, ">");
 	if (style == FONT_BOLD)
@@ -815,58 +823,52 @@ static void put_cell(StrBuf *html, int colspan, int w, int h)
 	strbuf_printf(html, " WIDTH=\"%d\" HEIGHT=\"%d\"", w, h);
 }
 
-/* A box's rows as a fixed-size table: five columns (padding, the two glyph
- * columns, the text, padding); a row per line at the line's pitch, and
- * spacer rows where badges hang. */
+/* A box's rows as a fixed-size table, as wide as the box less its side
+ * padding (Graphviz centres it): three columns (the two glyph columns and
+ * the text), a row per line at the line's pitch, and a row of the right
+ * height for the padding and wherever badges hang. The glyph cells carry
+ * no height: the text cell of their row has it. */
 static void box_table(const BoardBox *x, StrBuf *html)
 {
 	int i1 = x->indent[0], i2 = x->indent[1];
-	int tw = x->w - 2 * PAD_X - i1 - i2;
+	int w = x->w - 2 * PAD_X;
+	int tw = w - i1 - i2;
 	strbuf_printf(html, "<TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\" BORDER=\"0\" "
-		      "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">", x->w, x->h);
-	strbuf_printf(html, "<TR><TD WIDTH=\"%d\" HEIGHT=\"%d\"></TD><TD WIDTH=\"%d\" HEIGHT=\"%d\"></TD>"
-		      "<TD WIDTH=\"%d\" HEIGHT=\"%d\"></TD><TD WIDTH=\"%d\" HEIGHT=\"%d\"></TD>"
-		      "<TD WIDTH=\"%d\" HEIGHT=\"%d\"></TD></TR>", PAD_X, PAD_TOP, i1, PAD_TOP, i2, PAD_TOP,
-		      tw, PAD_TOP, PAD_X, PAD_TOP);
+		      "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">", w, x->h);
+	strbuf_printf(html, "<TR><TD WIDTH=\"%d\" HEIGHT=\"%d\"></TD><TD WIDTH=\"%d\"></TD>"
+		      "<TD WIDTH=\"%d\"></TD></TR>", i1, PAD_TOP, i2, tw);
 	for (size_t i = 0; i < x->nrows; i++) {
 		const BoardRow *r = x->rows[i];
 		size_t lines = r->nlines ? r->nlines : 1;
 		for (size_t k = 0; k < lines; k++) {
-			int p = r->pitch;
 			strbuf_puts(html, "<TR>");
-			put_cell(html, 1, PAD_X, p);
-			strbuf_puts(html, "></TD>");
 			if (r->level >= 1) {
-				put_cell(html, 1, i1, p);
-				strbuf_puts(html, " ALIGN=\"LEFT\">");
+				strbuf_printf(html, "<TD ALIGN=\"LEFT\">");
 				if (k == 0 && r->glyph && r->level == 1 && !r->sample)
 					put_text(html, r->glyph, r->size, r->style, r->color);
 				strbuf_puts(html, "</TD>");
 			}
 			if (r->level == 2) {
-				put_cell(html, 1, i2, p);
-				strbuf_puts(html, " ALIGN=\"LEFT\">");
+				strbuf_printf(html, "<TD ALIGN=\"LEFT\">");
 				if (k == 0 && r->glyph)
 					put_text(html, r->glyph, r->size, r->style, r->color);
 				strbuf_puts(html, "</TD>");
 			}
-			int span = 3 - r->level;
-			put_cell(html, span, tw + (r->level == 0 ? i1 + i2 : r->level == 1 ? i2 : 0), p);
+			put_cell(html, 3 - r->level, tw + (r->level == 0 ? i1 + i2 : r->level == 1 ? i2 : 0),
+				 r->pitch);
 			strbuf_puts(html, " ALIGN=\"LEFT\">");
 			if (r->nlines)
 				put_text(html, r->lines[k], r->size, r->style, r->color);
-			strbuf_puts(html, "</TD>");
-			put_cell(html, 1, PAD_X, p);
-			strbuf_puts(html, "></TD></TR>");
+			strbuf_puts(html, "</TD></TR>");
 		}
 		if (r->space > 0) {
 			strbuf_puts(html, "<TR>");
-			put_cell(html, 5, x->w, r->space);
+			put_cell(html, 3, w, r->space);
 			strbuf_puts(html, "></TD></TR>");
 		}
 	}
 	strbuf_puts(html, "<TR>");
-	put_cell(html, 5, x->w, PAD_BOTTOM);
+	put_cell(html, 3, w, PAD_BOTTOM);
 	strbuf_puts(html, "></TD></TR></TABLE>");
 }
 
@@ -956,14 +958,10 @@ static void describe_row_extras(Board *b, const BoardBox *x)
 		const BoardRow *r = x->rows[i];
 		int left = x->x + PAD_X;       /* samples are in the first glyph column */
 		int mid = x->y + r->y + r->pitch / 2;
-		if (r->sample == SAMPLE_LINE) {
-			BoardStyle s = r->sample_style;
-			line(b, left + 2, mid, left + 2 + sample_width(r), mid, &s);
-		} else if (r->sample == SAMPLE_SWATCH) {
-			BoardBadge sw = { r->sample_label ? r->sample_label : "", r->sample_style, r->color,
-					  { NULL, NULL, NULL } };
-			describe_badge(b, &sw, left, mid - BADGE_H / 2, sample_width(r) - 2);
-		}
+		if (r->sample == SAMPLE_LINE)
+			line(b, left + 2, mid, left + 2 + sample_width(r), mid, &r->sample_line);
+		else if (r->sample == SAMPLE_SWATCH)
+			describe_badge(b, &r->sample_swatch, left, mid - BADGE_H / 2, sample_width(r));
 		for (size_t k = 0; k < r->nbadges; k++)
 			describe_badge(b, &r->badges[k], x->x + r->badge_x[k], x->y + r->badge_y[k],
 				       r->badge_w[k]);
@@ -1210,6 +1208,7 @@ void board_render(Board *b, RenderGraph *g, double *width, double *height)
 	render_set(g, &g->node_defaults, "label", "");
 	render_set(g, &g->node_defaults, "fontname", FONTMETRIC_FAMILY);
 	render_set(g, &g->node_defaults, "fontsize", "10");
+	render_set(g, &g->node_defaults, "fontcolor", DEFAULT_INK);
 	render_set(g, &g->edge_defaults, "arrowsize", "0.8");
 	render_set(g, &g->edge_defaults, "fontname", FONTMETRIC_FAMILY);
 

@@ -128,10 +128,11 @@ BoardRow *board_row(Board *b, BoardBox *x, int level, const char *glyph, const c
 /* Hangs 'badge' under row 'r' (badges flow left to right, and wrap). */
 void board_row_badge(Board *b, BoardRow *r, const BoardBadge *badge);
 
-/* Makes row 'r' a legend entry: a sample of a link ('kind' SAMPLE_LINE) or
- * of a box or badge (SAMPLE_SWATCH, with 'label' inside) in its glyph
- * column. */
-void board_row_sample(Board *b, BoardRow *r, BoardSample kind, BoardStyle style, const char *label);
+/* Makes row 'r' (of level 1) a legend entry: a sample of a link ('kind'
+ * SAMPLE_LINE, 'swatch' NULL) or of a box or badge (SAMPLE_SWATCH: 'swatch'
+ * is drawn, without its tag) in its glyph column. */
+void board_row_sample(Board *b, BoardRow *r, BoardSample kind, BoardStyle line,
+		      const BoardBadge *swatch);
 
 /* A link from seller box 'from' to buyer box 'to'. */
 BoardLink *board_link(Board *b, BoardBox *from, BoardBox *to, BoardStyle style, BoardTag tag);

@@ -233,11 +233,12 @@ static const char *output_stem(Unit *u)
 /* Renders output 'o' of 'u' (in view format 'format') and writes it to
  * 'path'; on failure says why in 'messages'. */
 static int write_output(const RunOptions *opt, const CheckRegistry *reg, const Unit *u,
-			const UnitOutput *o, const char *format, const char *path, StrBuf *messages)
+			const UnitOutput *o, const char *format, const char *stem, const char *path,
+			StrBuf *messages)
 {
 	CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
 	StrBuf out = STRBUF_INIT, err = STRBUF_INIT, warnings = STRBUF_INIT;
-	OutputContext ctx = { u, &cfg, reg, o->view ? format : NULL, &warnings };
+	OutputContext ctx = { u, &cfg, reg, o->view ? format : NULL, stem, &warnings };
 	int rc = o->emit(&ctx, &out, &err);
 	if (rc == 0)
 		rc = outfile_write(path, out.data ? out.data : "", out.len, &err);
@@ -294,7 +295,7 @@ static int write_unit_outputs(const RunOptions *opt, const CheckRegistry *reg, U
 				const char *fmt = o->view ? opt->view_formats[f] : NULL;
 				char *path = arena_printf(&units[i]->arena, "%s/%s%s%s%s", opt->output_dir,
 							  stems[i], o->suffix, fmt ? "." : "", fmt ? fmt : "");
-				if (write_output(opt, reg, units[i], o, fmt, path, messages) < 0)
+				if (write_output(opt, reg, units[i], o, fmt, stems[i], path, messages) < 0)
 					rc = -1;
 			}
 		}
@@ -311,7 +312,7 @@ static int write_render(const RunOptions *opt, const CheckRegistry *reg, Unit *u
 	const UnitOutput *o = output_find(opt->view);
 	ASSERT(o != NULL);      /* main.c validated the name */
 	const char *fmt = opt->nview_formats ? opt->view_formats[0] : output_view_formats[0];
-	return write_output(opt, reg, u, o, fmt, opt->render_output, messages);
+	return write_output(opt, reg, u, o, fmt, output_stem(u), opt->render_output, messages);
 }
 
 /* ---- the commands that check ---- */

@@ -22,6 +22,7 @@ typedef struct OutputContext {
 	const CheckConfig *checks;      /* the run's -W and --today */
 	const CheckRegistry *registry;  /* the run's checks */
 	const char *format;             /* views: "svg", "png", "pdf", "json" or "dot"; else NULL */
+	const char *stem;               /* NAME, as in NAME.plan.md */
 	/* What the run should tell the user about this output (Graphviz's
 	 * warnings), a line each; the driver prints them. */
 	StrBuf *warnings;

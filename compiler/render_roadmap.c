@@ -36,16 +36,11 @@ static const BoardStyle TAG_STYLE = { "#FFFFFF", "#8C8C8C", NULL, 0.8, true };
 #define BODY_SIZE 9
 #define SMALL_SIZE 8
 
-static const char *const unit_one[] = { "day", "week", "month" };
 static const char *const unit_many[] = { "days", "weeks", "months" };
 
 const char *roadmap_window_text(Arena *a, const Roadmap *rm, const Window *w)
 {
-	if (!w->set)
-		return "no window";
-	if (w->start == w->end)
-		return arena_printf(a, "%s %g", unit_one[rm->timeline], w->start);
-	return arena_printf(a, "%s %g\u2013%g", unit_many[rm->timeline], w->start, w->end);
+	return w->set ? model_window_text(a, rm->timeline, w) : "no window";
 }
 
 /* ---- anchors ---- */
@@ -83,26 +78,6 @@ static const char *name_of(RoadmapPicture *p, Subject s, Subject o, const char *
 
 /* ---- words ---- */
 
-/* "information, pricing and proof" */
-static const char *words(Arena *a, const char *const *vocab, unsigned set)
-{
-	StrBuf sb = STRBUF_INIT;
-	int n = 0, total = 0;
-	for (int i = 0; vocab[i]; i++)
-		total += (set >> i) & 1;
-	for (int i = 0; vocab[i]; i++) {
-		if (!((set >> i) & 1))
-			continue;
-		if (n)
-			strbuf_puts(&sb, n == total - 1 ? " and " : ", ");
-		strbuf_puts(&sb, vocab[i]);
-		n++;
-	}
-	const char *r = arena_strdup(a, strbuf_cstr(&sb));
-	strbuf_free(&sb);
-	return r;
-}
-
 /* The content a question or seller action references, as a row each. */
 static void content_rows(RoadmapPicture *p, BoardBox *x, int level, Subject owner, const RefList *refs)
 {
@@ -125,15 +100,54 @@ static const char *question_glyph(const Question *q)
 		return "\u2717";
 	if (q->content.n == 0)
 		return "\u25cb";
-	for (size_t i = 0; i < q->content.n; i++) {
-		const Content *c = q->content.items[i].target.content;
-		if (c && c->status == STATUS_PUBLISHED)
-			return "\u2713";
-	}
-	return "\u25d0";
+	return model_question_covered(q) ? "\u2713" : "\u25d0";
 }
 
 /* ---- the boxes ---- */
+
+/* Every item in 'refs' (the content 'owner' references) anchored at 'r'. */
+static void anchor_refs(RoadmapPicture *p, BoardRow *r, Subject owner, const RefList *refs)
+{
+	for (size_t i = 0; i < refs->n; i++)
+		if (refs->items[i].target.content)
+			anchor(&p->rows, name_of(p, owner, subject_content(refs->items[i].target.content), NULL), r);
+}
+
+/* A big roadmap's stage says how many concerns and questions it has, and
+ * how far they are answered, instead of their words: one row each, where
+ * the marks of its concerns, questions and their content hang. */
+static void collapsed_stage_rows(RoadmapPicture *p, BoardBox *x, const Stage *st)
+{
+	Board *b = p->board;
+	Arena *a = p->arena;
+	if (st->nconcerns) {
+		BoardRow *r = board_row(b, x, 1, "\u25c7", arena_printf(a, "%zu concern%s", st->nconcerns,
+									 st->nconcerns == 1 ? "" : "s"),
+					BODY_SIZE, FONT_REGULAR, INK);
+		for (size_t i = 0; i < st->nconcerns; i++) {
+			const Concern *co = st->concerns[i];
+			anchor(&p->rows, name_of(p, subject_concern(co), subject_none(), NULL), r);
+			anchor_refs(p, r, subject_concern(co), &co->content);
+		}
+	}
+	size_t n[4] = { 0, 0, 0, 0 };   /* covered, not published, no content, no answer */
+	for (size_t i = 0; i < st->nquestions; i++) {
+		const Question *q = st->questions[i];
+		n[!q->answer ? 3 : q->content.n == 0 ? 2 : model_question_covered(q) ? 0 : 1]++;
+	}
+	const char *text = st->nquestions
+		? arena_printf(a, "%zu question%s: \u2713 %zu \u25d0 %zu \u25cb %zu \u2717 %zu", st->nquestions,
+			       st->nquestions == 1 ? "" : "s", n[0], n[1], n[2], n[3])
+		: "No buyer questions recorded";
+	BoardRow *r = board_row(b, x, 0, NULL, text, BODY_SIZE, st->nquestions ? FONT_REGULAR : FONT_ITALIC, INK);
+	anchor(&p->rows, name_of(p, subject_stage(st), subject_none(), "questions"), r);
+	for (size_t i = 0; i < st->nquestions; i++) {
+		Subject qs = subject_question(st->questions[i]);
+		anchor(&p->rows, name_of(p, qs, subject_none(), NULL), r);
+		anchor(&p->rows, name_of(p, qs, subject_none(), "answer"), r);
+		anchor_refs(p, r, qs, &st->questions[i]->content);
+	}
+}
 
 static void stage_rows(RoadmapPicture *p, BoardBox *x, const Stage *st)
 {
@@ -144,16 +158,21 @@ static void stage_rows(RoadmapPicture *p, BoardBox *x, const Stage *st)
 	       board_row(b, x, 0, NULL, st->name, NAME_SIZE, FONT_BOLD, INK));
 	const char *meta = arena_printf(a, "%s \u00b7 %s", roadmap_window_text(a, p->rm, &st->when),
 					vocab_phases[st->phase]);
-	board_row(b, x, 0, NULL, meta, SMALL_SIZE, FONT_REGULAR, SOFT);
+	anchor(&p->rows, name_of(p, s, subject_none(), "meta"),
+	       board_row(b, x, 0, NULL, meta, SMALL_SIZE, FONT_REGULAR, SOFT));
 	const char *expects = !st->expects ? "Expects: not said"
 		: model_stage_left_alone(st) ? "Expects: to be left alone"
-		: arena_printf(a, "Expects: %s", words(a, vocab_values, st->expects));
+		: arena_printf(a, "Expects: %s", model_words(a, vocab_values, st->expects, "and"));
 	anchor(&p->rows, name_of(p, s, subject_none(), "expects"),
 	       board_row(b, x, 0, NULL, expects, BODY_SIZE, FONT_REGULAR, INK));
 	if (st->prefers)
 		anchor(&p->rows, name_of(p, s, subject_none(), "prefers"),
-		       board_row(b, x, 0, NULL, arena_printf(a, "Prefers: %s", words(a, vocab_channels, st->prefers)),
+		       board_row(b, x, 0, NULL, arena_printf(a, "Prefers: %s", model_words(a, vocab_channels, st->prefers, "and")),
 				 BODY_SIZE, FONT_REGULAR, INK));
+	if (p->collapsed) {
+		collapsed_stage_rows(p, x, st);
+		return;
+	}
 	if (st->nconcerns) {
 		board_row(b, x, 0, NULL, "Concerns", SMALL_SIZE, FONT_BOLD, SOFT);
 		for (size_t i = 0; i < st->nconcerns; i++) {
@@ -201,11 +220,18 @@ static void seller_rows(RoadmapPicture *p, BoardBox *x, const SellerAction *sa)
 			 SMALL_SIZE, FONT_REGULAR, sa->owner ? SOFT : "#8A1C00"));
 	ValueSet v = model_seller_delivers(sa);
 	anchor(&p->rows, name_of(p, s, subject_none(), "delivers"),
-	       board_row(b, x, 0, NULL, v ? arena_printf(a, "Delivers: %s", words(a, vocab_values, v))
+	       board_row(b, x, 0, NULL, v ? arena_printf(a, "Delivers: %s", model_words(a, vocab_values, v, "and"))
 					   : "Delivers: not said", BODY_SIZE, FONT_REGULAR, INK));
 	if (sa->supports.n == 0)
 		board_row(b, x, 0, NULL, "Supports no buying stage", SMALL_SIZE, FONT_ITALIC, "#8A1C00");
-	content_rows(p, x, 1, s, &sa->uses);
+	if (!p->collapsed) {
+		content_rows(p, x, 1, s, &sa->uses);
+	} else if (sa->uses.n) {
+		BoardRow *r = board_row(b, x, 1, "\u25a4", arena_printf(a, "uses %zu content item%s", sa->uses.n,
+									sa->uses.n == 1 ? "" : "s"),
+					SMALL_SIZE, FONT_REGULAR, SOFT);
+		anchor_refs(p, r, s, &sa->uses);
+	}
 }
 
 /* ---- placing on the axis ---- */
@@ -261,6 +287,11 @@ static void title_rows(RoadmapPicture *p, const OutputContext *ctx, const char *
 	board_row(b, t, 0, NULL, arena_printf(a, "Category: %s \u00b7 time in %s",
 					     vocab_categories[rm->category], unit_many[rm->timeline]),
 		  9, FONT_REGULAR, SOFT);
+	if (p->collapsed)
+		board_row(b, t, 0, NULL,
+			  arena_printf(a, "A big roadmap (%zu stages): boxes show counts, not the words of "
+				       "questions and concerns; the action plan lists every gap", rm->nstages),
+			  9, FONT_ITALIC, SOFT);
 	anchor(&p->rows, "roadmap#critical",
 	       board_row(b, t, 0, NULL,
 			 rm->critical_characteristic
@@ -306,6 +337,7 @@ void roadmap_picture_build(RoadmapPicture *p, const OutputContext *ctx, Arena *a
 	strmap_init(&p->rows, a);
 	strmap_init(&p->links, a);
 	strmap_init(&p->boxes, a);
+	p->collapsed = rm->nstages > ROADMAP_DETAIL_MAX;
 	for (size_t i = 0; i < rm->nstages; i++)
 		p->timed |= rm->stages[i]->when.set;
 	for (size_t i = 0; i < rm->nseller; i++)
@@ -326,7 +358,7 @@ void roadmap_picture_build(RoadmapPicture *p, const OutputContext *ctx, Arena *a
 		const char *key = name_of(p, subject_stage(st), subject_none(), NULL);
 		BoardBox *x = board_box(b, BOARD_BUYER, start[i], end[i], key);
 		x->style = STAGE_STYLE;
-		x->max_width = 250;
+		x->max_width = p->collapsed ? 200 : 250;
 		stage_rows(p, x, st);
 		p->stages[i] = x;
 		anchor(&p->boxes, key, x);
@@ -360,7 +392,7 @@ void roadmap_picture_build(RoadmapPicture *p, const OutputContext *ctx, Arena *a
 		const char *key = name_of(p, subject_seller(sa), subject_none(), NULL);
 		BoardBox *x = board_box(b, place, s, e, key);
 		x->style = SELLER_STYLE;
-		x->max_width = 220;
+		x->max_width = p->collapsed ? 180 : 220;
 		seller_rows(p, x, sa);
 		anchor(&p->boxes, key, x);
 	}

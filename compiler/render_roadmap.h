@@ -17,6 +17,12 @@
 #include "output.h"
 #include "strmap.h"
 
+/* More stages than this, and a stage's box shows how many questions and
+ * concerns it has instead of their words (the marks hang on the counts):
+ * the picture stays a few hundred points tall, and its width grows by one
+ * narrow box per stage. */
+#define ROADMAP_DETAIL_MAX 40
+
 typedef struct RoadmapPicture {
 	Arena *arena;           /* the picture's own, freed by the caller */
 	const Roadmap *rm;
@@ -25,12 +31,14 @@ typedef struct RoadmapPicture {
 	BoardBox **stages;      /* by Stage.index */
 	/* Rows and links by the name of their item (model_item_name), a row
 	 * of an item's part by "NAME#part": "stage:need#expects",
-	 * "stage:need#prefers", "stage:need#questions", "seller:demo#owner",
+	 * "stage:need#meta" (its window), "stage:need#prefers",
+	 * "stage:need#questions", "seller:demo#owner", "seller:demo#name",
 	 * "question:q#answer", "roadmap#critical", "question:q>content:c" (a
 	 * reference), "seller:a>stage:b" (a link). */
 	StrMap rows, links, boxes;
 	BoardTime first, last;  /* where the stages start and end on the axis */
 	bool timed;             /* some stage or seller action has a window */
+	bool collapsed;         /* a big roadmap: counts instead of words */
 } RoadmapPicture;
 
 /* Puts ctx->unit's roadmap on a new board in 'a'. 'view' names the
