@@ -102,6 +102,7 @@ struct Board {
 	/* placed */
 	BoardTime *ticks;
 	int *tick_x;            /* from the axis's left end */
+	const char **tick_label;        /* or NULL */
 	size_t nticks;
 	int x0;                 /* the axis's left end */
 	int axis_w;
@@ -109,6 +110,7 @@ struct Board {
 	int apart_x, apart_w;
 	int width, height;
 	RenderGraph *g;
+	StrBuf bg;              /* the _background's xdot operations */
 	size_t nodes;           /* for names of the board's own nodes */
 };
 
@@ -455,9 +457,12 @@ static void place_axis(Board *b, const int *natural)
 {
 	collect_ticks(b);
 	int *label_w = arena_alloc(b->a, (b->nticks ? b->nticks : 1) * sizeof *label_w);
+	b->tick_label = arena_alloc(b->a, (b->nticks ? b->nticks : 1) * sizeof *b->tick_label);
 	for (size_t i = 0; i < b->nlabels; i++) {
 		size_t k = tick_index(b, b->labels[i].t);
-		label_w[k] = ceil_int(text_width(b->labels[i].text, LABEL_SIZE, FONT_REGULAR));
+		if (!b->tick_label[k])         /* the first label given for a point wins */
+			b->tick_label[k] = b->labels[i].text;
+		label_w[k] = ceil_int(text_width(b->tick_label[k], LABEL_SIZE, FONT_REGULAR));
 	}
 	Span *spans = arena_alloc(b->a, (b->nboxes ? b->nboxes : 1) * sizeof *spans);
 	double *scales = arena_alloc(b->a, (b->nboxes ? b->nboxes : 1) * sizeof *scales);
@@ -744,25 +749,31 @@ static const char *node_name(Board *b, const char *kind)
 	return arena_printf(b->a, "%s~%zu", kind, ++b->nodes);
 }
 
+/* A class or id as Graphviz passes it on to SVG unchanged: what is not a
+ * letter, digit or one of " _-.:>~" becomes '_' (item names are made of
+ * those; a rule's item could hold anything). */
+static const char *plain_token(Board *b, const char *s)
+{
+	char *t = arena_strdup(b->a, s);
+	for (char *p = t; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      strchr(" _-.:>~", *p)))
+			*p = '_';
+	return t;
+}
+
 static void set_tag(Board *b, RenderObj *o, const BoardTag *t)
 {
-	RenderGraph *g = b->g;
-	StrBuf sb = STRBUF_INIT;
-	if (t->klass) {
-		escape_graphviz_attr(&sb, t->klass);
-		render_set(g, o, "class", strbuf_cstr(&sb));
-		strbuf_reset(&sb);
-	}
-	if (t->id) {
-		escape_graphviz_attr(&sb, t->id);
-		render_set(g, o, "id", strbuf_cstr(&sb));
-		strbuf_reset(&sb);
-	}
+	if (t->klass)
+		render_set(b->g, o, "class", plain_token(b, t->klass));
+	if (t->id)
+		render_set(b->g, o, "id", plain_token(b, t->id));
 	if (t->tooltip) {
-		escape_graphviz_attr(&sb, t->tooltip);
-		render_set(g, o, "tooltip", strbuf_cstr(&sb));
+		StrBuf sb = STRBUF_INIT;
+		escape_graphviz_tooltip(&sb, t->tooltip);
+		render_set(b->g, o, "tooltip", strbuf_cstr(&sb));
+		strbuf_free(&sb);
 	}
-	strbuf_free(&sb);
 }
 
 static void set_style(Board *b, RenderObj *o, const BoardStyle *s)
@@ -786,11 +797,11 @@ static void set_style(Board *b, RenderObj *o, const BoardStyle *s)
 }
 
 /* A node at [x, x+w] x [y, y+h] (ours), with a fixed size. */
-static RenderObj *place_node(Board *b, const char *name, RenderObj *cluster, int x, int y, int w,
+static RenderObj *place_node(Board *b, const char *name, int x, int y, int w,
 			     int h)
 {
 	RenderGraph *g = b->g;
-	RenderObj *n = render_node(g, name, cluster);
+	RenderObj *n = render_node(g, name);
 	render_setf(g, n, "pos", "%s,%s", fmt_num(b, x + w / 2.0), fmt_num(b, gy(b, y + h / 2.0)));
 	render_setf(g, n, "width", "%.5f", w / 72.0);
 	render_setf(g, n, "height", "%.5f", h / 72.0);
@@ -827,16 +838,17 @@ static void put_cell(StrBuf *html, int colspan, int w, int h)
  * padding (Graphviz centres it): three columns (the two glyph columns and
  * the text), a row per line at the line's pitch, and a row of the right
  * height for the padding and wherever badges hang. The glyph cells carry
- * no height: the text cell of their row has it. */
+ * no height: the text cell of their row has it. A line break after each
+ * row (Graphviz ignores it) keeps the DOT text readable and diffable. */
 static void box_table(const BoardBox *x, StrBuf *html)
 {
 	int i1 = x->indent[0], i2 = x->indent[1];
 	int w = x->w - 2 * PAD_X;
 	int tw = w - i1 - i2;
 	strbuf_printf(html, "<TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\" BORDER=\"0\" "
-		      "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">", w, x->h);
+		      "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">\n", w, x->h);
 	strbuf_printf(html, "<TR><TD WIDTH=\"%d\" HEIGHT=\"%d\"></TD><TD WIDTH=\"%d\"></TD>"
-		      "<TD WIDTH=\"%d\"></TD></TR>", i1, PAD_TOP, i2, tw);
+		      "<TD WIDTH=\"%d\"></TD></TR>\n", i1, PAD_TOP, i2, tw);
 	for (size_t i = 0; i < x->nrows; i++) {
 		const BoardRow *r = x->rows[i];
 		size_t lines = r->nlines ? r->nlines : 1;
@@ -859,12 +871,12 @@ static void box_table(const BoardBox *x, StrBuf *html)
 			strbuf_puts(html, " ALIGN=\"LEFT\">");
 			if (r->nlines)
 				put_text(html, r->lines[k], r->size, r->style, r->color);
-			strbuf_puts(html, "</TD></TR>");
+			strbuf_puts(html, "</TD></TR>\n");
 		}
 		if (r->space > 0) {
 			strbuf_puts(html, "<TR>");
 			put_cell(html, 3, w, r->space);
-			strbuf_puts(html, "></TD></TR>");
+			strbuf_puts(html, "></TD></TR>\n");
 		}
 	}
 	strbuf_puts(html, "<TR>");
@@ -884,13 +896,13 @@ static void line_table(StrBuf *html, const char *text, int w, int h, double size
 	strbuf_puts(html, "</TD></TR></TABLE>");
 }
 
-static RenderObj *text_node(Board *b, RenderObj *cluster, int x, int y, const char *text, double size,
+static RenderObj *text_node(Board *b, int x, int y, const char *text, double size,
 			    FontStyle style, const char *color, const char *align)
 {
 	int w = ceil_int(text_width(text, size, style)) + 2, h = pitch_of(size);
 	if (strcmp(align, "CENTER") == 0)
 		x -= w / 2;
-	RenderObj *n = place_node(b, node_name(b, "text"), cluster, x, y, w, h);
+	RenderObj *n = place_node(b, node_name(b, "text"), x, y, w, h);
 	render_set(b->g, n, "color", "transparent");
 	StrBuf html = STRBUF_INIT;
 	line_table(&html, text, w, h, size, style, color, "LEFT");
@@ -901,7 +913,7 @@ static RenderObj *text_node(Board *b, RenderObj *cluster, int x, int y, const ch
 
 static void describe_badge(Board *b, const BoardBadge *bd, int x, int y, int w)
 {
-	RenderObj *n = place_node(b, node_name(b, "badge"), NULL, x, y, w, BADGE_H);
+	RenderObj *n = place_node(b, node_name(b, "badge"), x, y, w, BADGE_H);
 	set_style(b, n, &bd->style);
 	set_tag(b, n, &bd->tag);
 	StrBuf html = STRBUF_INIT;
@@ -910,38 +922,39 @@ static void describe_badge(Board *b, const BoardBadge *bd, int x, int y, int w)
 	strbuf_free(&html);
 }
 
-/* An invisible point, for the ends of lines that join no boxes. */
-static RenderObj *point(Board *b, double x, double y)
+/* ---- the background ----
+ *
+ * The lanes, the grid, the axis and the samples of legend lines are xdot
+ * drawing operations in the graph's _background, which Graphviz draws
+ * before anything else: under the links and the boxes, and with no node or
+ * subgraph of their own. (Lane clusters would not do: Graphviz orders
+ * subgraphs by address, so they come out in another order on every run.) */
+
+static void bg_color(Board *b, const char *op, const char *color)
 {
-	RenderObj *n = render_node(b->g, node_name(b, "pt"), NULL);
-	render_setf(b->g, n, "pos", "%s,%s", fmt_num(b, x), fmt_num(b, gy(b, y)));
-	render_set(b->g, n, "shape", "point");
-	render_set(b->g, n, "style", "invis");
-	render_set(b->g, n, "width", "0.01");
-	render_set(b->g, n, "height", "0.01");
-	return n;
+	strbuf_printf(&b->bg, "%s %zu -%s ", op, strlen(color), color);
 }
 
-/* A straight line (no arrowhead) from (x1, y1) to (x2, y2). */
-static RenderObj *line(Board *b, double x1, double y1, double x2, double y2, const BoardStyle *s)
+static void bg_rect(Board *b, int x1, int y1, int x2, int y2, const char *fill)
 {
-	RenderObj *e = render_edge(b->g, point(b, x1, y1), point(b, x2, y2));
-	render_setf(b->g, e, "pos", "%s,%s %s,%s %s,%s %s,%s", fmt_num(b, x1), fmt_num(b, gy(b, y1)),
-		    fmt_num(b, x1 + (x2 - x1) / 3), fmt_num(b, gy(b, y1 + (y2 - y1) / 3)),
-		    fmt_num(b, x1 + 2 * (x2 - x1) / 3), fmt_num(b, gy(b, y1 + 2 * (y2 - y1) / 3)),
-		    fmt_num(b, x2), fmt_num(b, gy(b, y2)));
-	render_set(b->g, e, "arrowhead", "none");
-	render_set(b->g, e, "color", s->line);
-	if (s->dash)
-		render_set(b->g, e, "style", s->dash);
-	if (s->penwidth != 1)
-		render_set(b->g, e, "penwidth", arena_printf(b->a, "%g", s->penwidth));
-	return e;
+	bg_color(b, "c", fill);
+	bg_color(b, "C", fill);
+	strbuf_printf(&b->bg, "P 4 %d %s %d %s %d %s %d %s\n", x1, fmt_num(b, gy(b, y1)), x2,
+		      fmt_num(b, gy(b, y1)), x2, fmt_num(b, gy(b, y2)), x1, fmt_num(b, gy(b, y2)));
+}
+
+static void bg_line(Board *b, double x1, double y1, double x2, double y2, const BoardStyle *s)
+{
+	const char *dash = s->dash ? s->dash : "solid";
+	const char *width = arena_printf(b->a, "setlinewidth(%g)", s->penwidth);
+	bg_color(b, "c", s->line);
+	strbuf_printf(&b->bg, "S %zu -%s S %zu -%s L 2 %s %s %s %s\n", strlen(dash), dash, strlen(width),
+		      width, fmt_num(b, x1), fmt_num(b, gy(b, y1)), fmt_num(b, x2), fmt_num(b, gy(b, y2)));
 }
 
 static void describe_box(Board *b, BoardBox *x)
 {
-	RenderObj *n = place_node(b, x->name, NULL, x->x, x->y, x->w, x->h);
+	RenderObj *n = place_node(b, x->name, x->x, x->y, x->w, x->h);
 	x->node = n;
 	set_style(b, n, &x->style);
 	set_tag(b, n, &x->tag);
@@ -959,7 +972,7 @@ static void describe_row_extras(Board *b, const BoardBox *x)
 		int left = x->x + PAD_X;       /* samples are in the first glyph column */
 		int mid = x->y + r->y + r->pitch / 2;
 		if (r->sample == SAMPLE_LINE)
-			line(b, left + 2, mid, left + 2 + sample_width(r), mid, &r->sample_line);
+			bg_line(b, left + 2, mid, left + 2 + sample_width(r), mid, &r->sample_line);
 		else if (r->sample == SAMPLE_SWATCH)
 			describe_badge(b, &r->sample_swatch, left, mid - BADGE_H / 2, sample_width(r));
 		for (size_t k = 0; k < r->nbadges; k++)
@@ -968,77 +981,63 @@ static void describe_row_extras(Board *b, const BoardBox *x)
 	}
 }
 
-static int label_of(const Board *b, size_t tick, const char **text)
-{
-	for (size_t i = 0; i < b->nlabels; i++) {
-		if (cmp_time(b->labels[i].t, b->ticks[tick]) == 0) {
-			*text = b->labels[i].text;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/* The lanes, their captions, the grid and the axis. */
+/* The lanes, their captions, the grid and the axis. The lanes are also
+ * invisible nodes, "lane:seller" and "lane:buyer", so that tools reading
+ * the laid-out graph know where they are. */
 static void describe_lanes(Board *b)
 {
-	RenderGraph *g = b->g;
 	struct {
 		const char *name, *fill, *cap, *note;
 		int top, bottom;
 	} lanes[2] = {
-		{ "cluster_seller", SELLER_BAND, b->cap_seller, b->note_seller, b->seller_top, b->seller_bottom },
-		{ "cluster_buyer", BUYER_BAND, b->cap_buyer, b->note_buyer, b->buyer_top, b->buyer_bottom },
+		{ "lane:seller", SELLER_BAND, b->cap_seller, b->note_seller, b->seller_top, b->seller_bottom },
+		{ "lane:buyer", BUYER_BAND, b->cap_buyer, b->note_buyer, b->buyer_top, b->buyer_bottom },
 	};
 	for (int i = 0; i < 2; i++) {
-		RenderObj *c = render_cluster(g, lanes[i].name);
-		render_setf(g, c, "bb", "%d,%s,%d,%s", MARGIN, fmt_num(b, gy(b, lanes[i].bottom)),
-			    b->width - MARGIN, fmt_num(b, gy(b, lanes[i].top)));
-		render_set(g, c, "style", "filled");
-		render_set(g, c, "fillcolor", lanes[i].fill);
-		render_set(g, c, "color", lanes[i].fill);
+		bg_rect(b, MARGIN, lanes[i].top, b->width - MARGIN, lanes[i].bottom, lanes[i].fill);
+		RenderObj *n = place_node(b, lanes[i].name, MARGIN, lanes[i].top, b->width - 2 * MARGIN,
+					  lanes[i].bottom - lanes[i].top);
+		render_set(b->g, n, "style", "invis");
 		int y = lanes[i].top + LABEL_BAND;
-		text_node(b, c, MARGIN + 8, y, lanes[i].cap ? lanes[i].cap : "", 12, FONT_BOLD, "#222222",
+		text_node(b, MARGIN + 8, y, lanes[i].cap ? lanes[i].cap : "", 12, FONT_BOLD, "#222222",
 			  "LEFT");
 		if (lanes[i].note)
-			text_node(b, c, MARGIN + 8, y + pitch_of(12), lanes[i].note, 8, FONT_ITALIC, "#444444",
+			text_node(b, MARGIN + 8, y + pitch_of(12), lanes[i].note, 8, FONT_ITALIC, "#444444",
 				  "LEFT");
 	}
-	/* The grid and the axis, under everything else. */
 	BoardStyle grid = { NULL, GRID, "dashed", 0.8, false };
 	BoardStyle axis = { NULL, AXIS, NULL, 1.2, false };
 	int left = b->x0, right = b->x0 + b->axis_w;
 	for (size_t k = 0; k < b->nticks; k++) {
-		const char *text;
-		if (!label_of(b, k, &text))
+		if (!b->tick_label[k])
 			continue;
 		int x = b->x0 + b->tick_x[k];
-		line(b, x, b->seller_top + LABEL_BAND, x, b->axis_y, &grid);
-		line(b, x, b->axis_y, x, b->axis_y + 5, &axis);
+		bg_line(b, x, b->seller_top + LABEL_BAND, x, b->axis_y, &grid);
+		bg_line(b, x, b->axis_y, x, b->axis_y + 5, &axis);
 	}
-	line(b, left, b->axis_y, right > left ? right : left + 1, b->axis_y, &axis);
+	bg_line(b, left, b->axis_y, right > left ? right : left + 1, b->axis_y, &axis);
 	if (b->apart_w) {
 		BoardStyle div = { NULL, "#9A9A9A", "dashed", 1, false };
 		int x = b->apart_x - APART_GAP / 2;
-		line(b, x, b->seller_top + 4, x, b->seller_bottom - 4, &div);
+		bg_line(b, x, b->seller_top + 4, x, b->seller_bottom - 4, &div);
 	}
 }
 
 static void describe_axis_labels(Board *b)
 {
 	for (size_t k = 0; k < b->nticks; k++) {
-		const char *text;
-		if (!label_of(b, k, &text))
+		const char *text = b->tick_label[k];
+		if (!text)
 			continue;
 		int x = b->x0 + b->tick_x[k];
-		text_node(b, NULL, x, b->axis_y + 7, text, LABEL_SIZE, FONT_REGULAR, "#333333", "CENTER");
-		text_node(b, NULL, x, b->seller_top + 3, text, LABEL_SIZE, FONT_REGULAR, "#555555", "CENTER");
+		text_node(b, x, b->axis_y + 7, text, LABEL_SIZE, FONT_REGULAR, "#333333", "CENTER");
+		text_node(b, x, b->seller_top + 3, text, LABEL_SIZE, FONT_REGULAR, "#555555", "CENTER");
 	}
 	if (b->cap_axis)
-		text_node(b, NULL, b->x0, b->axis_y + 7 + pitch_of(LABEL_SIZE) + 4, b->cap_axis, 9,
+		text_node(b, b->x0, b->axis_y + 7 + pitch_of(LABEL_SIZE) + 4, b->cap_axis, 9,
 			  FONT_ITALIC, "#333333", "LEFT");
 	if (b->apart_w && b->cap_apart)
-		text_node(b, NULL, b->apart_x, b->seller_top + 3, b->cap_apart, 9, FONT_BOLD, "#333333",
+		text_node(b, b->apart_x, b->seller_top + 3, b->cap_apart, 9, FONT_BOLD, "#333333",
 			  "LEFT");
 }
 
@@ -1195,7 +1194,8 @@ void board_render(Board *b, RenderGraph *g, double *width, double *height)
 	b->height = y + MARGIN;
 	place_ports(b);
 
-	/* The graph. Drawing order: clusters, edges, then nodes as made. */
+	/* The graph. Drawing order: the background, the edges, then the nodes
+	 * as made. */
 	render_set(g, &g->graph, "layout", "nop2");
 	render_set(g, &g->graph, "notranslate", "true");
 	render_set(g, &g->graph, "outputorder", "edgesfirst");
@@ -1214,7 +1214,7 @@ void board_render(Board *b, RenderGraph *g, double *width, double *height)
 
 	/* A node as big as the picture fixes its size: with positions given,
 	 * Graphviz measures the picture by what is in it. */
-	RenderObj *canvas = place_node(b, "canvas", NULL, 0, 0, b->width, b->height);
+	RenderObj *canvas = place_node(b, "canvas", 0, 0, b->width, b->height);
 	render_set(g, canvas, "style", "invis");
 	describe_lanes(b);
 	describe_axis_labels(b);
@@ -1229,6 +1229,8 @@ void board_render(Board *b, RenderGraph *g, double *width, double *height)
 	if (b->title)
 		describe_row_extras(b, b->title);
 	describe_link_badges(b);
+	render_set(g, &g->graph, "_background", strbuf_cstr(&b->bg));
+	strbuf_free(&b->bg);
 	*width = b->width;
 	*height = b->height;
 }

@@ -84,9 +84,9 @@ static const EscapeTable graphviz_html_table = {
 	['\\'] = "\\\\", ['\n'] = " ", ['\r'] = " ", ['\t'] = " ",
 };
 
-static const EscapeTable graphviz_attr_table = {
+static const EscapeTable graphviz_tooltip_table = {
 	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;",
-	['\\'] = "&#92;", ['\n'] = " ", ['\r'] = " ", ['\t'] = " ",
+	['\\'] = "&#92;&#92;&#92;&#92;", ['\n'] = "&#10;", ['\r'] = " ", ['\t'] = " ",
 };
 
 static void json_control(StrBuf *out, unsigned char c) { strbuf_printf(out, "\\u%04x", c); }
@@ -108,9 +108,9 @@ void escape_graphviz_html(StrBuf *out, const char *s)
 	escape_with(out, s, strlen(s), graphviz_html_table, drop_control);
 }
 
-void escape_graphviz_attr(StrBuf *out, const char *s)
+void escape_graphviz_tooltip(StrBuf *out, const char *s)
 {
-	escape_with(out, s, strlen(s), graphviz_attr_table, drop_control);
+	escape_with(out, s, strlen(s), graphviz_tooltip_table, drop_control);
 }
 
 void escape_markdown(StrBuf *out, const char *s)

@@ -19,11 +19,14 @@ void escape_xml(StrBuf *out, const char *s);
  * characters are dropped, and '\' is doubled, because Graphviz expands
  * escapes such as \N (the node's name) even inside HTML labels. */
 void escape_graphviz_html(StrBuf *out, const char *s);
-/* Appends 's' as a plain Graphviz attribute value that SVG shows as text
- * (a tooltip, an id): XML's five characters and '\' become character
- * references, which Graphviz neither expands nor escapes again, so the
- * value needs no quoting in DOT and reads back as 's' from the SVG. */
-void escape_graphviz_attr(StrBuf *out, const char *s);
+/* Appends 's' as a Graphviz tooltip, which SVG then shows as written.
+ * Graphviz decodes numeric character references in a tooltip, expands its
+ * escapes twice over (so \\N would become the node's name, and a backslash
+ * needs four), then escapes it for XML, keeping what already looks like a
+ * reference. So XML's five characters become their references, a line
+ * break "&#10;", and '\\' four "&#92;". The result holds no quote and no
+ * backslash, so it needs no escaping in DOT either. */
+void escape_graphviz_tooltip(StrBuf *out, const char *s);
 /* Appends 's' for a Markdown table cell: punctuation Markdown would read
  * as formatting, math or a cell break is backslash-escaped, HTML is made
  * inert, and line breaks become spaces. */

@@ -25,17 +25,9 @@ static RenderObj *new_obj(RenderGraph *g, const char *name)
 	return o;
 }
 
-RenderObj *render_cluster(RenderGraph *g, const char *name)
+RenderObj *render_node(RenderGraph *g, const char *name)
 {
 	RenderObj *o = new_obj(g, name);
-	ARENA_PUSH(g->arena, g->clusters, g->nclusters, g->clusters_cap, o);
-	return o;
-}
-
-RenderObj *render_node(RenderGraph *g, const char *name, RenderObj *cluster)
-{
-	RenderObj *o = new_obj(g, name);
-	o->cluster = cluster;
 	ARENA_PUSH(g->arena, g->nodes, g->nnodes, g->nodes_cap, o);
 	return o;
 }
@@ -87,9 +79,9 @@ void render_set_html(RenderGraph *g, RenderObj *o, const char *name, const char 
 
 /* ---- DOT, written here: the graph before layout ----
  *
- * The order is the order render_emit() builds the graph in: clusters with
- * their nodes, the other nodes, the edges. Graphviz draws nodes in creation
- * order, so `dot` on this text draws exactly what render_emit() does. */
+ * The order is the order render_emit() builds the graph in: the nodes,
+ * then the edges. Graphviz draws nodes in creation order, so `dot` on this
+ * text draws exactly what render_emit() does. */
 
 static void put_attrs(StrBuf *out, const RenderObj *o)
 {
@@ -129,18 +121,8 @@ static void write_dot(const RenderGraph *g, StrBuf *out)
 	put_stmt(out, "\t", "graph", &g->graph);
 	put_stmt(out, "\t", "node", &g->node_defaults);
 	put_stmt(out, "\t", "edge", &g->edge_defaults);
-	for (size_t c = 0; c < g->nclusters; c++) {
-		const RenderObj *cl = g->clusters[c];
-		strbuf_printf(out, "\tsubgraph \"%s\" {\n", cl->name);
-		put_stmt(out, "\t\t", "graph", cl);
-		for (size_t i = 0; i < g->nnodes; i++)
-			if (g->nodes[i]->cluster == cl)
-				put_node(out, "\t\t", g->nodes[i]);
-		strbuf_puts(out, "\t}\n");
-	}
 	for (size_t i = 0; i < g->nnodes; i++)
-		if (!g->nodes[i]->cluster)
-			put_node(out, "\t", g->nodes[i]);
+		put_node(out, "\t", g->nodes[i]);
 	for (size_t i = 0; i < g->nedges; i++) {
 		const RenderObj *e = g->edges[i];
 		strbuf_printf(out, "\t\"%s\" -> \"%s\"", e->tail->name, e->head->name);
@@ -205,26 +187,13 @@ static Agraph_t *build(const RenderGraph *g)
 	declare_defaults(root, AGRAPH, &g->graph);
 	declare_defaults(root, AGNODE, &g->node_defaults);
 	declare_defaults(root, AGEDGE, &g->edge_defaults);
-	for (size_t c = 0; c < g->nclusters; c++) {
-		Agraph_t *sub = agsubg(root, GV(g->clusters[c]->name), 1);
-		apply_attrs(root, sub, g->clusters[c]);
-		for (size_t i = 0; i < g->nnodes; i++) {
-			if (g->nodes[i]->cluster != g->clusters[c])
-				continue;
-			apply_attrs(root, agnode(sub, GV(g->nodes[i]->name), 1), g->nodes[i]);
-		}
-	}
-	for (size_t i = 0; i < g->nnodes; i++) {
-		if (g->nodes[i]->cluster)
-			continue;
+	for (size_t i = 0; i < g->nnodes; i++)
 		apply_attrs(root, agnode(root, GV(g->nodes[i]->name), 1), g->nodes[i]);
-	}
 	for (size_t i = 0; i < g->nedges; i++) {
 		const RenderObj *e = g->edges[i];
 		Agnode_t *t = agnode(root, GV(e->tail->name), 0);
 		Agnode_t *h = agnode(root, GV(e->head->name), 0);
 		ASSERT(t && h);
-		/* On the root: an edge made in a cluster pulls its head into it. */
 		Agedge_t *ed = agedge(root, t, h, NULL, 1);
 		apply_attrs(root, ed, e);
 	}

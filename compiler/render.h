@@ -1,12 +1,12 @@
 /* render.h - Graphviz, in process: the only module that includes cgraph and gvc.
  *
  * Outputs layer. A view describes its picture as a RenderGraph: nodes,
- * edges and clusters with their Graphviz attributes, every node already at
+ * and edges with their Graphviz attributes, every node already at
  * its place (the views place things themselves, board.h). render_emit()
  * writes that description as DOT text itself (`-T dot`, the graph before
  * layout: Graphviz's own writer is quadratic in subgraphs and never runs),
- * or hands it to Graphviz: it builds the cgraph graph in the same order
- * the DOT text gives, lays it out with the `nop2` engine (positions as
+ * or hands it to Graphviz: it builds the cgraph graph in the order the
+ * DOT text gives, lays it out with the `nop2` engine (positions as
  * given, as `neato -n2` does), checks agerrors(), and renders svg, png,
  * pdf or json. Running `dot` on the DOT text gives the same picture.
  *
@@ -29,12 +29,13 @@ typedef struct RenderAttr {
 	bool html;              /* an HTML-like label: <...> in DOT */
 } RenderAttr;
 
-/* A node, an edge, a cluster, or the graph itself (its attributes). */
+/* A node, an edge, or the graph itself (its attributes). There are no
+ * subgraphs: Graphviz orders them by address, which would make the output
+ * differ from run to run. */
 typedef struct RenderObj RenderObj;
 struct RenderObj {
-	const char *name;       /* nodes and clusters; unique among them */
+	const char *name;       /* nodes; unique among them */
 	RenderObj *tail, *head; /* edges */
-	RenderObj *cluster;     /* nodes: the cluster that holds it, or NULL */
 	RenderAttr *attrs;
 	size_t nattrs, attrs_cap;
 };
@@ -43,8 +44,6 @@ typedef struct RenderGraph {
 	Arena *arena;
 	const char *name;
 	RenderObj graph, node_defaults, edge_defaults;
-	RenderObj **clusters;
-	size_t nclusters, clusters_cap;
 	RenderObj **nodes;      /* in creation order: Graphviz draws them in it */
 	size_t nnodes, nodes_cap;
 	RenderObj **edges;
@@ -55,8 +54,7 @@ void render_graph_init(RenderGraph *g, Arena *a, const char *name);
 
 /* New objects, in drawing order. Names are the caller's (and must be
  * plain: no quote or backslash), kept as given. */
-RenderObj *render_cluster(RenderGraph *g, const char *name);
-RenderObj *render_node(RenderGraph *g, const char *name, RenderObj *cluster);
+RenderObj *render_node(RenderGraph *g, const char *name);
 RenderObj *render_edge(RenderGraph *g, RenderObj *tail, RenderObj *head);
 
 /* Sets attribute 'name' of 'o' (the value is copied into the arena). A
