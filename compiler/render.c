@@ -83,6 +83,29 @@ void render_set_html(RenderGraph *g, RenderObj *o, const char *name, const char 
  * then the edges. Graphviz draws nodes in creation order, so `dot` on this
  * text draws exactly what render_emit() does. */
 
+/* The DOT lexer of Graphviz takes no quoted string longer than 16384
+ * bytes; longer values (a big picture's background) are written as pieces
+ * joined with '+', which DOT concatenates. A piece never ends inside a
+ * UTF-8 character. HTML-like labels have no such limit. */
+#define DOT_PIECE 8000
+
+static void put_quoted(StrBuf *out, const char *v)
+{
+	size_t n = strlen(v);
+	strbuf_putc(out, '"');
+	while (n > DOT_PIECE) {
+		size_t k = DOT_PIECE;
+		while (k > 0 && ((unsigned char)v[k] & 0xC0) == 0x80)
+			k--;
+		strbuf_put(out, v, k);
+		strbuf_puts(out, "\" + \"");
+		v += k;
+		n -= k;
+	}
+	strbuf_put(out, v, n);
+	strbuf_putc(out, '"');
+}
+
 static void put_attrs(StrBuf *out, const RenderObj *o)
 {
 	for (size_t i = 0; i < o->nattrs; i++) {
@@ -91,7 +114,7 @@ static void put_attrs(StrBuf *out, const RenderObj *o)
 		if (at->html)
 			strbuf_printf(out, "<%s>", at->value);
 		else
-			strbuf_printf(out, "\"%s\"", at->value);
+			put_quoted(out, at->value);
 	}
 }
 
