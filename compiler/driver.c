@@ -291,9 +291,11 @@ static int write_unit_outputs(const RunOptions *opt, const CheckRegistry *reg, U
 			continue;       /* not checked: its diagnostics say why */
 		for (size_t k = 0; k < unit_outputs_len; k++) {
 			const UnitOutput *o = &unit_outputs[k];
-			size_t nf = o->view ? opt->nview_formats : 1;
+			/* Without -T, the views are written in the first format, svg. */
+			const char *const *formats = opt->nview_formats ? opt->view_formats : output_view_formats;
+			size_t nf = !o->view ? 1 : opt->nview_formats ? opt->nview_formats : 1;
 			for (size_t f = 0; f < nf; f++) {
-				const char *fmt = o->view ? opt->view_formats[f] : NULL;
+				const char *fmt = o->view ? formats[f] : NULL;
 				char *path = arena_printf(&units[i]->arena, "%s/%s%s%s%s", opt->output_dir,
 							  stems[i], o->suffix, fmt ? "." : "", fmt ? fmt : "");
 				if (write_output(opt, reg, units[i], o, fmt, stems[i], path, messages) < 0)
