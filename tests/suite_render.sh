@@ -53,6 +53,9 @@ for ex in examples/*.yaml; do
 			"$(diff "$want" "$tmp/a/$name.$view.dot" 2>&1 | head -n 10)"
 		python3 tests/tools/check_layout.py "$name $view" "$tmp/a/$name.$view.json" "$ex"
 	done
+	dot -Tsvg "$tmp/a/$name.gaps.dot" -o "$tmp/cli.svg" 2>"$tmp/err"
+	check "$name: dot on the DOT draws the very SVG roadmapc draws" \
+		'[ ! -s "$tmp/err" ] && cmp -s "$tmp/cli.svg" "$tmp/a/$name.gaps.svg"' "$(head -n 3 "$tmp/err")"
 	"$ROADMAPC" check $TODAY --format json "$ex" >"$tmp/check.json"
 	python3 tests/tools/check_marks.py "$name" "$tmp/a/$name.gaps.svg" "$tmp/a/$name.roadmap.svg" "$tmp/check.json"
 	formats_ok "$name" "$tmp/a" "$name"
@@ -61,6 +64,11 @@ for ex in examples/*.yaml; do
 		"$(diff -rq "$tmp/a" "$tmp/b" | head -n 3)"
 	rm -rf "$tmp/a" "$tmp/b"
 done
+
+"$ROADMAPC" build $TODAY -q -o "$tmp/default" examples/crm-for-accounting-firms.yaml >/dev/null 2>&1
+check "build without -T writes both views as SVG, and the plan" \
+	'[ "$(ls "$tmp/default" | tr "\n" " ")" = "crm-for-accounting-firms.gaps.svg crm-for-accounting-firms.plan.csv crm-for-accounting-firms.plan.md crm-for-accounting-firms.roadmap.svg " ]' \
+	"$(ls "$tmp/default" | tr "\n" " ")"
 
 # ---------------------------------------------------------------------------
 # Generated roadmaps, and a layout checker that can fail
@@ -74,6 +82,10 @@ for n in 10 50 200; do
 	done
 done
 "$ROADMAPC" render $TODAY -q "$tmp/g200.yaml" --view gaps -T svg -o "$tmp/g200.svg" 2>/dev/null
+"$ROADMAPC" render $TODAY -q "$tmp/g200.yaml" --view gaps -T dot -o "$tmp/g200.dot" 2>/dev/null
+dot -Tsvg "$tmp/g200.dot" -o "$tmp/cli.svg" 2>"$tmp/err"
+check "200 stages: dot on the DOT draws the very SVG roadmapc draws" \
+	'[ ! -s "$tmp/err" ] && cmp -s "$tmp/cli.svg" "$tmp/g200.svg"' "$(head -n 3 "$tmp/err")"
 "$ROADMAPC" check $TODAY --format json "$tmp/g200.yaml" >"$tmp/check.json"
 "$ROADMAPC" render $TODAY -q "$tmp/g200.yaml" --view roadmap -T svg -o "$tmp/g200.r.svg" 2>/dev/null
 python3 tests/tools/check_marks.py "200 stages" "$tmp/g200.svg" "$tmp/g200.r.svg" "$tmp/check.json"
