@@ -371,8 +371,9 @@ static void cover_stages(Gaps *g)
 		model_stage_sellers(rm->index, st, &nsellers);
 		const char *served = model_stage_left_alone(st) ? "left alone"
 			: nsellers ? "served" : "not served";
-		BoardBadge tag = { arena_printf(g->a, "%s %s: %s, %zu of %zu questions", covers[c].glyph,
-						covers[c].word, served, covered, st->nquestions),
+		BoardBadge tag = { arena_printf(g->a, "%s %s: %s, %zu of %zu question%s", covers[c].glyph,
+						covers[c].word, served, covered, st->nquestions,
+						st->nquestions == 1 ? "" : "s"),
 				   TAG, INK, { arena_printf(g->a, "coverage %s", c == COVER_FULL ? "full"
 								 : c == COVER_PARTIAL ? "partial" : "none"),
 					       NULL, NULL } };

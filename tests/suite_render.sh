@@ -191,6 +191,16 @@ status=$?
 check "a missing Graphviz plugin is a clear error (exit 2), and writes nothing" \
 	'[ $status = 2 ] && grep -q "Graphviz on this machine" "$tmp/err" && [ ! -e "$tmp/x.png" ]' "exit $status: $(cat "$tmp/err")"
 
+# Without the font the boxes were measured in, Graphviz draws another one;
+# the texts overflow and roadmapc says why, once.
+mkdir -p "$tmp/fonts"
+printf '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n' \
+	"$tmp/fonts" "$tmp/fonts" >"$tmp/fonts.conf"
+ln -s /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf "$tmp/fonts/"
+FONTCONFIG_FILE="$tmp/fonts.conf" "$ROADMAPC" render $TODAY -q "$ex" --view gaps -o "$tmp/x.svg" >/dev/null 2>"$tmp/err"
+check "without its font, the picture is drawn and one warning says why" \
+	'[ "$(grep -c "^roadmapc: warning: .*do not fit their boxes .*is the font DejaVu Sans installed" "$tmp/err")" = 1 ] && [ -s "$tmp/x.svg" ]' "$(cat "$tmp/err")"
+
 "$ROADMAPC" build $TODAY -q -o "$tmp/big" -T png -T svg "$tmp/g200.yaml" >/dev/null 2>"$tmp/err"
 status=$?
 check "a picture too big for a PNG is a warning, and no PNG" \
