@@ -24,88 +24,13 @@
 
 #include "date.h"
 #include "model_index.h"
+#include "strmap.h"
 
 /* ---- the items of a finding ---- */
 
 static const char *content_name(const Content *c)
 {
 	return c->title ? c->title : c->id;
-}
-
-/* The earliest stage (in the buyer's order) a seller action supports. */
-static const Stage *seller_stage(const SellerAction *sa)
-{
-	const Stage *best = NULL;
-	for (size_t i = 0; i < sa->supports.n; i++) {
-		const Stage *st = sa->supports.items[i].target.stage;
-		if (st && (!best || st->index < best->index))
-			best = st;
-	}
-	return best;
-}
-
-/* Where content serves the buyer: the earliest stage whose questions or
- * concerns use it, else the earliest stage a seller action using it
- * supports. */
-static const Stage *content_stage(const ModelIndex *ix, const Content *c)
-{
-	size_t n;
-	const Subject *users = model_content_users(ix, c, &n);
-	const Stage *asked = NULL, *sold = NULL;
-	for (size_t i = 0; i < n; i++) {
-		const SellerAction *sa = subject_as_seller(users[i]);
-		const Stage *st = sa ? seller_stage(sa) : subject_stage_of(users[i]);
-		const Stage **best = sa ? &sold : &asked;
-		if (st && (!*best || st->index < (*best)->index))
-			*best = st;
-	}
-	return asked ? asked : sold;
-}
-
-/* Where in the buying process a finding about 's' applies. */
-static const Stage *item_stage(const ModelIndex *ix, Subject s)
-{
-	if (subject_as_seller(s))
-		return seller_stage(subject_as_seller(s));
-	if (subject_as_content(s))
-		return content_stage(ix, subject_as_content(s));
-	return subject_stage_of(s);
-}
-
-static const char *stage_owner(const ModelIndex *ix, const Stage *st)
-{
-	size_t n;
-	SellerAction *const *sellers = model_stage_sellers(ix, st, &n);
-	for (size_t i = 0; i < n; i++)
-		if (sellers[i]->owner)
-			return sellers[i]->owner;
-	return NULL;
-}
-
-static const char *refs_owner(const RefList *refs)
-{
-	for (size_t i = 0; i < refs->n; i++) {
-		const Content *c = refs->items[i].target.content;
-		if (c && c->owner)
-			return c->owner;
-	}
-	return NULL;
-}
-
-/* Who does the work on 's', by the rules at the top of this file. */
-static const char *item_owner(const ModelIndex *ix, Subject s)
-{
-	const char *owner = NULL;
-	if (subject_as_seller(s))
-		return subject_as_seller(s)->owner;
-	if (subject_as_content(s))
-		return subject_as_content(s)->owner;
-	if (subject_as_question(s))
-		owner = refs_owner(&subject_as_question(s)->content);
-	else if (subject_as_concern(s))
-		owner = refs_owner(&subject_as_concern(s)->content);
-	const Stage *st = subject_stage_of(s);
-	return owner ? owner : st ? stage_owner(ix, st) : NULL;
 }
 
 /* The questions behind an action decide whether it is about the critical
@@ -126,20 +51,150 @@ static void context_add(QuestionContext *qc, const Question *q)
 	qc->any = true;
 }
 
-static void context_of(QuestionContext *qc, const ModelIndex *ix, Subject s)
+static void context_merge(QuestionContext *qc, const QuestionContext *more)
 {
-	size_t n;
-	if (subject_as_question(s)) {
-		context_add(qc, subject_as_question(s));
-	} else if (subject_as_content(s)) {
-		const Subject *users = model_content_users(ix, subject_as_content(s), &n);
-		for (size_t i = 0; i < n; i++)
-			if (subject_as_question(users[i]))
-				context_add(qc, subject_as_question(users[i]));
-	} else if (subject_as_concern(s)) {
-		Question *const *qs = model_concern_questions(ix, subject_as_concern(s), &n);
-		for (size_t i = 0; i < n; i++)
-			context_add(qc, qs[i]);
+	qc->critical |= more->critical;
+	if (more->any && (!qc->any || more->priority < qc->priority))
+		qc->priority = more->priority;
+	qc->any |= more->any;
+}
+
+/* What the rules need of an item: where it applies, who owns work on it,
+ * the questions behind it. */
+typedef struct ItemFacts {
+	const void *item;
+	const Stage *stage;
+	const char *owner;
+	QuestionContext qc;
+} ItemFacts;
+
+/* The facts of every item, worked out once per plan. Findings repeat
+ * items (a content item a hundred thousand questions rely on has as many
+ * findings), so working them out per finding would be quadratic. Keyed by
+ * id, unique within a kind in a checked roadmap. */
+typedef struct Facts {
+	const ModelIndex *ix;
+	Arena *a;
+	StrMap stages, questions, concerns, sellers, content;
+} Facts;
+
+/* The map that holds the facts of 's', and its key in '*id'; NULL for the
+ * roadmap, a value, an ignore entry. */
+static StrMap *facts_map(Facts *f, Subject s, const char **id)
+{
+	switch (s.kind) {
+	case SUBJECT_STAGE: case SUBJECT_PROCESS_START: case SUBJECT_PROCESS_END:
+		*id = ((const Stage *)s.item)->id;
+		return &f->stages;
+	case SUBJECT_QUESTION: *id = ((const Question *)s.item)->id; return &f->questions;
+	case SUBJECT_CONCERN: *id = ((const Concern *)s.item)->id; return &f->concerns;
+	case SUBJECT_SELLER: *id = ((const SellerAction *)s.item)->id; return &f->sellers;
+	case SUBJECT_CONTENT: *id = ((const Content *)s.item)->id; return &f->content;
+	default: return NULL;
+	}
+}
+
+/* The facts of 's', or NULL for the roadmap, a value, an ignore entry. */
+static const ItemFacts *facts_of(Facts *f, Subject s)
+{
+	const char *id = NULL;
+	StrMap *m = facts_map(f, s, &id);
+	if (!m)
+		return NULL;
+	const ItemFacts *it = strmap_get(m, id, strlen(id));
+	ASSERT(it && it->item == s.item);       /* every item was entered, ids unique */
+	return it;
+}
+
+static ItemFacts *facts_add(Facts *f, Subject s)
+{
+	const char *id = NULL;
+	StrMap *m = facts_map(f, s, &id);
+	ItemFacts *it = arena_alloc(f->a, sizeof *it);
+	it->item = s.item;
+	it->qc.priority = PRIORITY_MEDIUM;
+	strmap_put(m, id, strlen(id), it);
+	return it;
+}
+
+/* The owner of the first content item in 'refs' that has one. */
+static const char *refs_owner(const RefList *refs)
+{
+	for (size_t i = 0; i < refs->n; i++) {
+		const Content *c = refs->items[i].target.content;
+		if (c && c->owner)
+			return c->owner;
+	}
+	return NULL;
+}
+
+static const Stage *earlier(const Stage *best, const Stage *st)
+{
+	return st && (!best || st->index < best->index) ? st : best;
+}
+
+/* Stages first: the others fall back on them. Owners by the rules at the
+ * top of this file; stages and question contexts as docs/plan.md says. */
+static void facts_build(Facts *f, const Roadmap *rm)
+{
+	for (size_t i = 0; i < rm->nstages; i++) {
+		const Stage *st = rm->stages[i];
+		ItemFacts *it = facts_add(f, subject_stage(st));
+		it->stage = st;
+		size_t n;
+		SellerAction *const *sellers = model_stage_sellers(f->ix, st, &n);
+		for (size_t k = 0; k < n && !it->owner; k++)
+			it->owner = sellers[k]->owner;
+	}
+	for (size_t i = 0; i < rm->nstages; i++) {
+		const Stage *st = rm->stages[i];
+		const char *stage_owner = facts_of(f, subject_stage(st))->owner;
+		for (size_t j = 0; j < st->nquestions; j++) {
+			const Question *q = st->questions[j];
+			ItemFacts *it = facts_add(f, subject_question(q));
+			it->stage = st;
+			it->owner = refs_owner(&q->content);
+			it->owner = it->owner ? it->owner : stage_owner;
+			context_add(&it->qc, q);
+		}
+		for (size_t j = 0; j < st->nconcerns; j++) {
+			const Concern *co = st->concerns[j];
+			ItemFacts *it = facts_add(f, subject_concern(co));
+			it->stage = st;
+			it->owner = refs_owner(&co->content);
+			it->owner = it->owner ? it->owner : stage_owner;
+			size_t n;
+			Question *const *qs = model_concern_questions(f->ix, co, &n);
+			for (size_t k = 0; k < n; k++)
+				context_add(&it->qc, qs[k]);
+		}
+	}
+	/* A seller action applies at the earliest stage it supports. */
+	for (size_t i = 0; i < rm->nseller; i++) {
+		const SellerAction *sa = rm->seller[i];
+		ItemFacts *it = facts_add(f, subject_seller(sa));
+		it->owner = sa->owner;
+		for (size_t k = 0; k < sa->supports.n; k++)
+			it->stage = earlier(it->stage, sa->supports.items[k].target.stage);
+	}
+	/* Content applies at the earliest stage whose questions or concerns
+	 * use it, else the earliest a seller action using it supports. */
+	for (size_t i = 0; i < rm->ncontent; i++) {
+		const Content *c = rm->content[i];
+		ItemFacts *it = facts_add(f, subject_content(c));
+		it->owner = c->owner;
+		const Stage *sold = NULL;
+		size_t n;
+		const Subject *users = model_content_users(f->ix, c, &n);
+		for (size_t k = 0; k < n; k++) {
+			if (users[k].kind == SUBJECT_SELLER)
+				sold = earlier(sold, facts_of(f, users[k])->stage);
+			else
+				it->stage = earlier(it->stage, subject_stage_of(users[k]));
+			if (users[k].kind == SUBJECT_QUESTION)
+				context_add(&it->qc, subject_as_question(users[k]));
+		}
+		it->stage = it->stage ? it->stage : sold;
 	}
 }
 
@@ -150,7 +205,7 @@ static void context_of(QuestionContext *qc, const ModelIndex *ix, Subject s)
 typedef struct Draft {
 	const Diag *d;
 	const Roadmap *rm;
-	const ModelIndex *ix;
+	Facts *facts;
 	Arena *a;
 	PlanAction *act;
 } Draft;
@@ -165,6 +220,21 @@ static bool done(Draft *dr, PlanKind kind, const char *fmt, ...)
 	dr->act->title = arena_vprintf(dr->a, fmt, ap);
 	va_end(ap);
 	return true;
+}
+
+/* An item as people call it: "question 'What does it cost?'", "seller
+ * action 'Ads'"; NULL for the roadmap, a value, an ignore entry. */
+static const char *item_label(Arena *a, Subject s)
+{
+	switch (s.kind) {
+	case SUBJECT_STAGE: return arena_printf(a, "stage '%s'", subject_as_stage(s)->name);
+	case SUBJECT_QUESTION: return arena_printf(a, "question '%s'", subject_as_question(s)->ask);
+	case SUBJECT_CONCERN: return arena_printf(a, "concern '%s'", subject_as_concern(s)->text);
+	case SUBJECT_SELLER: return arena_printf(a, "seller action '%s'", subject_as_seller(s)->name);
+	case SUBJECT_CONTENT:
+		return arena_printf(a, "content '%s'", content_name(subject_as_content(s)));
+	default: return NULL;
+	}
 }
 
 /* What the stage wants, for an action that must serve it: ": buyers
@@ -215,16 +285,9 @@ static bool make_answer_without_content(Draft *dr)
 static bool make_content_not_published(Draft *dr)
 {
 	const Content *c = subject_as_content(dr->d->object);
-	Subject user = dr->d->subject;
-	if (!c)
+	const char *who = item_label(dr->a, dr->d->subject);
+	if (!c || !who)
 		return false;
-	const char *who = subject_as_question(user) ?
-		arena_printf(dr->a, "question '%s'", subject_as_question(user)->ask) :
-		subject_as_concern(user) ?
-		arena_printf(dr->a, "concern '%s'", subject_as_concern(user)->text) :
-		subject_as_seller(user) ?
-		arena_printf(dr->a, "seller action '%s'", subject_as_seller(user)->name) :
-		"the roadmap";
 	if (c->status == STATUS_RETIRED)
 		return done(dr, PLAN_REPLACE_CONTENT, "Replace retired '%s' in %s with current content",
 			    content_name(c), who);
@@ -331,7 +394,7 @@ static bool make_critical_characteristic_unaddressed(Draft *dr)
 		for (size_t j = 0; st->phase != PHASE_POST_PURCHASE && j < st->nquestions; j++) {
 			if (st->questions[j]->critical) {
 				dr->act->stage = st;
-				dr->act->owner = item_owner(dr->ix, subject_question(st->questions[j]));
+				dr->act->owner = facts_of(dr->facts, subject_question(st->questions[j]))->owner;
 				break;
 			}
 		}
@@ -383,16 +446,14 @@ static bool make_missing_owner(Draft *dr)
 static bool make_unused_ignore(Draft *dr)
 {
 	const Ignore *ig = dr->d->object.kind == SUBJECT_IGNORE ? dr->d->object.item : NULL;
-	const char *item = subject_as_stage(dr->d->subject) ? subject_as_stage(dr->d->subject)->name
-		: subject_as_question(dr->d->subject) ? subject_as_question(dr->d->subject)->ask
-		: subject_as_concern(dr->d->subject) ? subject_as_concern(dr->d->subject)->text
-		: subject_as_seller(dr->d->subject) ? subject_as_seller(dr->d->subject)->name
-		: subject_as_content(dr->d->subject) ? content_name(subject_as_content(dr->d->subject))
-		: NULL;
+	const char *item = item_label(dr->a, dr->d->subject);
 	if (!ig || !item)
 		return false;
+	/* Tidying the file, not a gap the buyer meets: no question lifts it. */
+	dr->act->critical = false;
+	dr->act->question_priority = PRIORITY_MEDIUM;
 	return done(dr, PLAN_REMOVE_IGNORE,
-		    "Remove 'ignore: %s' from '%s' in the roadmap: the gap it accepted is closed",
+		    "Remove 'ignore: %s' from %s in the roadmap: the gap it accepted is closed",
 		    ig->check, item);
 }
 
@@ -483,22 +544,26 @@ static int compare_actions(const void *x, const void *y)
 
 /* ---- building ---- */
 
-static void make_action(const Unit *u, Arena *a, const Diag *d, PlanAction *act)
+static void make_action(const Unit *u, Facts *f, const Diag *d, PlanAction *act)
 {
-	const ModelIndex *ix = u->roadmap->index;
-	Subject s = d->subject;
+	const ItemFacts *subject = facts_of(f, d->subject);
+	const ItemFacts *object = facts_of(f, d->object);
 	memset(act, 0, sizeof *act);
 	act->finding = d;
-	act->stage = subject_as_stage(d->object) ? subject_as_stage(d->object) : item_stage(ix, s);
-	act->owner = item_owner(ix, s);
+	/* A pair (a seller action at a stage) applies at its stage. */
+	act->stage = subject_as_stage(d->object) ? subject_as_stage(d->object)
+		   : subject ? subject->stage : NULL;
+	act->owner = subject ? subject->owner : NULL;
 
 	QuestionContext qc = { false, PRIORITY_MEDIUM, false };
-	context_of(&qc, ix, s);
-	context_of(&qc, ix, d->object);
+	if (subject)
+		context_merge(&qc, &subject->qc);
+	if (object)
+		context_merge(&qc, &object->qc);
 	act->critical = qc.critical;
-	act->question_priority = qc.any ? qc.priority : PRIORITY_MEDIUM;
+	act->question_priority = qc.priority;
 
-	Draft dr = { d, u->roadmap, ix, a, act };
+	Draft dr = { d, u->roadmap, f, f->a, act };
 	if (!make_by_rule(&dr))
 		make_general(&dr);
 	act->priority = plan_priority(d->sev, act->critical, act->question_priority);
@@ -510,6 +575,13 @@ void plan_build(const Unit *u, Arena *a, Plan *plan)
 	memset(plan, 0, sizeof *plan);
 	const DiagList *dl = &u->diags;
 	plan->actions = arena_alloc(a, (dl->n ? dl->n : 1) * sizeof *plan->actions);
+	Facts facts = { u->roadmap->index, a, { 0 }, { 0 }, { 0 }, { 0 }, { 0 } };
+	strmap_init(&facts.stages, a);
+	strmap_init(&facts.questions, a);
+	strmap_init(&facts.concerns, a);
+	strmap_init(&facts.sellers, a);
+	strmap_init(&facts.content, a);
+	facts_build(&facts, u->roadmap);
 	for (size_t i = 0; i < dl->n; i++) {
 		const Diag *d = dl->items[i];
 		if (d->suppressed && strcmp(d->suppressed, "baseline") == 0)
@@ -517,7 +589,7 @@ void plan_build(const Unit *u, Arena *a, Plan *plan)
 		else if (d->suppressed)
 			plan->ignored++;
 		else
-			make_action(u, a, d, &plan->actions[plan->n++]);
+			make_action(u, &facts, d, &plan->actions[plan->n++]);
 	}
 	qsort(plan->actions, plan->n, sizeof *plan->actions, compare_actions);
 

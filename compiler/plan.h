@@ -14,8 +14,12 @@
  *   - an action about the critical characteristic (a question marked
  *     `critical`, content that delivers its answer, or the
  *     critical-characteristic-unaddressed finding) moves up one level;
- *   - a `priority: high` question moves it up one level, `low` down one;
+ *   - a `priority: high` question moves it up one level, `low` down one
+ *     (the questions behind an action: its question, the questions using
+ *     its content, the questions naming its concern);
  *   - the result is kept within P1..P3.
+ * Removing an `ignore:` entry that suppresses nothing tidies the file and
+ * helps no buyer: no question moves it.
  * Actions are ordered by priority, then critical ones first, then by
  * severity, then by question priority (high first; actions about no
  * question count as medium), then by how early in the buying process

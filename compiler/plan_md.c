@@ -7,7 +7,8 @@
  *   - the gap report, stage by stage in the buyer's order: what serves each
  *     stage and which gaps it has, each pointing at its action;
  *   - the plan: every action once, grouped by owner so each owner has a
- *     list, owners in the order of their most urgent action.
+ *     list: the unassigned ones first (only the leader can hand them
+ *     out), then the owners in the order of their most urgent action.
  * The numbers are the plan's ranks (plan.h), the same in the CSV and the
  * gaps diagram. User text goes through escape_markdown() everywhere, so a
  * stage named `<script>` or `R&D | "Q1"` is shown, never interpreted. */
@@ -25,7 +26,7 @@
 /* Actions bucketed by a key (an owner, a stage), each bucket in rank
  * order: next[i] is the action after actions[i] in its bucket. */
 typedef struct Buckets {
-	size_t *head, *tail, *count;    /* per bucket; SIZE_MAX: empty */
+	size_t *head, *tail, *count;    /* per bucket; head NONE: empty */
 	size_t *next;                   /* per action */
 	size_t n;
 } Buckets;
@@ -272,9 +273,9 @@ static void owner_lists(StrBuf *out, const Plan *plan, Arena *a)
 		return;
 	}
 	strbuf_puts(out, "Each owner's actions, most urgent first; # is the action's rank in the "
-			 "whole plan. P1 comes first (errors, and the critical characteristic), then "
-			 "P2 (warnings), then P3 (info); a high-priority question moves an action up "
-			 "one level, a low-priority one down.\n");
+			 "whole plan. Priority starts from the finding's severity (error P1, warning "
+			 "P2, info P3), moves up one level for the critical characteristic and for a "
+			 "high-priority question, and down one for a low-priority question.\n");
 	for (size_t k = 0; k < b.n; k++) {
 		if (b.head[k] == NONE)
 			continue;

@@ -4,7 +4,10 @@
 # In a Markdown file, a fenced block with the info string `yaml file=NAME`
 # is written to NAME in a scratch directory (one per document); a ```console
 # block holds `$ roadmapc ...` commands, each followed by its exact expected
-# output (stdout and stderr together), and is run in that directory. A yaml
+# output (stdout and stderr together), and is run in that directory. A block
+# whose info string ends in `output=PATH` (```markdown output=out/a.plan.md)
+# holds the exact contents of a file the commands above it wrote (CRLF line
+# ends compared as LF, so a document never holds a carriage return). A yaml
 # block that is only a snippet must say so (```yaml fragment), so no example
 # can be forgotten. Prints PASS:/FAIL: lines; needs $ROADMAPC.
 set -u
@@ -22,7 +25,8 @@ for doc in README.md docs/*.md; do
 	/^```/ && inblock { inblock = 0; close(fname); next }
 	/^```/ && !inblock {
 		info = substr($0, 4)
-		if (info ~ /^yaml file=/) { split(info, a, "="); start("file." a[2]) }
+		if (info ~ / output=[^ ]+$/) { sub(/.* output=/, "", info); gsub("/", "%", info); start("output." info) }
+		else if (info ~ /^yaml file=/) { split(info, a, "="); start("file." a[2]) }
 		else if (info ~ /^yaml fragment/) { start("fragment") }
 		else if (info ~ /^yaml/) { start("bad"); print FNR > fname }
 		else if (info == "console") { start("console") }
@@ -36,6 +40,15 @@ for doc in README.md docs/*.md; do
 		case "$b" in
 		*.file.*) cp "$path" "$dir/${b#*.file.}" ;;
 		*.bad) echo "FAIL: $doc:$(head -n 1 "$path"): yaml block without file=NAME or fragment" ;;
+		*.output.*)
+			out=${b#*.output.}
+			out=${out//%//}
+			if [ -f "$dir/$out" ] && tr -d '\r' <"$dir/$out" | cmp -s "$path" -; then
+				echo "PASS: $doc: $out is as shown"
+			else
+				echo "FAIL: $doc: $out is not as shown"
+				[ -f "$dir/$out" ] && tr -d '\r' <"$dir/$out" | diff -u "$path" - | head -n 30
+			fi ;;
 		*.console)
 			# Each "$ " line starts a command; the lines up to the next one are its output.
 			awk -v d="$dir" '

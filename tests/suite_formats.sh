@@ -26,17 +26,7 @@ PY=/usr/bin/python3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# check NAME COMMAND...: PASS when COMMAND succeeds, else FAIL and its output.
-check() {
-	local name=$1 out
-	shift
-	if out=$("$@" 2>&1); then
-		echo "PASS: $name"
-	else
-		echo "FAIL: $name"
-		[ -n "$out" ] && printf '%s\n' "$out" | head -n 20 | sed 's/^/    /'
-	fi
-}
+. tests/tools/suite_lib.sh
 
 if [ ! -x "$PY" ]; then
 	echo "FAIL: $PY exists (install it: apt-get install -y python3 python3-jsonschema)"

@@ -5,7 +5,9 @@ tests/suite_docs.sh runs every ```console block of README.md and docs/*.md
 against the files the ```yaml file=NAME blocks define, and compares the
 output exactly. After a deliberate change of wording or format, this tool
 re-runs those commands the same way and writes their actual output back
-into the documents, so the change is one review of `git diff docs/`.
+into the documents, so the change is one review of `git diff docs/`. A
+block whose info string ends in `output=PATH` gets the contents of the file
+PATH the commands above it wrote (CRLF line ends written as LF).
 
 Usage: ROADMAPC=build/roadmapc tests/tools/update_docs.py [DOC.md ...]
 """
@@ -17,6 +19,7 @@ import sys
 import tempfile
 
 FENCE = re.compile(r'^```')
+OUTPUT = re.compile(r' output=(\S+)$')
 
 
 def blocks(lines):
@@ -46,6 +49,15 @@ def update(doc, binary):
                 name = info.split('=', 1)[1].strip()
                 with open(os.path.join(d, name), 'w') as f:
                     f.writelines(body)
+                continue
+            m = OUTPUT.search(info)
+            if m:
+                path = os.path.join(d, m.group(1))
+                if os.path.exists(path):
+                    text = open(path, encoding='utf-8', newline='').read()
+                    out.extend(lines[pos:start])
+                    out.extend(text.replace('\r\n', '\n').splitlines(keepends=True))
+                    pos = end
                 continue
             if info != 'console':
                 continue
