@@ -43,6 +43,10 @@ enum {
 /* Text sizes are among those fontmetric.h measured exactly. */
 #define BADGE_SIZE 8
 #define LABEL_SIZE 8
+/* A row or a link shows this many badges at most, and one more that counts
+ * the rest: a roadmap with thousands of findings about one item must not
+ * make a picture of thousands of badges. */
+#define BADGES_MAX 20
 /* Room for what the glyph table cannot know: a kerning pair that widens. */
 #define TEXT_SLACK 1
 
@@ -62,6 +66,7 @@ struct BoardRow {
 	const char *color;
 	BoardBadge *badges;
 	size_t nbadges, badges_cap;
+	size_t hidden;          /* badges beyond BADGES_MAX, counted */
 	BoardSample sample;
 	BoardStyle sample_line;
 	BoardBadge sample_swatch;
@@ -80,6 +85,7 @@ struct BoardLink {
 	BoardTag tag;
 	BoardBadge *badges;
 	size_t nbadges, badges_cap;
+	size_t hidden;          /* badges beyond BADGES_MAX, counted */
 	size_t seq;
 	int x_from, x_to;       /* the ports */
 };
@@ -205,7 +211,10 @@ BoardRow *board_row(Board *b, BoardBox *x, int level, const char *glyph, const c
 
 void board_row_badge(Board *b, BoardRow *r, const BoardBadge *badge)
 {
-	ARENA_PUSH(b->a, r->badges, r->nbadges, r->badges_cap, *badge);
+	if (r->nbadges >= BADGES_MAX)
+		r->hidden++;
+	else
+		ARENA_PUSH(b->a, r->badges, r->nbadges, r->badges_cap, *badge);
 }
 
 void board_row_sample(Board *b, BoardRow *r, BoardSample kind, BoardStyle line,
@@ -236,7 +245,18 @@ BoardLink *board_link(Board *b, BoardBox *from, BoardBox *to, BoardStyle style, 
 
 void board_link_badge(Board *b, BoardLink *l, const BoardBadge *badge)
 {
-	ARENA_PUSH(b->a, l->badges, l->nbadges, l->badges_cap, *badge);
+	if (l->nbadges >= BADGES_MAX)
+		l->hidden++;
+	else
+		ARENA_PUSH(b->a, l->badges, l->nbadges, l->badges_cap, *badge);
+}
+
+/* The badge that counts what BADGES_MAX left out. */
+static BoardBadge more_badge(Board *b, size_t hidden)
+{
+	BoardBadge m = { arena_printf(b->a, "+%zu more", hidden), { "#FFFFFF", "#4D4D4D", NULL, 1, true },
+			 "#111111", { "more", NULL, NULL } };
+	return m;
 }
 
 const BoardTag *board_link_tag(const BoardLink *l)
@@ -1120,6 +1140,21 @@ void board_render(Board *b, RenderGraph *g, double *width, double *height)
 {
 	b->g = g;
 	b->x0 = MARGIN + GUTTER;
+	for (size_t i = 0; i <= b->nboxes; i++) {
+		BoardBox *x = i < b->nboxes ? b->boxes[i] : b->title;
+		for (size_t k = 0; x && k < x->nrows; k++) {
+			BoardRow *r = x->rows[k];
+			BoardBadge m = more_badge(b, r->hidden);
+			if (r->hidden)
+				ARENA_PUSH(b->a, r->badges, r->nbadges, r->badges_cap, m);
+		}
+	}
+	for (size_t i = 0; i < b->nlinks; i++) {
+		BoardLink *l = b->links[i];
+		BoardBadge m = more_badge(b, l->hidden);
+		if (l->hidden)
+			ARENA_PUSH(b->a, l->badges, l->nbadges, l->badges_cap, m);
+	}
 	int *natural = arena_alloc(b->a, (b->nboxes ? b->nboxes : 1) * sizeof *natural);
 	for (size_t i = 0; i < b->nboxes; i++) {
 		natural[i] = measure_box(b, b->boxes[i]);

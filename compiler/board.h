@@ -125,7 +125,9 @@ BoardBox *board_box(Board *b, BoardPlace place, BoardTime start, BoardTime end, 
 BoardRow *board_row(Board *b, BoardBox *x, int level, const char *glyph, const char *text,
 		    double size, FontStyle style, const char *color);
 
-/* Hangs 'badge' under row 'r' (badges flow left to right, and wrap). */
+/* Hangs 'badge' under row 'r' (badges flow left to right, and wrap). A row,
+ * and a link, shows at most 20 badges; a last one counts the rest ("+N
+ * more", class "more"). */
 void board_row_badge(Board *b, BoardRow *r, const BoardBadge *badge);
 
 /* Makes row 'r' (of level 1) a legend entry: a sample of a link ('kind'

@@ -25,6 +25,9 @@
 
 /* How many of the plan's actions the "fix these first" panel names. */
 #define WORST_GAPS 5
+/* The content and other-findings panels list at most this many items; a
+ * last row counts the rest (the action plan lists them all). */
+#define PANEL_ROWS_MAX 60
 
 #define INK "#111111"
 
@@ -72,6 +75,7 @@ typedef struct Gaps {
 	StrMap ids;             /* mark ids given, to keep them unique */
 	BoardBox *content_panel, *other_panel;
 	StrMap content_rows;    /* "content:ID" -> its row in the content panel */
+	size_t content_listed, content_hidden, other_listed, other_hidden;
 } Gaps;
 
 /* What a finding's badge says, in a few words. */
@@ -136,11 +140,16 @@ static BoardBadge mark_badge(Gaps *g, const Diag *d)
 				: arena_printf(g->a, "%s %s", look->glyph, mark_words(g, d));
 	const char *item = d->item ? d->item : "roadmap";
 	const char *id = arena_printf(g->a, "mark:%s:%s", d->check, item);
-	/* Two findings of one check about one item (a rule may say so): the
-	 * second id gets a number. */
-	for (int n = 2; strmap_get(&g->ids, id, strlen(id)); n++)
-		id = arena_printf(g->a, "mark:%s:%s~%d", d->check, item, n);
-	strmap_put(&g->ids, id, strlen(id), (void *)id);
+	/* Two findings of one check about one item (a rule may say so, and a
+	 * seller action can use one draft item many times): the second id
+	 * gets "~2", and so on. A count per id keeps that linear. */
+	size_t *seen = strmap_get(&g->ids, id, strlen(id));
+	if (!seen) {
+		seen = arena_alloc(g->a, sizeof *seen);
+		strmap_put(&g->ids, id, strlen(id), seen);
+	}
+	if ((*seen)++)
+		id = arena_printf(g->a, "%s~%zu", id, *seen);
 	BoardBadge b = { text, look->style, look->color,
 			 { arena_printf(g->a, "mark %s %s", d->check, severity_name(d->sev)), id, d->message } };
 	return b;
@@ -171,13 +180,23 @@ static BoardBox *panel(Gaps *g, BoardBox **slot, const char *name, const char *t
 	return *slot;
 }
 
-/* The row of content item 'c' in the "content to fix" panel. */
+/* The row of content item 'c' in the "content to fix" panel, or NULL when
+ * the panel is full (the item is counted in its last row). */
 static BoardRow *content_row(Gaps *g, const Content *c)
 {
 	const char *k = arena_printf(g->a, "content:%s", c->id);
-	BoardRow *r = strmap_get(&g->content_rows, k, strlen(k));
-	if (r)
-		return r;
+	void *v = strmap_get(&g->content_rows, k, strlen(k));
+	if (v == (void *)&g->content_hidden)
+		return NULL;
+	if (v)
+		return v;
+	if (g->content_listed >= PANEL_ROWS_MAX) {
+		g->content_hidden++;
+		strmap_put(&g->content_rows, k, strlen(k), &g->content_hidden);
+		return NULL;
+	}
+	BoardRow *r;
+	g->content_listed++;
 	BoardBox *x = panel(g, &g->content_panel, "panel:content", "Content to fix");
 	const char *status = c->status == STATUS_PUBLISHED ? "" : arena_printf(g->a, ", %s", vocab_statuses[c->status]);
 	r = board_row(g->pic.board, x, 1, "\u25a4",
@@ -304,6 +323,8 @@ static bool place_mark(Gaps *g, const Diag *d, const BoardBadge *badge)
 		break;
 	case SUBJECT_CONTENT:
 		r = content_row(g, subject_as_content(s));
+		if (!r)
+			return true;    /* past the panel's rows: counted in its last */
 		break;
 	default:
 		break;
@@ -336,6 +357,10 @@ static void tag_stale_uses(Gaps *g, const Diag *d)
  * whole roadmap, say): listed with its message. */
 static void place_other(Gaps *g, const Diag *d, const BoardBadge *badge)
 {
+	if (g->other_listed++ >= PANEL_ROWS_MAX) {
+		g->other_hidden++;
+		return;
+	}
 	BoardBox *x = panel(g, &g->other_panel, "panel:other", "Other findings");
 	BoardRow *r = board_row(g->pic.board, x, 1, "\u2022", d->message, 9, FONT_REGULAR, INK);
 	board_row_badge(g->pic.board, r, badge);
@@ -482,7 +507,10 @@ int render_gaps(const OutputContext *ctx, StrBuf *out, StrBuf *err)
 	g.stem = ctx->stem ? ctx->stem : "roadmap";
 	strmap_init(&g.ids, &a);
 	strmap_init(&g.content_rows, &a);
-	roadmap_picture_build(&g.pic, ctx, &a, "gaps");
+	if (roadmap_picture_build(&g.pic, ctx, &a, "gaps", err) < 0) {
+		arena_free(&a);
+		return 1;       /* too big: nothing to write, 'err' says why */
+	}
 	plan_build(g.u, &a, &g.plan);
 	coverage_line(&g);
 	worst_gaps(&g);
@@ -497,6 +525,14 @@ int render_gaps(const OutputContext *ctx, StrBuf *out, StrBuf *err)
 			place_other(&g, d, &badge);
 		tag_stale_uses(&g, d);
 	}
+	if (g.content_hidden)
+		board_row(g.pic.board, g.content_panel, 0, NULL,
+			  arena_printf(&a, "and %zu more content items: the action plan lists them", g.content_hidden),
+			  8, FONT_ITALIC, "#444444");
+	if (g.other_hidden)
+		board_row(g.pic.board, g.other_panel, 0, NULL,
+			  arena_printf(&a, "and %zu more findings: the action plan lists them", g.other_hidden),
+			  8, FONT_ITALIC, "#444444");
 	int rc = roadmap_picture_emit(&g.pic, ctx, out, err);
 	arena_free(&a);
 	return rc;

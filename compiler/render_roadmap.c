@@ -290,7 +290,7 @@ static void title_rows(RoadmapPicture *p, const OutputContext *ctx, const char *
 	if (p->collapsed)
 		board_row(b, t, 0, NULL,
 			  arena_printf(a, "A big roadmap (%zu stages): boxes show counts, not the words of "
-				       "questions and concerns; the action plan lists every gap", rm->nstages),
+				       "questions, concerns and content; the action plan lists every gap", rm->nstages),
 			  9, FONT_ITALIC, SOFT);
 	anchor(&p->rows, "roadmap#critical",
 	       board_row(b, t, 0, NULL,
@@ -327,17 +327,39 @@ static void style_links(RoadmapPicture *p, const Unit *u)
 	}
 }
 
-void roadmap_picture_build(RoadmapPicture *p, const OutputContext *ctx, Arena *a, const char *view)
+/* The rows the boxes would have in full: questions (with their answers
+ * and content), concerns, and the content seller actions use. */
+static size_t detail_rows(const Roadmap *rm)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < rm->nstages; i++) {
+		const Stage *st = rm->stages[i];
+		n += st->nconcerns;
+		for (size_t k = 0; k < st->nquestions; k++)
+			n += 2 + st->questions[k]->content.n;
+	}
+	for (size_t i = 0; i < rm->nseller; i++)
+		n += rm->seller[i]->uses.n;
+	return n;
+}
+
+int roadmap_picture_build(RoadmapPicture *p, const OutputContext *ctx, Arena *a, const char *view,
+			  StrBuf *err)
 {
 	memset(p, 0, sizeof *p);
 	p->arena = a;
 	p->rm = ctx->unit->roadmap;
 	const Roadmap *rm = p->rm;
+	if (rm->nstages + rm->nseller > ROADMAP_DIAGRAM_MAX) {
+		strbuf_printf(err, "%zu stages and seller actions are more than a diagram can show (at most %d); "
+			      "the action plan lists every gap", rm->nstages + rm->nseller, ROADMAP_DIAGRAM_MAX);
+		return -1;
+	}
 	Board *b = p->board = board_new(a);
 	strmap_init(&p->rows, a);
 	strmap_init(&p->links, a);
 	strmap_init(&p->boxes, a);
-	p->collapsed = rm->nstages > ROADMAP_DETAIL_MAX;
+	p->collapsed = rm->nstages > ROADMAP_DETAIL_MAX || detail_rows(rm) > ROADMAP_DETAIL_ROWS;
 	for (size_t i = 0; i < rm->nstages; i++)
 		p->timed |= rm->stages[i]->when.set;
 	for (size_t i = 0; i < rm->nseller; i++)
@@ -432,6 +454,7 @@ void roadmap_picture_build(RoadmapPicture *p, const OutputContext *ctx, Arena *a
 			board_axis_label(b, at(w->end), arena_printf(a, "%g", w->end));
 		}
 	}
+	return 0;
 }
 
 int roadmap_picture_emit(RoadmapPicture *p, const OutputContext *ctx, StrBuf *out, StrBuf *err)
@@ -500,10 +523,12 @@ int render_roadmap(const OutputContext *ctx, StrBuf *out, StrBuf *err)
 	Arena a;
 	arena_init(&a);
 	RoadmapPicture p;
-	roadmap_picture_build(&p, ctx, &a, "buying-process roadmap");
-	tag_links(&p, ctx->unit);
-	legend(&p);
-	int rc = roadmap_picture_emit(&p, ctx, out, err);
+	int rc = 1;     /* too big: nothing to write, 'err' says why */
+	if (roadmap_picture_build(&p, ctx, &a, "buying-process roadmap", err) == 0) {
+		tag_links(&p, ctx->unit);
+		legend(&p);
+		rc = roadmap_picture_emit(&p, ctx, out, err);
+	}
 	arena_free(&a);
 	return rc;
 }

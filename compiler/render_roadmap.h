@@ -17,11 +17,17 @@
 #include "output.h"
 #include "strmap.h"
 
-/* More stages than this, and a stage's box shows how many questions and
- * concerns it has instead of their words (the marks hang on the counts):
- * the picture stays a few hundred points tall, and its width grows by one
- * narrow box per stage. */
+/* More stages than this, or more rows of questions, concerns and content
+ * than ROADMAP_DETAIL_ROWS, and a stage's box shows how many questions and
+ * concerns it has instead of their words, a seller action's how much
+ * content it uses (the marks hang on the counts): the picture stays a few
+ * hundred points tall, and its width grows by one narrow box per stage. */
 #define ROADMAP_DETAIL_MAX 40
+#define ROADMAP_DETAIL_ROWS 1200
+/* More stages and seller actions than this, and there is no picture (a
+ * warning says why; the action plan lists every gap): it would take
+ * Graphviz minutes to draw, and no one could read it. */
+#define ROADMAP_DIAGRAM_MAX 2000
 
 typedef struct RoadmapPicture {
 	Arena *arena;           /* the picture's own, freed by the caller */
@@ -42,8 +48,10 @@ typedef struct RoadmapPicture {
 } RoadmapPicture;
 
 /* Puts ctx->unit's roadmap on a new board in 'a'. 'view' names the
- * picture in its title ("roadmap", "gaps"). */
-void roadmap_picture_build(RoadmapPicture *p, const OutputContext *ctx, Arena *a, const char *view);
+ * picture in its title ("roadmap", "gaps"). Returns -1, with the reason
+ * in 'err', when the roadmap is too big for a picture. */
+int roadmap_picture_build(RoadmapPicture *p, const OutputContext *ctx, Arena *a, const char *view,
+			  StrBuf *err);
 
 /* The row, link or box of item 'key', or NULL. */
 BoardRow *roadmap_picture_row(const RoadmapPicture *p, const char *key);
