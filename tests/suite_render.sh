@@ -208,6 +208,36 @@ check "a picture too big for a PNG is a warning, and no PNG" \
 "$ROADMAPC" check $TODAY -q "$tmp/g200.yaml" >/dev/null 2>&1
 check "a picture too big for a PNG keeps the exit status of check" '[ $status = $? ]' "exit $status"
 
+# Too much for a picture: many findings about one item, and many stages.
+python3 - "$tmp/shared.yaml" <<'EOF'
+import sys
+n = 3000
+lines = ['roadmap: 1', 'product: Big', 'segment: Everyone', 'stages:', '  - id: s',
+         '    expects: [information]', '    questions:']
+for i in range(n):
+    lines += ['      - ask: Q%d?' % i, '        answer: yes', '        content: [x]']
+lines += ['seller:', '  - id: a', '    owner: o', '    supports: [s]', '    delivers: [information]',
+          '    uses: [' + ', '.join(['x'] * n) + ']',
+          'content:', '  - id: x', '    title: X', '    type: report', '    status: draft', '    owner: m']
+open(sys.argv[1], 'w').write('\n'.join(lines) + '\n')
+EOF
+timeout 60 "$ROADMAPC" render $TODAY -q "$tmp/shared.yaml" --view gaps -o "$tmp/shared.svg" >/dev/null 2>&1
+python3 - "$tmp/shared.svg" <<'EOF'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+marks = [e for e in root.iter() if 'mark' in (e.get('class') or '').split()]
+more = [t.text for e in root.iter() if 'more' in (e.get('class') or '').split()
+        for t in e.iter('{http://www.w3.org/2000/svg}text')]
+ok = len(marks) <= 60 and sorted(more) == ['+2980 more', '+2980 more']
+print(('PASS' if ok else 'FAIL') + f': 6,000 findings about one item make a row of 20 marks and a count '
+      f'(marks {len(marks)}, counts {more})')
+EOF
+python3 tests/tools/gen_roadmap.py 1400 >"$tmp/huge.yaml"
+"$ROADMAPC" build $TODAY -q -o "$tmp/huge" "$tmp/huge.yaml" >/dev/null 2>"$tmp/err"
+check "a roadmap of more than 2,000 stages and seller actions gets a warning, the plan, no picture" \
+	'grep -q "^roadmapc: warning: .*huge.gaps.svg not written: 2101 stages and seller actions are more than a diagram can show" "$tmp/err" && [ -s "$tmp/huge/huge.plan.md" ] && [ ! -e "$tmp/huge/huge.gaps.svg" ]' \
+	"$(grep roadmapc: "$tmp/err" | head -n 3)"
+
 "$ROADMAPC" render $TODAY -q "$ex" --view gaps -T png -o - 2>/dev/null >"$tmp/stdout.png"
 check "render -o - writes the picture to standard output" \
 	'[ "$(head -c 4 "$tmp/stdout.png" | od -An -tx1 | tr -d " ")" = 89504e47 ]'
