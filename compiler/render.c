@@ -22,6 +22,12 @@
 #endif
 #endif
 #ifdef RENDER_LSAN
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+	return "print_suppressions=0";  /* else every run lists them on stderr */
+}
+
 const char *__lsan_default_suppressions(void);
 const char *__lsan_default_suppressions(void)
 {
@@ -245,6 +251,27 @@ static Agraph_t *build(const RenderGraph *g)
 	return root;
 }
 
+/* Graphviz's pango plugin remembers, in a static variable, the name of
+ * the font it last set text in: a pointer into the font table of the
+ * context it ran in, which gvFreeContext() frees. The next graph's first
+ * text compares its font's name with that freed memory (AddressSanitizer
+ * catches it). So before a context goes, one more text is measured in a
+ * font whose name is ours and static, and the plugin is left pointing at
+ * memory that stays. textspan_size() is exported by libgvc but declared in
+ * no public header. */
+pointf textspan_size(GVC_t *gvc, textspan_t *span);
+
+static void leave_font_name(GVC_t *gvc)
+{
+	static char family[] = FONTMETRIC_FAMILY;
+	static textfont_t font = { family, NULL, NULL, 10, 0, 0 };
+	static char text[] = "x";
+	textspan_t span = { text, &font, NULL, NULL, 0, 0, { 0, 0 }, 'l' };
+	textspan_size(gvc, &span);
+	if (span.free_layout && span.layout)
+		span.free_layout(span.layout);
+}
+
 /* cairo's PDF carries the time it was written; the same graph must give
  * the same bytes, so the date becomes the epoch, digit for digit (the
  * length, and with it every offset in the file, stays the same). */
@@ -371,6 +398,7 @@ RenderStatus render_emit(const RenderGraph *g, const char *format, double width,
 	if (rc == 0)
 		gvFreeLayout(gvc, root);
 	agclose(root);
+	leave_font_name(gvc);
 	gvFreeContext(gvc);
 	agseterrf(previous);
 
