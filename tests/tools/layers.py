@@ -26,7 +26,7 @@ LAYERS = [
     ('schema', ['model', 'schema', 'schema_read', 'catalog', 'extends']),
     ('model', ['resolve', 'model_index', 'registry', 'unit', 'subject']),
     ('checks', ['check', 'check_*', 'coverage']),
-    ('outputs', ['report', 'report_*', 'render', 'render_*', 'board', 'plan', 'plan_*', 'baseline',
+    ('outputs', ['report', 'report_*', 'render', 'render_*', 'board', 'board_*', 'plan', 'plan_*', 'baseline',
                  'fingerprint', 'output', 'output_*', 'graph']),
     ('driver', ['driver']),
     ('main', ['main', 'cli', 'cli_*', 'cmd_*']),
