@@ -58,6 +58,23 @@ for ex in examples/*.yaml; do
 		'[ ! -s "$tmp/err" ] && cmp -s "$tmp/cli.svg" "$tmp/a/$name.gaps.svg"' "$(head -n 3 "$tmp/err")"
 	"$ROADMAPC" check $TODAY --format json "$ex" >"$tmp/check.json"
 	python3 tests/tools/check_marks.py "$name" "$tmp/a/$name.gaps.svg" "$tmp/a/$name.roadmap.svg" "$tmp/check.json"
+	python3 - "$name" "$tmp/a/$name.gaps.svg" "$tmp/a/$name.plan.csv" <<'EOF'
+import csv, re, sys, xml.etree.ElementTree as ET
+name, svg, plan = sys.argv[1:4]
+rows = list(csv.DictReader(open(plan, newline='', encoding='utf-8')))[:5]
+digits = '\u2776\u2777\u2778\u2779\u277a'
+ranked = {}
+for e in ET.parse(svg).getroot().iter():
+    if 'mark' not in (e.get('class') or '').split():
+        continue
+    text = ''.join(t.text or '' for t in e.iter('{http://www.w3.org/2000/svg}text'))
+    if text[:1] in digits:
+        m = re.match(r'mark:([^:]+):(.*?)(~\d+)?$', e.get('id'))
+        ranked[digits.index(text[0]) + 1] = (m.group(1), m.group(2))
+want = {int(r['rank']): (r['check'], r['item']) for r in rows}
+print(('PASS' if ranked == want else 'FAIL') + f': {name}: the numbered marks are the first '
+      f'{len(want)} actions of the plan, in its order' + ('' if ranked == want else f': {ranked} != {want}'))
+EOF
 	formats_ok "$name" "$tmp/a" "$name"
 	"$ROADMAPC" build $TODAY -q -o "$tmp/b" $FORMATS "$ex" >/dev/null 2>&1
 	check "$name: a second build is byte-identical in every format" 'diff -r "$tmp/a" "$tmp/b" >/dev/null' \
