@@ -1,21 +1,25 @@
 # roadmapc - a compiler for buying-process roadmaps.
 #
 #   make            build build/roadmapc
-#   make demo       install missing libraries, build, check the example roadmap
+#   make demo       install missing libraries, build every example into roadmap-out/
 #   make test       build (normal and ASan+UBSan) and run every test suite
 #   make san        build the sanitizer binary only (build/san/roadmapc)
 #   make deps       install the Debian packages the build needs (or print how)
 #   make fuzz       build the libFuzzer targets (needs clang)
 #   make bench      measure the front end against raw libyaml parsing
+#   make doc-images redraw the pictures of docs/diagrams.md (docs/images/)
 #   make clean
 #
 # WERROR=1 turns warnings into errors (CI does this).
 
 PKGS      := yaml-0.1 lua5.4 libcgraph libgvc
-DEB_PKGS  := graphviz libgraphviz-dev libyaml-dev liblua5.4-dev pkg-config
-# What the test suites use beyond the build: SARIF schema validation and
-# man-page rendering.
-TEST_PKGS := python3 python3-jsonschema groff-base
+# The diagrams name one font and measure their text in it (compiler/fontmetric.c),
+# so it is a dependency like a library: without it, text would not fit its box.
+FONT      := DejaVu Sans
+DEB_PKGS  := graphviz libgraphviz-dev libyaml-dev liblua5.4-dev pkg-config fonts-dejavu-core
+# What the test suites use beyond the build: SARIF schema validation,
+# man-page rendering, and reading roadmaps in the diagram layout tests.
+TEST_PKGS := python3 python3-jsonschema python3-yaml groff-base
 BUILD     ?= build
 CC        ?= cc
 CFLAGS    ?= -O2 -g
@@ -37,7 +41,7 @@ STDLIB    := $(sort $(wildcard stdlib/*.yaml stdlib/*.lua))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all demo test san unit deps need-deps check-deps check-test-deps fuzz bench clean
+.PHONY: all demo doc-images test san unit deps need-deps check-deps check-test-deps fuzz bench clean
 all: need-deps $(BUILD)/roadmapc
 
 $(BUILD)/roadmapc: $(OBJS)
@@ -78,16 +82,33 @@ test: check-test-deps
 	$(MAKE) --no-print-directory san
 	tests/run.sh $(BUILD) build/san
 
+# Builds every example: the diagnostics, then both diagrams (SVG and PNG) and
+# the action plan of each, in roadmap-out/.
 demo: check-deps $(BUILD)/roadmapc
-	@echo '$$ roadmapc check examples/crm-for-accounting-firms.yaml'
-	@$(BUILD)/roadmapc check --today 2026-11-23 examples/crm-for-accounting-firms.yaml; \
-	 echo "(exit status $$?)"
+	@echo '$$ roadmapc build -q -T svg -T png examples/*.yaml'
+	@$(BUILD)/roadmapc build --today 2026-11-23 -q -o roadmap-out -T svg -T png examples/*.yaml; \
+	 status=$$?; echo "(exit status $$status: the examples have gaps to find)"; echo; \
+	 for ex in examples/*.yaml; do n=$$(basename $$ex .yaml); echo "$$n:"; \
+	   for f in roadmap-out/$$n.roadmap.svg roadmap-out/$$n.gaps.svg roadmap-out/$$n.plan.md roadmap-out/$$n.plan.csv; do \
+	     [ -f $$f ] && echo "  $$f"; done; done; \
+	 echo "(the .png files beside the .svg ones hold the same pictures)"
+
+# The pictures of docs/diagrams.md: both views of the tour example, as PNG.
+# tests/suite_render.sh fails when they are not what roadmapc draws now.
+doc-images: check-deps $(BUILD)/roadmapc
+	@mkdir -p docs/images
+	@for v in roadmap gaps; do \
+	  $(BUILD)/roadmapc render --today 2026-11-23 -q examples/analytics-for-online-stores.yaml --view $$v \
+	    -T png -o docs/images/analytics-for-online-stores.$$v.png >/dev/null 2>&1; \
+	  echo "docs/images/analytics-for-online-stores.$$v.png"; done
 
 # Installs the missing libraries when it can; otherwise says exactly how.
 deps:
 	@missing=; for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; done; \
+	fc-list '$(FONT)' 2>/dev/null | grep -q . || missing="$$missing fonts-dejavu-core"; \
 	command -v groff >/dev/null || missing="$$missing groff"; \
 	/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$$missing python3-jsonschema"; \
+	/usr/bin/python3 -c 'import yaml' 2>/dev/null || missing="$$missing python3-yaml"; \
 	if command -v pkg-config >/dev/null && [ -z "$$missing" ]; then echo "deps: everything present"; exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; \
 	else echo "deps: missing:$$missing"; \
@@ -109,10 +130,12 @@ need-deps:
 # check runs `make deps` when something is missing.
 check-deps:
 	@ok=1; for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || ok=0; done; \
+	fc-list '$(FONT)' 2>/dev/null | grep -q . || ok=0; \
 	[ $$ok = 1 ] || $(MAKE) --no-print-directory deps
 
 check-test-deps: check-deps
 	@ok=1; command -v groff >/dev/null || ok=0; /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || ok=0; \
+	/usr/bin/python3 -c 'import yaml' 2>/dev/null || ok=0; \
 	[ $$ok = 1 ] || $(MAKE) --no-print-directory deps
 
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)

@@ -19,6 +19,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void driver_registry(CheckRegistry *reg, Arena *a)
 {
@@ -233,18 +234,31 @@ static const char *output_stem(Unit *u)
 /* Renders output 'o' of 'u' (in view format 'format') and writes it to
  * 'path'; on failure says why in 'messages'. */
 static int write_output(const RunOptions *opt, const CheckRegistry *reg, const Unit *u,
-			const UnitOutput *o, const char *format, const char *path, StrBuf *messages)
+			const UnitOutput *o, const char *format, const char *stem, const char *path,
+			StrBuf *messages)
 {
 	CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
-	OutputContext ctx = { u, &cfg, reg, o->view ? format : NULL };
-	StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
+	StrBuf out = STRBUF_INIT, err = STRBUF_INIT, warnings = STRBUF_INIT;
+	OutputContext ctx = { u, &cfg, reg, o->view ? format : NULL, stem, &warnings };
 	int rc = o->emit(&ctx, &out, &err);
 	if (rc == 0)
 		rc = outfile_write(path, out.data ? out.data : "", out.len, &err);
+	/* Graphviz's warnings, and a picture too big for a bitmap, are said
+	 * but do not fail the run. */
+	for (const char *w = strbuf_cstr(&warnings); *w;) {
+		size_t n = strcspn(w, "\n");
+		strbuf_printf(messages, "roadmapc: warning: %s: %.*s\n", path, (int)n, w);
+		w += n + (w[n] == '\n');
+	}
+	if (rc > 0) {
+		strbuf_printf(messages, "roadmapc: warning: %s not written: %s\n", path, strbuf_cstr(&err));
+		rc = 0;
+	}
 	if (rc < 0)
 		strbuf_printf(messages, "roadmapc: %s: %s\n", u->name, strbuf_cstr(&err));
 	strbuf_free(&out);
 	strbuf_free(&err);
+	strbuf_free(&warnings);
 	return rc;
 }
 
@@ -277,12 +291,14 @@ static int write_unit_outputs(const RunOptions *opt, const CheckRegistry *reg, U
 			continue;       /* not checked: its diagnostics say why */
 		for (size_t k = 0; k < unit_outputs_len; k++) {
 			const UnitOutput *o = &unit_outputs[k];
-			size_t nf = o->view ? opt->nview_formats : 1;
+			/* Without -T, the views are written in the first format, svg. */
+			const char *const *formats = opt->nview_formats ? opt->view_formats : output_view_formats;
+			size_t nf = !o->view ? 1 : opt->nview_formats ? opt->nview_formats : 1;
 			for (size_t f = 0; f < nf; f++) {
-				const char *fmt = o->view ? opt->view_formats[f] : NULL;
+				const char *fmt = o->view ? formats[f] : NULL;
 				char *path = arena_printf(&units[i]->arena, "%s/%s%s%s%s", opt->output_dir,
 							  stems[i], o->suffix, fmt ? "." : "", fmt ? fmt : "");
-				if (write_output(opt, reg, units[i], o, fmt, path, messages) < 0)
+				if (write_output(opt, reg, units[i], o, fmt, stems[i], path, messages) < 0)
 					rc = -1;
 			}
 		}
@@ -296,10 +312,18 @@ static int write_render(const RunOptions *opt, const CheckRegistry *reg, Unit *u
 {
 	if (!u->checked)
 		return 0;       /* its diagnostics say why there is no picture */
+	/* `render a.yaml -o a.yaml` would replace the roadmap with its picture. */
+	struct stat in, out;
+	if (strcmp(u->path, "-") != 0 && stat(u->path, &in) == 0 && stat(opt->render_output, &out) == 0 &&
+	    in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+		strbuf_printf(messages, "roadmapc: cannot write the diagram to '%s': it is the roadmap being "
+			      "rendered\n", opt->render_output);
+		return -1;
+	}
 	const UnitOutput *o = output_find(opt->view);
 	ASSERT(o != NULL);      /* main.c validated the name */
 	const char *fmt = opt->nview_formats ? opt->view_formats[0] : output_view_formats[0];
-	return write_output(opt, reg, u, o, fmt, opt->render_output, messages);
+	return write_output(opt, reg, u, o, fmt, output_stem(u), opt->render_output, messages);
 }
 
 /* ---- the commands that check ---- */

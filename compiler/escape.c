@@ -79,6 +79,16 @@ static const EscapeTable markdown_table = {
 	['&'] = "&amp;", ['~'] = "\\~", ['$'] = "\\$", ['\n'] = " ", ['\r'] = " ", ['\t'] = " ",
 };
 
+static const EscapeTable graphviz_html_table = {
+	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;",
+	['\\'] = "\\\\", ['\n'] = " ", ['\r'] = " ", ['\t'] = " ",
+};
+
+static const EscapeTable graphviz_tooltip_table = {
+	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;",
+	['\\'] = "&#92;&#92;&#92;&#92;", ['\n'] = "&#10;", ['\r'] = " ", ['\t'] = " ",
+};
+
 static void json_control(StrBuf *out, unsigned char c) { strbuf_printf(out, "\\u%04x", c); }
 static void drop_control(StrBuf *out, unsigned char c) { (void)out; (void)c; }
 static void show_control(StrBuf *out, unsigned char c) { (void)c; strbuf_putc(out, '?'); }
@@ -92,6 +102,16 @@ void escape_json(StrBuf *out, const char *s)
 
 /* XML 1.0 cannot represent most C0 controls even as references: drop them. */
 void escape_xml(StrBuf *out, const char *s) { escape_with(out, s, strlen(s), xml_table, drop_control); }
+
+void escape_graphviz_html(StrBuf *out, const char *s)
+{
+	escape_with(out, s, strlen(s), graphviz_html_table, drop_control);
+}
+
+void escape_graphviz_tooltip(StrBuf *out, const char *s)
+{
+	escape_with(out, s, strlen(s), graphviz_tooltip_table, drop_control);
+}
 
 void escape_markdown(StrBuf *out, const char *s)
 {

@@ -14,6 +14,19 @@
 void escape_json(StrBuf *out, const char *s);
 /* Appends 's' escaped for XML text and attribute values (no quotes added). */
 void escape_xml(StrBuf *out, const char *s);
+/* Appends 's' as text inside a Graphviz HTML-like label: XML's five
+ * characters become entities, line breaks and tabs spaces, other control
+ * characters are dropped, and '\' is doubled, because Graphviz expands
+ * escapes such as \N (the node's name) even inside HTML labels. */
+void escape_graphviz_html(StrBuf *out, const char *s);
+/* Appends 's' as a Graphviz tooltip, which SVG then shows as written.
+ * Graphviz decodes numeric character references in a tooltip, expands its
+ * escapes twice over (so \\N would become the node's name, and a backslash
+ * needs four), then escapes it for XML, keeping what already looks like a
+ * reference. So XML's five characters become their references, a line
+ * break "&#10;", and '\\' four "&#92;". The result holds no quote and no
+ * backslash, so it needs no escaping in DOT either. */
+void escape_graphviz_tooltip(StrBuf *out, const char *s);
 /* Appends 's' for a Markdown table cell: punctuation Markdown would read
  * as formatting, math or a cell break is backslash-escaped, HTML is made
  * inert, and line breaks become spaces. */

@@ -192,7 +192,7 @@ static void opt_view_format(Args *a, const char *v)
 	for (const char *const *f = output_view_formats; *f; f++)
 		known |= strcmp(*f, v) == 0;
 	if (!known)
-		usage_error("-T: unknown diagram format '%s' (the formats are svg, png, pdf, dot)", v);
+		usage_error("-T: unknown diagram format '%s' (the formats are svg, png, pdf, json, dot)", v);
 	RunOptions *r = &a->run;
 	for (size_t i = 0; i < r->nview_formats; i++)
 		if (strcmp(r->view_formats[i], v) == 0)
@@ -242,7 +242,7 @@ static const Option options[] = {
 	{ "--output", "-o", "OUT", false, FOR_RENDER, opt_render_output,
 	  "write the view to OUT ('-': standard output)" },
 	{ "-T", NULL, "FORMAT", true, FOR_BUILD | FOR_RENDER, opt_view_format,
-	  "diagram format: svg (default), png, pdf or dot (the graph\nbefore layout); build takes it repeatedly" },
+	  "diagram format: svg (default), png, pdf, json (the laid-out\ngraph) or dot (the graph before layout); build takes it\nrepeatedly" },
 	{ "--view", NULL, "VIEW", false, FOR_RENDER, opt_view,
 	  "the diagram to render: roadmap or gaps" },
 	{ "--fail-on", NULL, "LEVEL", false, FOR_CHECKING, opt_fail_on,

@@ -5,6 +5,10 @@
 
 /* One row per output, one file per emitter. */
 const UnitOutput unit_outputs[] = {
+	{ "roadmap", ".roadmap", true, render_roadmap,
+	  "the buying process under the selling process, on one time axis" },
+	{ "gaps", ".gaps", true, render_gaps,
+	  "the same picture with every finding marked, and the worst gaps first" },
 	{ "plan", ".plan.md", false, plan_md_emit,
 	  "the gap report and the Revenue Growth Action Plan, in Markdown" },
 	{ "csv", ".plan.csv", false, plan_csv_emit,
@@ -13,7 +17,7 @@ const UnitOutput unit_outputs[] = {
 };
 const size_t unit_outputs_len = sizeof unit_outputs / sizeof unit_outputs[0] - 1;
 
-const char *const output_view_formats[] = { "svg", "png", "pdf", "dot", NULL };
+const char *const output_view_formats[] = { "svg", "png", "pdf", "json", "dot", NULL };
 
 const UnitOutput *output_find(const char *name)
 {

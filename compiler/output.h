@@ -21,11 +21,17 @@ typedef struct OutputContext {
 	const Unit *unit;               /* checked: no structural errors */
 	const CheckConfig *checks;      /* the run's -W and --today */
 	const CheckRegistry *registry;  /* the run's checks */
-	const char *format;             /* views: "svg", "png", "pdf" or "dot"; else NULL */
+	const char *format;             /* views: "svg", "png", "pdf", "json" or "dot"; else NULL */
+	const char *stem;               /* NAME, as in NAME.plan.md */
+	/* What the run should tell the user about this output (Graphviz's
+	 * warnings), a line each; the driver prints them. */
+	StrBuf *warnings;
 } OutputContext;
 
-/* Renders one output of ctx->unit into 'out'. Returns 0, or -1 with a
- * message in 'err' (a Graphviz failure, a format that is not available). */
+/* Renders one output of ctx->unit into 'out'. Returns 0; 1 when there is
+ * nothing to write and 'err' says why (a diagram too big for a bitmap: a
+ * warning, not a failure); or -1 with a message in 'err' (a Graphviz
+ * failure, a format that is not available). */
 typedef int (*OutputFn)(const OutputContext *ctx, StrBuf *out, StrBuf *err);
 
 typedef struct UnitOutput {
@@ -50,5 +56,9 @@ const UnitOutput *output_find(const char *name);
 
 /* The view formats (-T), NULL-terminated, svg first (the default). */
 extern const char *const output_view_formats[];
+
+/* The emitters, one file each, registered in output.c. */
+int render_roadmap(const OutputContext *ctx, StrBuf *out, StrBuf *err);
+int render_gaps(const OutputContext *ctx, StrBuf *out, StrBuf *err);
 
 #endif

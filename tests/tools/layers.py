@@ -19,14 +19,14 @@ import re
 import sys
 
 LAYERS = [
-    ('base', ['alloc', 'arena', 'strbuf', 'strmap', 'hash', 'path', 'textio', 'date',
+    ('base', ['alloc', 'fontmetric', 'arena', 'strbuf', 'strmap', 'hash', 'path', 'textio', 'date',
               'json', 'number', 'escape', 'limits', 'version', 'outfile', 'suggest', 'signals']),
     ('source', ['srcfile', 'diag', 'node', 'stdlib_files']),
     ('front ends', ['front', 'front_*']),
     ('schema', ['model', 'schema', 'schema_read', 'catalog', 'extends']),
     ('model', ['resolve', 'model_index', 'registry', 'unit', 'subject']),
     ('checks', ['check', 'check_*', 'coverage']),
-    ('outputs', ['report', 'report_*', 'render', 'render_*', 'plan', 'plan_*', 'baseline',
+    ('outputs', ['report', 'report_*', 'render', 'render_*', 'board', 'board_*', 'plan', 'plan_*', 'baseline',
                  'fingerprint', 'output', 'output_*', 'graph']),
     ('driver', ['driver']),
     ('main', ['main', 'cli', 'cli_*', 'cmd_*']),
