@@ -173,7 +173,8 @@ int baseline_apply(const char *path, Unit *const *units, size_t n, StrBuf *err)
 			if (!d->item || d->suppressed)
 				continue;
 			char *key = entry_for(units[i], d);
-			char **hit = bsearch(&key, e.items, e.n, sizeof *e.items, cmp_str);
+			/* An empty baseline has no array at all: bsearch needs one. */
+			char **hit = e.n ? bsearch(&key, e.items, e.n, sizeof *e.items, cmp_str) : NULL;
 			if (hit) {
 				size_t k = (size_t)(hit - e.items);
 				while (k > 0 && strcmp(e.items[k - 1], key) == 0)
