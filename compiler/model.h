@@ -111,7 +111,7 @@ struct Concern {
 };
 
 typedef struct Question {
-	const char *id;         /* default "<stage id>.q<N>", N from 1 */
+	const char *id;         /* derived from the text when not written (resolve.c) */
 	const char *ask;
 	const char *answer;     /* NULL when absent or empty */
 	SrcLoc loc;

@@ -105,15 +105,25 @@ static const char *label(SchemaCtx *c, const char *noun, const char *id, const c
 	return id ? arena_printf(c->arena, "%s '%s'", noun, id) : anon;
 }
 
-/* The label of the Nth concern or question of stage 'st': by its id, or by
- * the default id resolve.c will give it ("question 'need.q2'"). */
-static const char *stage_item_label(SchemaCtx *c, const char *noun, char letter, const char *id,
-				    const Stage *st, size_t n)
+/* The label of a concern or question of stage 'st' in messages: by its id,
+ * else by its text (key 'text_key' of the mapping), which is what its
+ * derived id is made from: "question 'What does it cost?'". Never by its
+ * position, so a message (and a structural error's fingerprint, made from
+ * it) does not change when other items move. */
+static const char *stage_item_label(SchemaCtx *c, const char *noun, const Node *map,
+				    const char *text_key, const Stage *st)
 {
+	const char *id = peek_id(map);
 	if (id)
 		return label(c, noun, id, NULL);
+	for (size_t p = 0; p < map->npairs; p++) {
+		const Node *v = map->pairs[p].value;
+		if (schema_scalar_is(map->pairs[p].key, text_key) && v->kind == NODE_SCALAR &&
+		    v->len > 0 && !schema_is_null(v))
+			return arena_printf(c->arena, "%s %s", noun, schema_found(c, v));
+	}
 	if (st->id)
-		return arena_printf(c->arena, "%s '%s.%c%zu'", noun, st->id, letter, n);
+		return arena_printf(c->arena, "a %s of stage '%s'", noun, st->id);
 	return arena_printf(c->arena, "a %s", noun);
 }
 
@@ -161,11 +171,11 @@ static size_t item_list(SchemaCtx *c, const NodePair *f, const char *item, const
 
 /* concerns:
  *   - TEXT                                 short form
- *   - id: ID                               long form; id defaults to "<stage>.c<N>"
+ *   - id: ID                               long form; id derived from the text (resolve.c)
  *     text: TEXT                           required
  *     content: [CONTENT-ID, ...]
  *     ignore: { CHECK: REASON } */
-static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node *e, size_t n)
+static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node *e)
 {
 	Concern *cn = arena_alloc(c->arena, sizeof *cn);
 	cn->stage = st;
@@ -181,7 +191,7 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
 		cn->text = e->str;
 	} else if (e->kind == NODE_MAP) {
 		const NodePair *k[CK_NKEYS];
-		const char *item = stage_item_label(c, "concern", 'c', peek_id(e), st, n);
+		const char *item = stage_item_label(c, "concern", e, "text", st);
 		schema_fields(c, e, concern_keys, item, "a concern", k);
 		cn->id = schema_id(c, e, concern_keys, k[CK_ID], "concern", false, item);
 		cn->text = schema_required_text(c, e, concern_keys, k[CK_TEXT], "text", item,
@@ -203,7 +213,7 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
 }
 
 /* questions:
- *   - id: ID                   optional; default "<stage>.q<N>" (resolve.c)
+ *   - id: ID                   optional; derived from the text (resolve.c)
  *     ask: TEXT                required: the question in the buyer's words
  *     answer: TEXT             the answer that satisfies the buyer
  *     content: [CONTENT-ID]    content that delivers the answer
@@ -211,10 +221,10 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
  *     priority: high | medium | low          (default medium)
  *     critical: true | false                 (default false)
  *     ignore: { CHECK: REASON } */
-static void read_question(SchemaCtx *c, Stage *st, const Node *e, size_t n)
+static void read_question(SchemaCtx *c, Stage *st, const Node *e)
 {
 	const NodePair *k[QK_NKEYS];
-	const char *item = stage_item_label(c, "question", 'q', peek_id(e), st, n);
+	const char *item = stage_item_label(c, "question", e, "ask", st);
 	Question *q = arena_alloc(c->arena, sizeof *q);
 	q->stage = st;
 	q->loc = schema_item_loc(e);
@@ -277,14 +287,14 @@ static void read_stage(SchemaCtx *c, Roadmap *rm, const Node *e)
 
 	Node *const *items = NULL;
 	size_t n = schema_list(c, k[SK_CONCERNS], item, "a list of concerns", &items);
-	for (size_t i = 0; i < n; i++)         /* N of "<stage>.c<N>" counts the concerns kept */
-		read_concern(c, st, k[SK_CONCERNS], items[i], st->nconcerns + 1);
+	for (size_t i = 0; i < n; i++)
+		read_concern(c, st, k[SK_CONCERNS], items[i]);
 	schema_texts(c, k[SK_ACTIONS], item, &st->actions, &st->nactions, &st->actions_cap);
 	n = item_list(c, k[SK_QUESTIONS], item, "questions", &items);
 	for (size_t i = 0; i < n; i++) {
 		if (!item_is_map(c, k[SK_QUESTIONS], items[i], "question", "ask", item))
 			continue;
-		read_question(c, st, items[i], st->nquestions + 1);
+		read_question(c, st, items[i]);
 	}
 	schema_ignore(c, k[SK_IGNORE], item, &st->ignore);
 	ARENA_PUSH(c->arena, rm->stages, rm->nstages, rm->stages_cap, st);

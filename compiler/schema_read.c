@@ -10,6 +10,7 @@
 #include "schema_read.h"
 #include "date.h"
 #include "number.h"
+#include "slug.h"
 #include "suggest.h"
 
 #include <stdarg.h>
@@ -180,46 +181,14 @@ bool schema_is_id(const char *s, size_t len)
 	return true;
 }
 
-/* ASCII for the Latin-1 letters U+00C0..U+00FF (UTF-8 C3 80..C3 BF), so
- * that "Évaluer" suggests "evaluer"; "" for the two signs in that range. */
-static const char *const latin1_ascii[64] = {
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
-};
-
-/* The id a user probably meant: lower case ASCII, every run of other
- * characters made one '-', no separator at either end. "" when nothing is
- * left. */
+/* The id a user probably meant (slug.h); "" when nothing is left. */
 static const char *slugify(SchemaCtx *c, const Node *n)
 {
-	size_t len = n->len < SUGGEST_MAX_LEN ? n->len : SUGGEST_MAX_LEN;
-	char *out = arena_alloc(c->arena, 2 * len + 1);
-	size_t o = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char u = (unsigned char)n->str[i];
-		if (u == 0xC3 && i + 1 < len && ((unsigned char)n->str[i + 1] & 0xC0) == 0x80) {
-			const char *t = latin1_ascii[(unsigned char)n->str[++i] & 0x3F];
-			size_t tl = strlen(t);
-			memcpy(out + o, t, tl);
-			o += tl;
-			continue;
-		}
-		if (u >= 'A' && u <= 'Z')
-			u = (unsigned char)(u - 'A' + 'a');
-		if (is_id_char(u) && u != '-')
-			out[o++] = (char)u;
-		else if (o > 0 && out[o - 1] != '-')
-			out[o++] = '-';
-	}
-	while (o > 0 && (out[o - 1] == '-' || out[o - 1] == '_'))
-		o--;
-	size_t start = 0;
-	while (start < o && out[start] == '_')
-		start++;
-	out[o] = '\0';
-	return out + start;
+	StrBuf sb = STRBUF_INIT;
+	slug_append(&sb, n->str, n->len < SUGGEST_MAX_LEN ? n->len : SUGGEST_MAX_LEN);
+	const char *s = arena_strdup(c->arena, strbuf_cstr(&sb));
+	strbuf_free(&sb);
+	return s;
 }
 
 /* Item names in messages: "stage 'need'" reads "in stage 'need'" or
