@@ -137,25 +137,16 @@ static bool fails(const Unit *c, const RunOptions *opt)
 	return false;
 }
 
-static bool below_coverage(const Unit *c, const RunOptions *opt, StrBuf *messages)
+/* A coverage figure below --min-coverage fails the run; the reports say
+ * which and why (report_coverage_low), in every format. */
+static bool below_coverage(const Unit *c, const RunOptions *opt)
 {
 	if (opt->min_coverage < 0 || !c->checked)
 		return false;
 	const Coverage *cv = &c->coverage;
-	double q = cv->questions_total ? 100.0 * (double)cv->questions_done / (double)cv->questions_total : 0;
-	double s = cv->stages_total ? 100.0 * (double)cv->stages_done / (double)cv->stages_total : 0;
-	bool low = false;
-	if (q < opt->min_coverage) {
-		strbuf_printf(messages, "roadmapc: %s: question coverage %zu/%zu is below --min-coverage %g%%\n",
-			      c->name, cv->questions_done, cv->questions_total, opt->min_coverage);
-		low = true;
-	}
-	if (s < opt->min_coverage) {
-		strbuf_printf(messages, "roadmapc: %s: stage coverage %zu/%zu is below --min-coverage %g%%\n",
-			      c->name, cv->stages_done, cv->stages_total, opt->min_coverage);
-		low = true;
-	}
-	return low;
+	unsigned min = (unsigned)opt->min_coverage;
+	return model_coverage_tenths(cv->questions_done, cv->questions_total) < min ||
+	       model_coverage_tenths(cv->stages_done, cv->stages_total) < min;
 }
 
 /* The diagnostics reports. With 'to_messages' (render, whose picture may go
@@ -171,7 +162,8 @@ static int write_reports(const RunOptions *opt, const CheckRegistry *reg, Unit *
 		const ReportFormat *fmt = report_find(reqs[i].format);
 		ASSERT(fmt != NULL);    /* main.c validated the name */
 		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
-		ReportContext ctx = { units, n, opt->color && !reqs[i].output, opt->quiet, &cfg, reg };
+		ReportContext ctx = { units, n, opt->color && !reqs[i].output, opt->quiet, &cfg, reg,
+				      opt->min_coverage > 0 ? opt->min_coverage : 0 };
 		StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
 		fmt->emit(&ctx, &out);
 		if (to_messages && !reqs[i].output)
@@ -201,7 +193,7 @@ static int load_catalog(Catalog *cat, Arena *a, const RunOptions *opt, StrBuf *m
 	Unit *units[] = { &u };
 	CheckRegistry reg;
 	driver_registry(&reg, &u.arena);
-	ReportContext ctx = { units, 1, false, true, NULL, &reg };
+	ReportContext ctx = { units, 1, false, true, NULL, &reg, 0 };
 	strbuf_puts(messages, "roadmapc: cannot load the content-type catalog:\n");
 	report_text(&ctx, messages);
 	unit_free(&u);
@@ -371,9 +363,7 @@ static ExitStatus run(const RunOptions *opt, Mode mode, StrBuf *messages)
 	if (mode == MODE_RENDER && write_render(opt, &reg, units[0], messages) < 0)
 		trouble = true;
 	for (size_t i = 0; i < opt->nfiles; i++) {
-		/* Both are asked: below_coverage also says why, for every file. */
-		bool failed = fails(units[i], opt);
-		if (below_coverage(units[i], opt, messages) || failed)
+		if (below_coverage(units[i], opt) || fails(units[i], opt))
 			status = EXIT_FINDINGS;
 		unit_free(units[i]);
 		free(units[i]);

@@ -107,16 +107,33 @@ static void opt_fail_on(Args *a, const char *v)
 		usage_error("--fail-on must be error, warning, info or never, got '%s'", v);
 }
 
+/* PCT, PCT%, PCT.D or PCT.D%: at most one decimal, because coverage is
+ * shown to a tenth of a percent and compared exactly as shown. */
 static void opt_min_coverage(Args *a, const char *v)
 {
-	char *end;
-	errno = 0;
-	double pct = strtod(v, &end);
-	if (end[0] == '%' && end[1] == '\0')
-		end++;
-	if (errno || end == v || *end || !all_digits(v, ".%") || !(pct >= 0 && pct <= 100))
+	size_t n = strlen(v);
+	if (n > 0 && v[n - 1] == '%')
+		n--;
+	const char *dot = memchr(v, '.', n);
+	size_t whole = dot ? (size_t)(dot - v) : n;
+	size_t decimals = dot ? n - whole - 1 : 0;
+	bool ok = whole > 0 && (!dot || decimals > 0);
+	unsigned long tenths = 0;
+	for (size_t i = 0; ok && i < n; i++) {
+		if (v + i == dot)
+			continue;
+		ok = v[i] >= '0' && v[i] <= '9';
+		if (i <= whole + 1 && tenths <= 1000)        /* the whole part, one decimal */
+			tenths = tenths * 10 + (unsigned long)(v[i] - '0');
+	}
+	if (ok && decimals > 1)
+		usage_error("--min-coverage takes at most one decimal (coverage is shown to a "
+			    "tenth of a percent), got '%s'", v);
+	if (!dot)
+		tenths *= 10;
+	if (!ok || tenths > 1000)
 		usage_error("--min-coverage must be a percentage from 0 to 100, got '%s'", v);
-	a->run.min_coverage = pct;
+	a->run.min_coverage = (int)tenths;
 }
 
 /* -W CHECK=SEVERITY. The name is checked by the driver, once every rule a

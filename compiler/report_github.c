@@ -116,6 +116,10 @@ static void annotation_room(const ReportContext *ctx, size_t room[SEV_ERROR + 1]
 	for (size_t u = 0; u < ctx->nunits; u++) {
 		const Unit *c = ctx->units[u];
 		total[SEV_ERROR] += (c->error != NULL) + diag_count(&c->diags, SEV_ERROR);
+		StrBuf why = STRBUF_INIT;
+		for (int w = 0; w < GATE_COUNT; w++)
+			total[SEV_ERROR] += report_coverage_low(ctx, c, w, &why);
+		strbuf_free(&why);
 		total[SEV_WARNING] += diag_count(&c->diags, SEV_WARNING);
 		total[SEV_INFO] += diag_count(&c->diags, SEV_INFO);
 	}
@@ -155,6 +159,29 @@ void report_github(const ReportContext *ctx, StrBuf *out)
 			strbuf_putc(&rest, '\n');
 			nrest++;
 		}
+		StrBuf why = STRBUF_INIT;
+		for (int w = 0; w < GATE_COUNT; w++) {
+			strbuf_reset(&why);
+			if (!report_coverage_low(ctx, c, w, &why))
+				continue;
+			if (room[SEV_ERROR] > 0) {
+				room[SEV_ERROR]--;
+				bool first = true;
+				strbuf_puts(out, "::error");
+				property(out, &first, "file", c->name);
+				property(out, &first, "title", REPORT_GATE_NAME);
+				strbuf_puts(out, "::");
+				escape_workflow_data(out, strbuf_cstr(&why));
+				strbuf_putc(out, '\n');
+			} else {
+				plain(&rest, c->name);
+				strbuf_puts(&rest, ": error: ");
+				plain(&rest, strbuf_cstr(&why));
+				strbuf_puts(&rest, " [" REPORT_GATE_NAME "]\n");
+				nrest++;
+			}
+		}
+		strbuf_free(&why);
 		for (size_t i = 0; i < c->diags.n; i++) {
 			const Diag *d = c->diags.items[i];
 			if (d->suppressed || d->sev == SEV_OFF)

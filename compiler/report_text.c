@@ -158,11 +158,28 @@ static void diagnostic(StrBuf *out, const Style *st, const Unit *c, const Diag *
 	}
 }
 
+/* The coverage figures of 'c' below --min-coverage, one line each, shown
+ * even with -q: they fail the run as an error does. */
+static void coverage_gate(StrBuf *out, const Style *st, const ReportContext *ctx, const Unit *c)
+{
+	StrBuf why = STRBUF_INIT;
+	for (int w = 0; w < GATE_COUNT; w++) {
+		strbuf_reset(&why);
+		if (!report_coverage_low(ctx, c, w, &why))
+			continue;
+		SrcLoc none = { 0 };
+		location(out, st, none, c->name);
+		strbuf_printf(out, "%serror:%s %s [" REPORT_GATE_NAME "]\n", st->error, st->reset,
+			      strbuf_cstr(&why));
+	}
+	strbuf_free(&why);
+}
+
 static void percent(StrBuf *out, const char *what, size_t done, size_t total)
 {
-	/* Rounded down, so a roadmap shown at 100% really is complete. */
-	size_t pct = total ? done * 100 / total : 0;
-	strbuf_printf(out, "%s %zu%% (%zu/%zu)", what, pct, done, total);
+	strbuf_printf(out, "%s ", what);
+	report_percent(out, done, total);
+	strbuf_printf(out, " (%zu/%zu)", done, total);
 }
 
 static void counts(StrBuf *out, size_t e, size_t w, size_t i, size_t s)
@@ -216,6 +233,7 @@ void report_text(const ReportContext *ctx, StrBuf *out)
 		for (size_t i = 0; i < c->diags.n; i++)
 			if (!c->diags.items[i]->suppressed)
 				diagnostic(out, st, c, c->diags.items[i]);
+		coverage_gate(out, st, ctx, c);
 	}
 	if (!ctx->quiet)
 		summary(out, st, ctx);
