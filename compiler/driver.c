@@ -122,12 +122,14 @@ static int validate_overrides(const RunOptions *opt, const CheckRegistry *reg, U
 }
 
 /* Structural errors cannot be suppressed, so a file that did not load always
- * fails the run, whatever --fail-on says: nothing about it was checked. */
-static bool fails(const Unit *c, const RunOptions *opt)
+ * fails the run, whatever --fail-on says: nothing about it was checked.
+ * Findings do not fail a run that wrote a baseline ('accepted'): writing
+ * one accepts them, which is how a team adopts roadmapc. */
+static bool fails(const Unit *c, const RunOptions *opt, bool accepted)
 {
 	if (c->loaded && !c->checked)
 		return true;
-	if (opt->fail_on == SEV_OFF)
+	if (opt->fail_on == SEV_OFF || accepted)
 		return false;
 	for (size_t i = 0; i < c->diags.n; i++) {
 		const Diag *d = c->diags.items[i];
@@ -294,6 +296,41 @@ static int write_render(const RunOptions *opt, const CheckRegistry *reg, Unit *u
 	return write_output(opt, reg, u, o, fmt, opt->render_output, messages);
 }
 
+/* ---- baselines ---- */
+
+/* --baseline, then --write-baseline (baseline.h). Returns true when a
+ * baseline was written: the run's findings are then accepted. A baseline
+ * that cannot be read is not rewritten, so its entries are never lost. */
+static bool write_baselines(const RunOptions *opt, Unit *const *units, StrBuf *messages,
+			    bool *trouble)
+{
+	StrBuf err = STRBUF_INIT;
+	Baseline *base = NULL;
+	bool written = false;
+	if (opt->baseline) {
+		base = baseline_load(opt->baseline, &err);
+		if (base)
+			baseline_apply(base, units, opt->nfiles, opt->write_baseline != NULL, messages);
+		else
+			strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
+	}
+	if (opt->write_baseline && (base || !opt->baseline)) {
+		strbuf_reset(&err);
+		long n = baseline_write(opt->write_baseline, base, units, opt->nfiles, &err);
+		if (n < 0)
+			strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
+		else if (strcmp(opt->write_baseline, "-") != 0)
+			strbuf_printf(messages, "roadmapc: %s: %ld finding%s accepted; a run with "
+				      "--baseline %s fails only on new ones\n", opt->write_baseline,
+				      n, n == 1 ? "" : "s", opt->write_baseline);
+		written = n >= 0;
+	}
+	*trouble |= (opt->baseline && !base) || (opt->write_baseline && !written);
+	baseline_free(base);
+	strbuf_free(&err);
+	return written;
+}
+
 /* ---- the commands that check ---- */
 
 typedef enum Mode { MODE_CHECK, MODE_BUILD, MODE_RENDER } Mode;
@@ -338,23 +375,7 @@ static ExitStatus run(const RunOptions *opt, Mode mode, StrBuf *messages)
 		}
 	}
 
-	StrBuf err = STRBUF_INIT;
-	int stale = opt->baseline ? baseline_apply(opt->baseline, units, opt->nfiles, &err) : 0;
-	if (stale < 0) {
-		strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
-		trouble = true;
-	} else if (stale > 0 && !opt->write_baseline) {
-		strbuf_printf(messages, "roadmapc: note: %d entr%s of '%s' match%s no finding any more; "
-			      "refresh it with --baseline %s --write-baseline %s\n", stale,
-			      stale == 1 ? "y" : "ies", opt->baseline, stale == 1 ? "es" : "",
-			      opt->baseline, opt->baseline);
-	}
-	strbuf_reset(&err);
-	if (opt->write_baseline && baseline_write(opt->write_baseline, units, opt->nfiles, &err) < 0) {
-		strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
-		trouble = true;
-	}
-	strbuf_free(&err);
+	bool accepted = write_baselines(opt, units, messages, &trouble);
 
 	if (write_reports(opt, &reg, units, opt->nfiles, mode == MODE_RENDER, messages) < 0)
 		trouble = true;
@@ -363,7 +384,7 @@ static ExitStatus run(const RunOptions *opt, Mode mode, StrBuf *messages)
 	if (mode == MODE_RENDER && write_render(opt, &reg, units[0], messages) < 0)
 		trouble = true;
 	for (size_t i = 0; i < opt->nfiles; i++) {
-		if (below_coverage(units[i], opt) || fails(units[i], opt))
+		if (below_coverage(units[i], opt) || fails(units[i], opt, accepted))
 			status = EXIT_FINDINGS;
 		unit_free(units[i]);
 		free(units[i]);

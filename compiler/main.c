@@ -275,7 +275,7 @@ static const Option options[] = {
 	{ "--baseline", NULL, "FILE", false, FOR_CHECKING, opt_baseline,
 	  "do not fail on findings recorded in FILE" },
 	{ "--write-baseline", NULL, "FILE", false, FOR_CHECKING, opt_write_baseline,
-	  "record the current findings in FILE" },
+	  "record the current findings in FILE and accept them\n(findings do not fail this run)" },
 	{ "--limit", NULL, "NAME=N", false, FOR_CHECKING, opt_limit,
 	  "input limits: depth, aliases, file-size, scalar, nodes" },
 	{ "--color", "--colour", "WHEN", false, FOR_CHECKING, opt_color,
