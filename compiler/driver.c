@@ -165,7 +165,7 @@ static int write_reports(const RunOptions *opt, const CheckRegistry *reg, Unit *
 		ASSERT(fmt != NULL);    /* main.c validated the name */
 		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
 		ReportContext ctx = { units, n, opt->color && !reqs[i].output, opt->quiet, &cfg, reg,
-				      opt->min_coverage > 0 ? opt->min_coverage : 0 };
+				      opt->min_coverage > 0 ? opt->min_coverage : 0, opt->no_fold };
 		StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
 		fmt->emit(&ctx, &out);
 		if (to_messages && !reqs[i].output)
@@ -195,7 +195,7 @@ static int load_catalog(Catalog *cat, Arena *a, const RunOptions *opt, StrBuf *m
 	Unit *units[] = { &u };
 	CheckRegistry reg;
 	driver_registry(&reg, &u.arena);
-	ReportContext ctx = { units, 1, false, true, NULL, &reg, 0 };
+	ReportContext ctx = { units, 1, false, true, NULL, &reg, 0, true };
 	strbuf_puts(messages, "roadmapc: cannot load the content-type catalog:\n");
 	report_text(&ctx, messages);
 	unit_free(&u);

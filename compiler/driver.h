@@ -48,6 +48,7 @@ typedef struct RunOptions {
 	size_t ninclude_dirs;
 	bool color;             /* for text written to a terminal */
 	bool quiet;             /* -q: no summary line */
+	bool no_fold;           /* -v: every finding in full in the text format */
 	Limits limits;
 	const char *baseline;        /* --baseline FILE, or NULL */
 	const char *write_baseline;  /* --write-baseline FILE, or NULL */

@@ -238,6 +238,12 @@ static void opt_quiet(Args *a, const char *v)
 	a->run.quiet = true;
 }
 
+static void opt_no_fold(Args *a, const char *v)
+{
+	(void)v;
+	a->run.no_fold = true;
+}
+
 typedef struct Option {
 	const char *name;               /* "--format" */
 	const char *alias;              /* another spelling ("-f", "--colour"), or NULL */
@@ -281,6 +287,8 @@ static const Option options[] = {
 	{ "--color", "--colour", "WHEN", false, FOR_CHECKING, opt_color,
 	  "auto (default), always or never; NO_COLOR is honoured" },
 	{ "--quiet", "-q", NULL, false, FOR_CHECKING, opt_quiet, "no summary line" },
+	{ "--no-fold", "-v", NULL, false, FOR_CHECKING, opt_no_fold,
+	  "text: show every finding in full (by default a check's\nfindings past the first three in a file are folded\ninto one line)" },
 };
 static const size_t noptions = sizeof options / sizeof options[0];
 

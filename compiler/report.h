@@ -28,6 +28,9 @@ typedef struct ReportContext {
 	 * 0 cannot fail). A figure below it fails the run, and every format
 	 * says so (report_coverage_low). */
 	int min_coverage;
+	/* -v: the text format shows every finding in full, instead of folding
+	 * a check's findings past the first few into one line. */
+	bool no_fold;
 } ReportContext;
 
 typedef void (*ReportFn)(const ReportContext *ctx, StrBuf *out);
