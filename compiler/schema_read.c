@@ -243,9 +243,65 @@ static size_t key_index(const char *const *keys, const Node *key)
 	return i;
 }
 
-static void report_unknown_key(SchemaCtx *c, const Node *key, const char *const *keys,
+/* True when every key of mapping 'm' (but the user's own x- keys) is in
+ * 'keys' and 'key' is too: 'key' would fit in 'm'. */
+static bool fits(const Node *m, const char *const *keys, const Node *key)
+{
+	if (!keys[key_index(keys, key)])
+		return false;
+	for (size_t p = 0; p < m->npairs; p++) {
+		const Node *k = m->pairs[p].key;
+		bool own = k->len > 2 && k->str[0] == 'x' && k->str[1] == '-';
+		if (!own && !keys[key_index(keys, k)])
+			return false;
+	}
+	return true;
+}
+
+/* The mapping just above key 'p' of 'map' in which that key belongs, when
+ * its column shows an indentation slip: 'answer:' written at the column of
+ * a stage's keys, right under the stage's last question, whose keys start
+ * further right. Only such a mapping, ending where the key starts, counts;
+ * a key that merely belongs in some other kind of mapping is no slip.
+ * Returns the mapping and its key set, or NULL. */
+static const Node *slipped_from(SchemaCtx *c, const Node *map, size_t p,
+				const SchemaKeySet **set)
+{
+	const Node *key = map->pairs[p].key;
+	if (p == 0 || schema_is_lua(key))
+		return NULL;    /* Lua has no indentation to slip */
+	const Node *v = map->pairs[p - 1].value;
+	for (int depth = 0; v && depth < 8; depth++) {
+		if (v->kind == NODE_SEQ) {
+			v = v->nitems ? v->items[v->nitems - 1] : NULL;
+			continue;
+		}
+		if (v->kind != NODE_MAP || v->npairs == 0)
+			return NULL;
+		const Node *first = v->pairs[0].key;
+		for (size_t i = 0; first->loc.col > key->loc.col && i < c->nsets; i++) {
+			if (fits(v, c->sets[i].keys, key)) {
+				*set = &c->sets[i];
+				return v;
+			}
+		}
+		v = v->pairs[v->npairs - 1].value;
+	}
+	return NULL;
+}
+
+/* "a question" -> "question", for "the question above". */
+static const char *bare(const char *kind)
+{
+	if (strncmp(kind, "a ", 2) == 0)
+		return kind + 2;
+	return strncmp(kind, "an ", 3) == 0 ? kind + 3 : kind;
+}
+
+static void report_unknown_key(SchemaCtx *c, const Node *map, size_t p, const char *const *keys,
 			       const char *item, const char *kind)
 {
+	const Node *key = map->pairs[p].key;
 	Diag *d = schema_error(c, key->loc, "unknown-key", "unknown key %s %s",
 			       schema_found(c, key), in_item(c, item));
 	Suggest s;
@@ -259,15 +315,33 @@ static void report_unknown_key(SchemaCtx *c, const Node *key, const char *const 
 	bool ours = false;              /* is 'keys' one of the format's tables? */
 	for (size_t i = 0; i < c->nsets; i++)
 		ours |= c->sets[i].keys == keys;
+	const SchemaKeySet *above = NULL;
+	const Node *m = ours ? slipped_from(c, map, p, &above) : NULL;
+	if (m) {
+		schema_help(c, d, "'%s' belongs in the %s above it, whose keys start at column "
+			    "%d: indent it to that column", key->str, bare(above->kind),
+			    m->pairs[0].key->loc.col);
+		return;
+	}
+	/* Where else the key belongs, if anywhere: said, but not as an
+	 * indentation slip, which the columns do not show. */
+	const char *elsewhere = NULL, *last = NULL;
 	for (size_t i = 0; ours && i < c->nsets; i++) {
 		const SchemaKeySet *set = &c->sets[i];
-		if (set->keys != keys && set->keys[key_index(set->keys, key)]) {
-			schema_help(c, d, "'%s' belongs %s; check the indentation", key->str,
-				    set->where);
-			return;
-		}
+		if (set->keys == keys || !set->keys[key_index(set->keys, key)])
+			continue;
+		if (last)
+			elsewhere = elsewhere ? arena_printf(c->arena, "%s, %s", elsewhere, last) : last;
+		last = set->where;
 	}
-	schema_help(c, d, "%s has the keys: %s", kind, join_words(c, keys));
+	if (last)
+		elsewhere = elsewhere ? arena_printf(c->arena, "%s or %s", elsewhere, last) : last;
+	if (elsewhere)
+		schema_help(c, d, "'%s' belongs %s, not %s; %s has the keys: %s", key->str,
+			    elsewhere, item ? schema_within(c, item) + 1 : "at the top level", kind,
+			    join_words(c, keys));
+	else
+		schema_help(c, d, "%s has the keys: %s", kind, join_words(c, keys));
 }
 
 /* Keys starting with "x-" are the user's own, as in OpenAPI and Compose
@@ -289,7 +363,7 @@ void schema_fields(SchemaCtx *c, const Node *map, const char *const *keys, const
 		if (i < nkeys)
 			fields[i] = pair;
 		else if (!is_extension_key(pair->key))
-			report_unknown_key(c, pair->key, keys, item, kind);
+			report_unknown_key(c, map, p, keys, item, kind);
 	}
 }
 
