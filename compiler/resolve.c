@@ -22,6 +22,10 @@
 /* How many ids a "the stages are: ..." help line lists before "...". */
 #define LIST_MAX 8
 
+/* Content types listed in full for an unknown type: the whole built-in
+ * catalog, and a user's catalog up to this size. */
+#define TYPES_LISTED 40
+
 /* Ids compared for "did you mean" suggestions, in total. Each unknown
  * reference is compared with every id of its kind, which on a file with
  * thousands of broken references would take minutes; past the budget the
@@ -314,17 +318,29 @@ static void type_content(Resolver *r, const Catalog *cat)
 		if (!d || cat->ntypes > r->suggest_budget)
 			continue;
 		r->suggest_budget -= cat->ntypes;
+		/* Only a close spelling: a type that merely looks alike would
+		 * mislabel the asset ('spreadsheet' is no 'spec-sheet'). */
 		Suggest s;
-		suggest_init(&s, ct->type, strlen(ct->type));
+		size_t len = strlen(ct->type);
+		suggest_init(&s, ct->type, len);
+		suggest_limit(&s, len / 4 > 1 ? len / 4 : 1);
 		for (size_t j = 0; j < cat->ntypes; j++)
 			suggest_add(&s, cat->types[j].name);
-		if (suggest_result(&s))
+		if (suggest_result(&s)) {
 			schema_help(&r->c, d, "did you mean '%s'?", suggest_result(&s));
+			continue;
+		}
+		const char *list = cat->ntypes ? cat->types[0].name : "";
+		for (size_t j = 1; j < cat->ntypes && j < TYPES_LISTED; j++)
+			list = arena_printf(r->c.arena, "%s, %s", list, cat->types[j].name);
+		if (cat->ntypes > TYPES_LISTED)
+			list = arena_printf(r->c.arena, "%s, ...", list);
+		if (cat->builtin)
+			schema_help(&r->c, d, "the content types are: %s (docs/language.md says "
+				    "what each delivers)", list);
 		else
-			schema_help(
-				&r->c, d,
-				"docs/language.md lists the content types (this run read them from %s)",
-				cat->path);
+			schema_help(&r->c, d, "the content types are: %s (from the catalog %s, "
+				    "which replaces the built-in one)", list, cat->path);
 	}
 }
 
