@@ -16,6 +16,7 @@
  * mapping, and merge keys (`<<: *defaults`) are applied when a mapping ends. */
 #include "front_yaml.h"
 #include "number.h"
+#include "strbuf.h"
 #include "strmap.h"
 
 #include <stdlib.h>
@@ -330,6 +331,96 @@ static void on_alias(Parser *p, const yaml_event_t *ev)
 	attach(p, a->node, a->weight);
 }
 
+/* ---- help for text that YAML reads as syntax ---- */
+
+/* Appends 'v' (n bytes) quoted for YAML: in double quotes, or, when it
+ * holds a double quote and no backslash, in single quotes (a ' doubled). */
+static void put_quoted(StrBuf *out, const char *v, size_t n)
+{
+	bool dq = memchr(v, '"', n) != NULL;
+	strbuf_putc(out, dq ? '\'' : '"');
+	for (size_t i = 0; i < n; i++) {
+		if (dq && v[i] == '\'')
+			strbuf_putc(out, '\'');
+		else if (!dq && (v[i] == '"' || v[i] == '\\'))
+			strbuf_putc(out, '\\');
+		strbuf_putc(out, v[i]);
+	}
+	strbuf_putc(out, dq ? '\'' : '"');
+}
+
+/* Why YAML read the text starting at 'v' as syntax, given libyaml's
+ * 'problem' at the text's start ('at_start') or inside it; NULL when the
+ * error is not about such a text. */
+static const char *text_as_syntax(const char *problem, const char *v, size_t n, bool at_start)
+{
+	if (strstr(problem, "mapping values are not allowed"))
+		for (size_t i = 0; i + 1 < n; i++)
+			if (v[i] == ':' && v[i + 1] == ' ')
+				return "the ': ' inside the text reads as a new key";
+	if (v[0] == '"' || v[0] == '\'')
+		return "a text that starts with a quote must end with it";
+	if (v[0] == '[' || v[0] == '{')
+		return "a text that starts with '[' or '{' reads as a list or a mapping";
+	if (at_start && (v[0] == '@' || v[0] == '`' || v[0] == '%'))
+		return "YAML reserves '@', '%' and the backquote at the start of a text";
+	if (v[0] == '*')
+		return "a text that starts with '*' reads as an alias";
+	if (v[0] == '-' && n > 1 && v[1] == ' ')
+		return "a text that starts with '- ' reads as a list";
+	if ((v[0] == '|' || v[0] == '>') && n > 1 && v[1] == ' ')
+		return "a text that starts with '|' or '>' reads as a block of lines";
+	return NULL;
+}
+
+/* When a libyaml error sits in the value of a `KEY: VALUE` line (after any
+ * "- "), the value was most likely meant as text that YAML reads as syntax:
+ * `answer: Recommended: open to all`. The help says why and shows the line
+ * with the whole text quoted. */
+static void help_quote(Parser *p, Diag *d, const char *problem, int line_no, int col)
+{
+	size_t n;
+	const char *line = srcfile_line(p->src, line_no, &n);
+	if (!line)
+		return;
+	size_t i = 0;
+	while (i < n && line[i] == ' ')
+		i++;
+	while (i + 1 < n && line[i] == '-' && line[i + 1] == ' ')
+		for (i += 2; i < n && line[i] == ' '; i++)
+			;
+	size_t key = i;
+	while (i + 1 < n && !(line[i] == ':' && line[i + 1] == ' ') && line[i] != '"' &&
+	       line[i] != '\'' && line[i] != '#')
+		i++;
+	if (i + 1 >= n || line[i] != ':' || i == key)
+		return;
+	size_t v = i + 1;
+	while (v < n && line[v] == ' ')
+		v++;
+	size_t end = n;
+	while (end > v && (line[end - 1] == ' ' || line[end - 1] == '\r'))
+		end--;
+	int vcol = utf8_count(line, v) + 1;
+	if (v >= end || col < vcol)
+		return;
+	const char *why = text_as_syntax(problem, line + v, end - v, col == vcol);
+	if (!why)
+		return;
+	/* 'it's open' was meant as it's open: the outer quotes go. */
+	const char *text = line + v;
+	size_t len = end - v;
+	if (len >= 2 && (text[0] == '\'' || text[0] == '"') && text[len - 1] == text[0]) {
+		text++;
+		len -= 2;
+	}
+	StrBuf fix = STRBUF_INIT;
+	put_quoted(&fix, text, len);
+	diag_help(p->dl, d, "%s; quote the whole text: %.*s: %s", why, (int)(i - key), line + key,
+		  strbuf_cstr(&fix));
+	strbuf_free(&fix);
+}
+
 /* Turns libyaml's error state into a `yaml-syntax` diagnostic. Reader errors
  * (bad encoding, control characters) carry only a byte offset, which we
  * convert; the others carry 0-based line/column marks. */
@@ -369,6 +460,7 @@ static void report_libyaml_error(Parser *p, const yaml_parser_t *yp)
 	if (yp->context && strstr(yp->context, "block collection") && strstr(problem, "'-' indicator"))
 		diag_help(p->dl, d, "this line is indented like the items of the list but is not one: "
 				    "indent it under the item above, or start it with '- '");
+	help_quote(p, d, problem, loc.line, loc.col);
 	/* `name:Recognise` is one plain word to YAML, so the parser trips on
 	 * the next line; the likely fix is on the line where the key started. */
 	if (yp->context && strstr(yp->context, "simple key")) {
