@@ -15,6 +15,7 @@
  * Duplicate keys (which libyaml accepts) are found here with a hash map per
  * mapping, and merge keys (`<<: *defaults`) are applied when a mapping ends. */
 #include "front_yaml.h"
+#include "escape.h"
 #include "number.h"
 #include "strbuf.h"
 #include "strmap.h"
@@ -59,6 +60,11 @@ typedef struct Parser {
 	Node *root;
 	int documents;
 	bool failed;            /* a fatal error was reported: stop */
+	/* A position in the source, moved forward scalar by scalar, so that
+	 * finding the bytes after each scalar costs nothing per scalar:
+	 * line (0-based, -1 before the first), column in characters, byte. */
+	int cur_line, cur_col;
+	size_t cur_byte;
 } Parser;
 
 static SrcLoc mark_loc(const Parser *p, yaml_mark_t start, yaml_mark_t end)
@@ -279,6 +285,49 @@ static void on_collection_end(Parser *p, const yaml_event_t *ev)
 	attach(p, f.node, f.weight);
 }
 
+/* The byte offset of 0-based 'line' and character 'col', found from the
+ * cursor: scalars come in text order, so the cursor only moves forward
+ * (a position behind it is looked up from its line's start). */
+static size_t byte_at(Parser *p, int line, int col)
+{
+	if (line != p->cur_line || col < p->cur_col) {
+		p->cur_line = line;
+		p->cur_col = 0;
+		p->cur_byte = (size_t)line < p->src->nlines ? p->src->line_start[line] : p->src->len;
+	}
+	while (p->cur_col < col && p->cur_byte < p->src->len) {
+		p->cur_byte += (size_t)utf8_seqlen((unsigned char)p->src->text[p->cur_byte]);
+		p->cur_col++;
+	}
+	if (p->cur_byte > p->src->len)
+		p->cur_byte = p->src->len;
+	return p->cur_byte;
+}
+
+/* Records on plain one-line scalar 'n' a comment right after it that looks
+ * like more text ("#2?", "#hashtag"): one or more spaces, '#', then no
+ * space (node.h). A comment written "# like this" is taken as meant. */
+static void find_cutting_comment(Parser *p, Node *n, yaml_mark_t start, yaml_mark_t end)
+{
+	if (start.line != end.line)
+		return;
+	const char *t = p->src->text, *e = t + p->src->len;
+	const char *s = t + byte_at(p, (int)end.line, (int)end.column);
+	const char *h = s;
+	while (h < e && (*h == ' ' || *h == '\t'))
+		h++;
+	if (h == s || h + 1 >= e || *h != '#' || h[1] == ' ' || h[1] == '\t' || h[1] == '\n' ||
+	    h[1] == '\r')
+		return;
+	const char *eol = h;
+	while (eol < e && *eol != '\n' && *eol != '\r')
+		eol++;
+	n->comment = (SrcLoc){ p->src, (int)end.line + 1, (int)end.column + 1 + (int)(h - s),
+			       utf8_count(h, (size_t)(eol - h)) };
+	n->comment_text = h;
+	n->comment_len = (size_t)(eol - h);
+}
+
 static void on_scalar(Parser *p, const yaml_event_t *ev)
 {
 	SrcLoc loc = mark_loc(p, ev->start_mark, ev->end_mark);
@@ -302,6 +351,8 @@ static void on_scalar(Parser *p, const yaml_event_t *ev)
 	n->plain = resolve;
 	if (resolve)
 		type_scalar(n);
+	if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		find_cutting_comment(p, n, ev->start_mark, ev->end_mark);
 	define_anchor(p, ev->data.scalar.anchor, n, false);
 	attach(p, n, 1);
 }
@@ -332,22 +383,6 @@ static void on_alias(Parser *p, const yaml_event_t *ev)
 }
 
 /* ---- help for text that YAML reads as syntax ---- */
-
-/* Appends 'v' (n bytes) quoted for YAML: in double quotes, or, when it
- * holds a double quote and no backslash, in single quotes (a ' doubled). */
-static void put_quoted(StrBuf *out, const char *v, size_t n)
-{
-	bool dq = memchr(v, '"', n) != NULL;
-	strbuf_putc(out, dq ? '\'' : '"');
-	for (size_t i = 0; i < n; i++) {
-		if (dq && v[i] == '\'')
-			strbuf_putc(out, '\'');
-		else if (!dq && (v[i] == '"' || v[i] == '\\'))
-			strbuf_putc(out, '\\');
-		strbuf_putc(out, v[i]);
-	}
-	strbuf_putc(out, dq ? '\'' : '"');
-}
 
 /* Why YAML read the text starting at 'v' as syntax, given libyaml's
  * 'problem' at the text's start ('at_start') or inside it; NULL when the
@@ -415,7 +450,7 @@ static void help_quote(Parser *p, Diag *d, const char *problem, int line_no, int
 		len -= 2;
 	}
 	StrBuf fix = STRBUF_INIT;
-	put_quoted(&fix, text, len);
+	escape_yaml_quoted(&fix, text, len);
 	diag_help(p->dl, d, "%s; quote the whole text: %.*s: %s", why, (int)(i - key), line + key,
 		  strbuf_cstr(&fix));
 	strbuf_free(&fix);
@@ -480,6 +515,7 @@ int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *d
 
 	memset(&p, 0, sizeof p);
 	p.src = sf;
+	p.cur_line = -1;
 	p.lim = lim;
 	p.arena = a;
 	p.dl = dl;

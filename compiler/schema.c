@@ -189,6 +189,7 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
 			return;
 		}
 		cn->text = e->str;
+		schema_note_cut(c, e, f->key->str, true);
 	} else if (e->kind == NODE_MAP) {
 		const NodePair *k[CK_NKEYS];
 		const char *item = stage_item_label(c, "concern", e, "text", st);
@@ -577,5 +578,8 @@ Roadmap *schema_build(const Node *root, const SrcFile *sf, Arena *a, DiagList *d
 	rm->rules = rules.items;
 	rm->nrules = rules.n;
 	rm->rules_cap = rules.cap;
+	rm->cuts = c.cuts;
+	rm->ncuts = c.ncuts;
+	rm->cuts_cap = c.cuts_cap;
 	return rm;
 }

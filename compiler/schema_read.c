@@ -29,6 +29,16 @@ void schema_ctx_init(SchemaCtx *c, Arena *a, DiagList *dl)
 	strmap_init(&c->seen, a);
 	c->sets = NULL;
 	c->nsets = 0;
+	c->cuts = NULL;
+	c->ncuts = c->cuts_cap = 0;
+}
+
+void schema_note_cut(SchemaCtx *c, const Node *v, const char *key, bool entry)
+{
+	if (!v->comment.src)
+		return;
+	CutText t = { key, entry, v->str, v->comment, v->comment_text, v->comment_len };
+	ARENA_PUSH(c->arena, c->cuts, c->ncuts, c->cuts_cap, t);
 }
 
 Diag *schema_error(SchemaCtx *c, SrcLoc loc, const char *check, const char *fmt, ...)
@@ -448,6 +458,7 @@ const char *schema_text(SchemaCtx *c, const NodePair *f, const char *item)
 			     f->key->str, schema_of(c, item));
 		return NULL;
 	}
+	schema_note_cut(c, v, f->key->str, false);
 	return v->str;
 }
 
@@ -681,9 +692,12 @@ void schema_texts(SchemaCtx *c, const NodePair *f, const char *item, const char 
 {
 	Node *const *items = NULL;
 	size_t count = schema_list(c, f, item, "a list of texts", &items);
-	for (size_t i = 0; i < count; i++)
-		if (scalar_entry(c, f, items[i], item, "", "text"))
+	for (size_t i = 0; i < count; i++) {
+		if (scalar_entry(c, f, items[i], item, "", "text")) {
+			schema_note_cut(c, items[i], f->key->str, true);
 			ARENA_PUSH(c->arena, *out, *n, *cap, items[i]->str);
+		}
+	}
 }
 
 static const char *const month_names[] = {
