@@ -447,6 +447,42 @@ static void read_checks(SchemaCtx *c, Roadmap *rm, const NodePair *f)
 	}
 }
 
+/* A file that is no roadmap at all (a journey map, another tool's
+ * settings): no `roadmap:` key, and most of its top-level keys are not
+ * roadmap keys. One error that says so serves better than one per key.
+ * Returns true when it reported that. */
+static bool not_a_roadmap(SchemaCtx *c, const Node *root)
+{
+	size_t total = 0, unknown = 0;
+	const char *list = NULL;
+	for (size_t p = 0; p < root->npairs; p++) {
+		const Node *key = root->pairs[p].key;
+		if (schema_scalar_is(key, "roadmap"))
+			return false;
+		if (key->len > 2 && key->str[0] == 'x' && key->str[1] == '-')
+			continue;       /* the user's own */
+		total++;
+		bool ours = false;
+		for (size_t i = 0; top_keys[i]; i++)
+			ours |= schema_scalar_is(key, top_keys[i]);
+		if (ours)
+			continue;
+		if (unknown < 5)
+			list = list ? arena_printf(c->arena, "%s, %s", list, schema_found(c, key))
+				    : schema_found(c, key);
+		unknown++;
+	}
+	if (total == 0 || unknown * 2 <= total)
+		return false;
+	Diag *d = schema_error(c, schema_item_loc(root), "missing-field",
+			       "this file is not a roadmap: it has no 'roadmap:' key, and %zu of its "
+			       "%zu top-level keys are not roadmap keys (%s%s)", unknown, total, list,
+			       unknown > 5 ? ", ..." : "");
+	schema_help(c, d, "a roadmap starts with 'roadmap: 1', then 'product:', 'segment:' and "
+			  "'stages:'; docs/language.md has a complete example");
+	return true;
+}
+
 /* roadmap: 1 */
 static void read_version(SchemaCtx *c, Roadmap *rm, const Node *map, const NodePair *f)
 {
@@ -512,6 +548,9 @@ Roadmap *schema_build(const Node *root, const SrcFile *sf, Arena *a, DiagList *d
 			    "start with 'roadmap: 1', then 'product:', 'segment:' and 'stages:'");
 		return NULL;
 	}
+
+	if (not_a_roadmap(&c, root))
+		return NULL;
 
 	Roadmap *rm = arena_alloc(a, sizeof *rm);
 	const NodePair *k[TK_NKEYS];
