@@ -106,16 +106,18 @@ static int validate_overrides(const RunOptions *opt, const CheckRegistry *reg, U
 			ci = registry_find(&units[u]->registry, name);
 		if (ci && !ci->structural)
 			continue;
-		if (ci)
-			strbuf_printf(messages, "roadmapc: -W: '%s' is a structural error and cannot be changed\n",
-				      name);
-		else if (registry_suggest(reg, name, true))
+		if (ci) {
+			strbuf_printf(messages, "roadmapc: -W: '%s' is a structural error and cannot be changed\n"
+				      "structural errors are always errors: fix the mistake instead\n", name);
+			return -1;
+		}
+		/* The name is what is wrong, so point at the list of names. */
+		if (registry_suggest(reg, name, true))
 			strbuf_printf(messages, "roadmapc: -W: unknown check '%s'; did you mean '%s'?\n", name,
 				      registry_suggest(reg, name, true));
 		else
-			strbuf_printf(messages, "roadmapc: -W: unknown check '%s' (see 'roadmapc list-checks')\n",
-				      name);
-		strbuf_puts(messages, "try 'roadmapc --help' for the options\n");
+			strbuf_printf(messages, "roadmapc: -W: unknown check '%s'\n", name);
+		strbuf_puts(messages, "'roadmapc list-checks' lists every check\n");
 		return -1;
 	}
 	return 0;
