@@ -165,6 +165,7 @@ int catalog_load(Catalog *cat, Arena *a, const char *const *dirs, size_t ndirs, 
 	if (found < 0)
 		die("the built-in %s is missing: the stdlib was not embedded", STDLIB_CATALOG);
 	cat->path = t.path;
+	cat->builtin = t.embedded;
 	if (!t.embedded) {
 		int rc = parse(cat, a, &t, dl);
 		index_types(cat, a);

@@ -26,6 +26,7 @@ typedef struct ContentType {
 
 typedef struct Catalog {
 	const char *path;       /* the file it came from, as shown in diagnostics */
+	bool builtin;           /* the copy built into roadmapc, not a -I file */
 	ContentType *types;     /* in file order */
 	size_t ntypes, cap;
 	StrMap index;           /* name -> ContentType*, for catalog_find() */

@@ -43,6 +43,7 @@ const CheckInfo check_table[] = {
 	CHECK("content-unused", SEV_INFO, check_content_unused),
 	CHECK("content-stale", SEV_WARNING, check_content_stale),
 	CHECK("missing-owner", SEV_INFO, check_missing_owner),
+	CHECK("text-cut-by-comment", SEV_WARNING, check_text_cut_by_comment),
 	/* Must stay last: it reports the ignores the checks above did not use. */
 	CHECK("unused-ignore", SEV_INFO, check_unused_ignore),
 };

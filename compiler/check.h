@@ -129,6 +129,9 @@ void check_content_unused(CheckCtx *ctx);
 void check_content_stale(CheckCtx *ctx);
 void check_missing_owner(CheckCtx *ctx);
 
+/* check_text.c: text the file format changed. */
+void check_text_cut_by_comment(CheckCtx *ctx);
+
 /* check_runner.c: `ignore:` entries that suppressed nothing. Runs last. */
 void check_unused_ignore(CheckCtx *ctx);
 

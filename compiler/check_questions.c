@@ -115,7 +115,9 @@ void check_stage_without_questions(CheckCtx *ctx)
 				       "stage '%s' has no buyer questions", st->name);
 		diag_help(ctx->dl, d,
 			  "ask customers what they needed to know at this stage, and add their "
-			  "questions under 'questions:'");
+			  "questions under 'questions:'; if buyers truly ask nothing here (an "
+			  "automatic renewal), say so on the stage with 'ignore: { "
+			  "stage-without-questions: \"REASON\" }'");
 	}
 }
 

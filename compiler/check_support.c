@@ -22,8 +22,11 @@ void check_stage_without_seller_action(CheckCtx *ctx)
 		Diag *d = check_report(ctx, st->loc, subject_stage(st), subject_none(),
 				       "stage '%s' has no seller action supporting it", st->name);
 		diag_help(ctx->dl, d,
-			  "add a seller action with 'supports: [%s]', or set 'expects: [left-alone]' "
-			  "if buyers want to be left alone here", st->id);
+			  "add a seller action with 'supports: [%s]'; if the stage is served another "
+			  "way on purpose (buyers use your self-serve content, a partner runs it), "
+			  "record why on the stage with 'ignore: { stage-without-seller-action: "
+			  "\"REASON\" }'; 'expects: [left-alone]' is only for buyers who want no "
+			  "contact at all", st->id);
 	}
 }
 
@@ -44,8 +47,9 @@ void check_expected_value_missing(CheckCtx *ctx)
 					       st->name, vocab_values[v]);
 			diag_help(ctx->dl, d,
 				  "add a seller action with 'supports: [%s]' that delivers %s, or "
-				  "reference content that delivers it from one of the stage's questions",
-				  st->id, vocab_values[v]);
+				  "reference content that delivers it from one of the stage's questions; "
+				  "if a partner delivers it, record that on the stage with 'ignore: { "
+				  "expected-value-missing: \"REASON\" }'", st->id, vocab_values[v]);
 		}
 	}
 }
@@ -103,30 +107,37 @@ void check_seller_action_without_stage(CheckCtx *ctx)
 		Diag *d = check_report(ctx, sa->loc, subject_seller(sa), subject_none(),
 				       "seller action '%s' supports no buyer stage", sa->name);
 		diag_help(ctx->dl, d,
-			  "list the stages it serves in 'supports:', or stop doing it: a step "
-			  "that mirrors no buying step serves only the seller");
+			  "list in 'supports:' the stages it serves or makes possible (a listing on "
+			  "a buying framework serves the stages where buyers look for suppliers); "
+			  "a step the sale depends on that serves no stage directly can say why with "
+			  "'ignore: { seller-action-without-stage: \"REASON\" }'");
 	}
 }
 
 /* Reported when none of the preferred channels is used: the buyer's answers
  * are all somewhere the buyer does not look. A stage served on some of its
- * preferred channels is not a mismatch. */
+ * preferred channels is not a mismatch, so the message speaks of the stage
+ * as a whole, never of one channel. */
 void check_channel_mismatch(CheckCtx *ctx)
 {
 	const Roadmap *rm = ctx->rm;
 	for (size_t i = 0; i < rm->nstages; i++) {
 		Stage *st = rm->stages[i];
-		if (st->prefers == 0 || (st->prefers & model_stage_channels(ctx->ix, st)) != 0)
+		ChannelSet used = model_stage_channels(ctx->ix, st);
+		if (st->prefers == 0 || (st->prefers & used) != 0)
 			continue;
-		bool one = (st->prefers & (st->prefers - 1)) == 0;
-		Diag *d = check_report(ctx, st->loc, subject_stage(st), subject_none(),
-				       "stage '%s' prefers %s, but none of its content or seller "
-				       "actions uses %s", st->name,
-				       check_words(ctx, vocab_channels, st->prefers, "and"),
-				       one ? "it" : "them");
-		const char *any = check_words(ctx, vocab_channels, st->prefers, "or");
+		const char *prefers = check_words(ctx, vocab_channels, st->prefers, "or");
+		Diag *d = used
+			? check_report(ctx, st->loc, subject_stage(st), subject_none(),
+				       "stage '%s' reaches buyers only on %s, none of the channels "
+				       "they prefer there (%s)", st->name,
+				       check_words(ctx, vocab_channels, used, "and"), prefers)
+			: check_report(ctx, st->loc, subject_stage(st), subject_none(),
+				       "stage '%s' reaches buyers on no channel; they prefer %s there",
+				       st->name, prefers);
 		diag_help(ctx->dl, d,
 			  "meet buyers where they look: reference content on %s from the stage's "
-			  "questions, or support the stage with a seller action on %s", any, any);
+			  "questions, or support the stage with a seller action on %s", prefers,
+			  prefers);
 	}
 }

@@ -47,6 +47,7 @@ typedef enum SubjectKind {
 	SUBJECT_IGNORE,         /* Ignore: an entry of an item's `ignore:` */
 	SUBJECT_PROCESS_START,  /* Stage: the one that starts the buying process */
 	SUBJECT_PROCESS_END,    /* Stage: the one that ends it */
+	SUBJECT_TEXT,           /* CutText: a text a comment cut short */
 	SUBJECT_RULE_ITEM       /* reserved for items named by Lua rules */
 } SubjectKind;
 

@@ -107,28 +107,32 @@ static int validate_overrides(const RunOptions *opt, const CheckRegistry *reg, U
 			ci = registry_find(&units[u]->registry, name);
 		if (ci && !ci->structural)
 			continue;
-		if (ci)
-			strbuf_printf(messages, "roadmapc: -W: '%s' is a structural error and cannot be changed\n",
-				      name);
-		else if (registry_suggest(reg, name, true))
+		if (ci) {
+			strbuf_printf(messages, "roadmapc: -W: '%s' is a structural error and cannot be changed\n"
+				      "structural errors are always errors: fix the mistake instead\n", name);
+			return -1;
+		}
+		/* The name is what is wrong, so point at the list of names. */
+		if (registry_suggest(reg, name, true))
 			strbuf_printf(messages, "roadmapc: -W: unknown check '%s'; did you mean '%s'?\n", name,
 				      registry_suggest(reg, name, true));
 		else
-			strbuf_printf(messages, "roadmapc: -W: unknown check '%s' (see 'roadmapc list-checks')\n",
-				      name);
-		strbuf_puts(messages, "try 'roadmapc --help' for the options\n");
+			strbuf_printf(messages, "roadmapc: -W: unknown check '%s'\n", name);
+		strbuf_puts(messages, "'roadmapc list-checks' lists every check\n");
 		return -1;
 	}
 	return 0;
 }
 
 /* Structural errors cannot be suppressed, so a file that did not load always
- * fails the run, whatever --fail-on says: nothing about it was checked. */
-static bool fails(const Unit *c, const RunOptions *opt)
+ * fails the run, whatever --fail-on says: nothing about it was checked.
+ * Findings do not fail a run that wrote a baseline ('accepted'): writing
+ * one accepts them, which is how a team adopts roadmapc. */
+static bool fails(const Unit *c, const RunOptions *opt, bool accepted)
 {
 	if (c->loaded && !c->checked)
 		return true;
-	if (opt->fail_on == SEV_OFF)
+	if (opt->fail_on == SEV_OFF || accepted)
 		return false;
 	for (size_t i = 0; i < c->diags.n; i++) {
 		const Diag *d = c->diags.items[i];
@@ -138,25 +142,16 @@ static bool fails(const Unit *c, const RunOptions *opt)
 	return false;
 }
 
-static bool below_coverage(const Unit *c, const RunOptions *opt, StrBuf *messages)
+/* A coverage figure below --min-coverage fails the run; the reports say
+ * which and why (report_coverage_low), in every format. */
+static bool below_coverage(const Unit *c, const RunOptions *opt)
 {
 	if (opt->min_coverage < 0 || !c->checked)
 		return false;
 	const Coverage *cv = &c->coverage;
-	double q = cv->questions_total ? 100.0 * (double)cv->questions_done / (double)cv->questions_total : 0;
-	double s = cv->stages_total ? 100.0 * (double)cv->stages_done / (double)cv->stages_total : 0;
-	bool low = false;
-	if (q < opt->min_coverage) {
-		strbuf_printf(messages, "roadmapc: %s: question coverage %zu/%zu is below --min-coverage %g%%\n",
-			      c->name, cv->questions_done, cv->questions_total, opt->min_coverage);
-		low = true;
-	}
-	if (s < opt->min_coverage) {
-		strbuf_printf(messages, "roadmapc: %s: stage coverage %zu/%zu is below --min-coverage %g%%\n",
-			      c->name, cv->stages_done, cv->stages_total, opt->min_coverage);
-		low = true;
-	}
-	return low;
+	unsigned min = (unsigned)opt->min_coverage;
+	return model_coverage_tenths(cv->questions_done, cv->questions_total) < min ||
+	       model_coverage_tenths(cv->stages_done, cv->stages_total) < min;
 }
 
 /* The diagnostics reports. With 'to_messages' (render, whose picture may go
@@ -172,7 +167,8 @@ static int write_reports(const RunOptions *opt, const CheckRegistry *reg, Unit *
 		const ReportFormat *fmt = report_find(reqs[i].format);
 		ASSERT(fmt != NULL);    /* main.c validated the name */
 		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
-		ReportContext ctx = { units, n, opt->color && !reqs[i].output, opt->quiet, &cfg, reg };
+		ReportContext ctx = { units, n, opt->color && !reqs[i].output, opt->quiet, &cfg, reg,
+				      opt->min_coverage > 0 ? opt->min_coverage : 0, opt->no_fold };
 		StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
 		fmt->emit(&ctx, &out);
 		if (to_messages && !reqs[i].output)
@@ -202,7 +198,7 @@ static int load_catalog(Catalog *cat, Arena *a, const RunOptions *opt, StrBuf *m
 	Unit *units[] = { &u };
 	CheckRegistry reg;
 	driver_registry(&reg, &u.arena);
-	ReportContext ctx = { units, 1, false, true, NULL, &reg };
+	ReportContext ctx = { units, 1, false, true, NULL, &reg, 0, true };
 	strbuf_puts(messages, "roadmapc: cannot load the content-type catalog:\n");
 	report_text(&ctx, messages);
 	unit_free(&u);
@@ -326,6 +322,41 @@ static int write_render(const RunOptions *opt, const CheckRegistry *reg, Unit *u
 	return write_output(opt, reg, u, o, fmt, output_stem(u), opt->render_output, messages);
 }
 
+/* ---- baselines ---- */
+
+/* --baseline, then --write-baseline (baseline.h). Returns true when a
+ * baseline was written: the run's findings are then accepted. A baseline
+ * that cannot be read is not rewritten, so its entries are never lost. */
+static bool write_baselines(const RunOptions *opt, Unit *const *units, StrBuf *messages,
+			    bool *trouble)
+{
+	StrBuf err = STRBUF_INIT;
+	Baseline *base = NULL;
+	bool written = false;
+	if (opt->baseline) {
+		base = baseline_load(opt->baseline, &err);
+		if (base)
+			baseline_apply(base, units, opt->nfiles, opt->write_baseline != NULL, messages);
+		else
+			strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
+	}
+	if (opt->write_baseline && (base || !opt->baseline)) {
+		strbuf_reset(&err);
+		long n = baseline_write(opt->write_baseline, base, units, opt->nfiles, &err);
+		if (n < 0)
+			strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
+		else if (strcmp(opt->write_baseline, "-") != 0)
+			strbuf_printf(messages, "roadmapc: %s: %ld finding%s accepted; a run with "
+				      "--baseline %s fails only on new ones\n", opt->write_baseline,
+				      n, n == 1 ? "" : "s", opt->write_baseline);
+		written = n >= 0;
+	}
+	*trouble |= (opt->baseline && !base) || (opt->write_baseline && !written);
+	baseline_free(base);
+	strbuf_free(&err);
+	return written;
+}
+
 /* ---- the commands that check ---- */
 
 typedef enum Mode { MODE_CHECK, MODE_BUILD, MODE_RENDER } Mode;
@@ -370,23 +401,7 @@ static ExitStatus run(const RunOptions *opt, Mode mode, StrBuf *messages)
 		}
 	}
 
-	StrBuf err = STRBUF_INIT;
-	int stale = opt->baseline ? baseline_apply(opt->baseline, units, opt->nfiles, &err) : 0;
-	if (stale < 0) {
-		strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
-		trouble = true;
-	} else if (stale > 0 && !opt->write_baseline) {
-		strbuf_printf(messages, "roadmapc: note: %d entr%s of '%s' match%s no finding any more; "
-			      "refresh it with --baseline %s --write-baseline %s\n", stale,
-			      stale == 1 ? "y" : "ies", opt->baseline, stale == 1 ? "es" : "",
-			      opt->baseline, opt->baseline);
-	}
-	strbuf_reset(&err);
-	if (opt->write_baseline && baseline_write(opt->write_baseline, units, opt->nfiles, &err) < 0) {
-		strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
-		trouble = true;
-	}
-	strbuf_free(&err);
+	bool accepted = write_baselines(opt, units, messages, &trouble);
 
 	if (write_reports(opt, &reg, units, opt->nfiles, mode == MODE_RENDER, messages) < 0)
 		trouble = true;
@@ -395,9 +410,7 @@ static ExitStatus run(const RunOptions *opt, Mode mode, StrBuf *messages)
 	if (mode == MODE_RENDER && write_render(opt, &reg, units[0], messages) < 0)
 		trouble = true;
 	for (size_t i = 0; i < opt->nfiles; i++) {
-		/* Both are asked: below_coverage also says why, for every file. */
-		bool failed = fails(units[i], opt);
-		if (below_coverage(units[i], opt, messages) || failed)
+		if (below_coverage(units[i], opt) || fails(units[i], opt, accepted))
 			status = EXIT_FINDINGS;
 		unit_free(units[i]);
 		free(units[i]);

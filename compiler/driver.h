@@ -40,7 +40,7 @@ typedef struct RunOptions {
 	ReportRequest *reports;
 	size_t nreports;
 	Severity fail_on;       /* SEV_OFF: never fail on findings */
-	double min_coverage;    /* percent; < 0 when not set */
+	int min_coverage;       /* tenths of a percent (855: 85.5%); < 0 when not set */
 	CheckOverride *overrides;       /* names not yet validated: see driver_run */
 	size_t noverrides;
 	long today;
@@ -48,6 +48,7 @@ typedef struct RunOptions {
 	size_t ninclude_dirs;
 	bool color;             /* for text written to a terminal */
 	bool quiet;             /* -q: no summary line */
+	bool no_fold;           /* -v: every finding in full in the text format */
 	Limits limits;
 	const char *baseline;        /* --baseline FILE, or NULL */
 	const char *write_baseline;  /* --write-baseline FILE, or NULL */

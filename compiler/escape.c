@@ -154,3 +154,17 @@ void escape_workflow_property(StrBuf *out, const char *s)
 {
 	escape_with(out, s, strlen(s), workflow_property_table, show_control);
 }
+
+void escape_yaml_quoted(StrBuf *out, const char *s, size_t len)
+{
+	int dq = memchr(s, '"', len) != NULL;
+	strbuf_putc(out, dq ? '\'' : '"');
+	for (size_t i = 0; i < len; i++) {
+		if (dq && s[i] == '\'')
+			strbuf_putc(out, '\'');
+		else if (!dq && (s[i] == '"' || s[i] == '\\'))
+			strbuf_putc(out, '\\');
+		strbuf_putc(out, s[i]);
+	}
+	strbuf_putc(out, dq ? '\'' : '"');
+}

@@ -50,5 +50,9 @@ void escape_workflow_data(StrBuf *out, const char *s);
 /* The same for a property value (`file=VALUE,title=VALUE`), where ':' and
  * ',' are also encoded so a value cannot end the property list. */
 void escape_workflow_property(StrBuf *out, const char *s);
+/* Appends the 'len' bytes at 's' as a quoted YAML scalar, for help lines
+ * that show how to write a text: in double quotes ('"' and '\' escaped),
+ * or in single quotes (a ' doubled) when the text holds a double quote. */
+void escape_yaml_quoted(StrBuf *out, const char *s, size_t len);
 
 #endif

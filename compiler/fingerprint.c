@@ -16,20 +16,37 @@ static uint64_t hash_field(uint64_t h, const char *s)
 	return hash_bytes(&k, s, strlen(s) + 1);
 }
 
+/* File, check, then 'what' ("item" or "message") and its text. */
+static uint64_t identity_of(const char *file, const char *check, const char *what,
+			    const char *text)
+{
+	uint64_t h = HASH_FIXED_KEY.k0;
+	h = hash_field(h, file);
+	h = hash_field(h, check);
+	h = hash_field(h, what);
+	return hash_field(h, text);
+}
+
 /* What a finding is about, without where it is: file, check, item. */
 static uint64_t identity(const Unit *c, const Diag *d)
 {
-	uint64_t h = HASH_FIXED_KEY.k0;
-	h = hash_field(h, d->loc.src ? d->loc.src->path : c->name);
-	h = hash_field(h, d->check);
-	if (d->item) {
-		h = hash_field(h, "item");
-		h = hash_field(h, d->item);
-	} else {
-		h = hash_field(h, "message");
-		h = hash_field(h, d->message);
-	}
-	return h;
+	const char *file = d->loc.src ? d->loc.src->path : c->name;
+	return d->item ? identity_of(file, d->check, "item", d->item)
+		       : identity_of(file, d->check, "message", d->message);
+}
+
+/* The hex form of identity 'id' as the n-th ('nth', from 0) of its kind. */
+static void nth_fingerprint(uint64_t id, size_t nth, Fingerprint *out)
+{
+	char buf[24];
+	snprintf(buf, sizeof buf, "#%zu", nth);
+	uint64_t h = hash_field(id, buf);
+	snprintf(out->hex, sizeof out->hex, "%016llx", (unsigned long long)h);
+}
+
+void fingerprint_named(const char *file, const char *check, const char *item, Fingerprint *out)
+{
+	nth_fingerprint(identity_of(file, check, "item", item), 0, out);
 }
 
 typedef struct Keyed {
@@ -59,10 +76,7 @@ void fingerprint_unit(const Unit *c, Fingerprint *out)
 	size_t occurrence = 0;
 	for (size_t k = 0; k < n; k++) {
 		occurrence = k > 0 && keys[k].identity == keys[k - 1].identity ? occurrence + 1 : 0;
-		char nth[24];
-		snprintf(nth, sizeof nth, "#%zu", occurrence);
-		uint64_t h = hash_field(keys[k].identity, nth);
-		snprintf(out[keys[k].index].hex, sizeof out[0].hex, "%016llx", (unsigned long long)h);
+		nth_fingerprint(keys[k].identity, occurrence, &out[keys[k].index]);
 	}
 	free(keys);
 }

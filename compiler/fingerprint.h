@@ -27,4 +27,9 @@ typedef struct Fingerprint {
  * does not change the others'). 'out' holds c->diags.n entries. */
 void fingerprint_unit(const Unit *c, Fingerprint *out);
 
+/* The fingerprint of something a format reports about file 'file' that is
+ * not a diagnostic (a coverage figure below --min-coverage), under the
+ * name 'check' and the item 'item', hashed as a finding's are. */
+void fingerprint_named(const char *file, const char *check, const char *item, Fingerprint *out);
+
 #endif

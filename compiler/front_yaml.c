@@ -15,7 +15,9 @@
  * Duplicate keys (which libyaml accepts) are found here with a hash map per
  * mapping, and merge keys (`<<: *defaults`) are applied when a mapping ends. */
 #include "front_yaml.h"
+#include "escape.h"
 #include "number.h"
+#include "strbuf.h"
 #include "strmap.h"
 
 #include <stdlib.h>
@@ -58,6 +60,11 @@ typedef struct Parser {
 	Node *root;
 	int documents;
 	bool failed;            /* a fatal error was reported: stop */
+	/* A position in the source, moved forward scalar by scalar, so that
+	 * finding the bytes after each scalar costs nothing per scalar:
+	 * line (0-based, -1 before the first), column in characters, byte. */
+	int cur_line, cur_col;
+	size_t cur_byte;
 } Parser;
 
 static SrcLoc mark_loc(const Parser *p, yaml_mark_t start, yaml_mark_t end)
@@ -278,6 +285,49 @@ static void on_collection_end(Parser *p, const yaml_event_t *ev)
 	attach(p, f.node, f.weight);
 }
 
+/* The byte offset of 0-based 'line' and character 'col', found from the
+ * cursor: scalars come in text order, so the cursor only moves forward
+ * (a position behind it is looked up from its line's start). */
+static size_t byte_at(Parser *p, int line, int col)
+{
+	if (line != p->cur_line || col < p->cur_col) {
+		p->cur_line = line;
+		p->cur_col = 0;
+		p->cur_byte = (size_t)line < p->src->nlines ? p->src->line_start[line] : p->src->len;
+	}
+	while (p->cur_col < col && p->cur_byte < p->src->len) {
+		p->cur_byte += (size_t)utf8_seqlen((unsigned char)p->src->text[p->cur_byte]);
+		p->cur_col++;
+	}
+	if (p->cur_byte > p->src->len)
+		p->cur_byte = p->src->len;
+	return p->cur_byte;
+}
+
+/* Records on plain one-line scalar 'n' a comment right after it that looks
+ * like more text ("#2?", "#hashtag"): one or more spaces, '#', then no
+ * space (node.h). A comment written "# like this" is taken as meant. */
+static void find_cutting_comment(Parser *p, Node *n, yaml_mark_t start, yaml_mark_t end)
+{
+	if (start.line != end.line)
+		return;
+	const char *t = p->src->text, *e = t + p->src->len;
+	const char *s = t + byte_at(p, (int)end.line, (int)end.column);
+	const char *h = s;
+	while (h < e && (*h == ' ' || *h == '\t'))
+		h++;
+	if (h == s || h + 1 >= e || *h != '#' || h[1] == ' ' || h[1] == '\t' || h[1] == '\n' ||
+	    h[1] == '\r')
+		return;
+	const char *eol = h;
+	while (eol < e && *eol != '\n' && *eol != '\r')
+		eol++;
+	n->comment = (SrcLoc){ p->src, (int)end.line + 1, (int)end.column + 1 + (int)(h - s),
+			       utf8_count(h, (size_t)(eol - h)) };
+	n->comment_text = h;
+	n->comment_len = (size_t)(eol - h);
+}
+
 static void on_scalar(Parser *p, const yaml_event_t *ev)
 {
 	SrcLoc loc = mark_loc(p, ev->start_mark, ev->end_mark);
@@ -301,6 +351,8 @@ static void on_scalar(Parser *p, const yaml_event_t *ev)
 	n->plain = resolve;
 	if (resolve)
 		type_scalar(n);
+	if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		find_cutting_comment(p, n, ev->start_mark, ev->end_mark);
 	define_anchor(p, ev->data.scalar.anchor, n, false);
 	attach(p, n, 1);
 }
@@ -328,6 +380,80 @@ static void on_alias(Parser *p, const yaml_event_t *ev)
 		return;
 	}
 	attach(p, a->node, a->weight);
+}
+
+/* ---- help for text that YAML reads as syntax ---- */
+
+/* Why YAML read the text starting at 'v' as syntax, given libyaml's
+ * 'problem' at the text's start ('at_start') or inside it; NULL when the
+ * error is not about such a text. */
+static const char *text_as_syntax(const char *problem, const char *v, size_t n, bool at_start)
+{
+	if (strstr(problem, "mapping values are not allowed"))
+		for (size_t i = 0; i + 1 < n; i++)
+			if (v[i] == ':' && v[i + 1] == ' ')
+				return "the ': ' inside the text reads as a new key";
+	if (v[0] == '"' || v[0] == '\'')
+		return "a text that starts with a quote must end with it";
+	if (v[0] == '[' || v[0] == '{')
+		return "a text that starts with '[' or '{' reads as a list or a mapping";
+	if (at_start && (v[0] == '@' || v[0] == '`' || v[0] == '%'))
+		return "YAML reserves '@', '%' and the backquote at the start of a text";
+	if (v[0] == '*')
+		return "a text that starts with '*' reads as an alias";
+	if (v[0] == '-' && n > 1 && v[1] == ' ')
+		return "a text that starts with '- ' reads as a list";
+	if ((v[0] == '|' || v[0] == '>') && n > 1 && v[1] == ' ')
+		return "a text that starts with '|' or '>' reads as a block of lines";
+	return NULL;
+}
+
+/* When a libyaml error sits in the value of a `KEY: VALUE` line (after any
+ * "- "), the value was most likely meant as text that YAML reads as syntax:
+ * `answer: Recommended: open to all`. The help says why and shows the line
+ * with the whole text quoted. */
+static void help_quote(Parser *p, Diag *d, const char *problem, int line_no, int col)
+{
+	size_t n;
+	const char *line = srcfile_line(p->src, line_no, &n);
+	if (!line)
+		return;
+	size_t i = 0;
+	while (i < n && line[i] == ' ')
+		i++;
+	while (i + 1 < n && line[i] == '-' && line[i + 1] == ' ')
+		for (i += 2; i < n && line[i] == ' '; i++)
+			;
+	size_t key = i;
+	while (i + 1 < n && !(line[i] == ':' && line[i + 1] == ' ') && line[i] != '"' &&
+	       line[i] != '\'' && line[i] != '#')
+		i++;
+	if (i + 1 >= n || line[i] != ':' || i == key)
+		return;
+	size_t v = i + 1;
+	while (v < n && line[v] == ' ')
+		v++;
+	size_t end = n;
+	while (end > v && (line[end - 1] == ' ' || line[end - 1] == '\r'))
+		end--;
+	int vcol = utf8_count(line, v) + 1;
+	if (v >= end || col < vcol)
+		return;
+	const char *why = text_as_syntax(problem, line + v, end - v, col == vcol);
+	if (!why)
+		return;
+	/* 'it's open' was meant as it's open: the outer quotes go. */
+	const char *text = line + v;
+	size_t len = end - v;
+	if (len >= 2 && (text[0] == '\'' || text[0] == '"') && text[len - 1] == text[0]) {
+		text++;
+		len -= 2;
+	}
+	StrBuf fix = STRBUF_INIT;
+	escape_yaml_quoted(&fix, text, len);
+	diag_help(p->dl, d, "%s; quote the whole text: %.*s: %s", why, (int)(i - key), line + key,
+		  strbuf_cstr(&fix));
+	strbuf_free(&fix);
 }
 
 /* Turns libyaml's error state into a `yaml-syntax` diagnostic. Reader errors
@@ -369,6 +495,7 @@ static void report_libyaml_error(Parser *p, const yaml_parser_t *yp)
 	if (yp->context && strstr(yp->context, "block collection") && strstr(problem, "'-' indicator"))
 		diag_help(p->dl, d, "this line is indented like the items of the list but is not one: "
 				    "indent it under the item above, or start it with '- '");
+	help_quote(p, d, problem, loc.line, loc.col);
 	/* `name:Recognise` is one plain word to YAML, so the parser trips on
 	 * the next line; the likely fix is on the line where the key started. */
 	if (yp->context && strstr(yp->context, "simple key")) {
@@ -388,6 +515,7 @@ int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *d
 
 	memset(&p, 0, sizeof p);
 	p.src = sf;
+	p.cur_line = -1;
 	p.lim = lim;
 	p.arena = a;
 	p.dl = dl;

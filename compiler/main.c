@@ -107,16 +107,33 @@ static void opt_fail_on(Args *a, const char *v)
 		usage_error("--fail-on must be error, warning, info or never, got '%s'", v);
 }
 
+/* PCT, PCT%, PCT.D or PCT.D%: at most one decimal, because coverage is
+ * shown to a tenth of a percent and compared exactly as shown. */
 static void opt_min_coverage(Args *a, const char *v)
 {
-	char *end;
-	errno = 0;
-	double pct = strtod(v, &end);
-	if (end[0] == '%' && end[1] == '\0')
-		end++;
-	if (errno || end == v || *end || !all_digits(v, ".%") || !(pct >= 0 && pct <= 100))
+	size_t n = strlen(v);
+	if (n > 0 && v[n - 1] == '%')
+		n--;
+	const char *dot = memchr(v, '.', n);
+	size_t whole = dot ? (size_t)(dot - v) : n;
+	size_t decimals = dot ? n - whole - 1 : 0;
+	bool ok = whole > 0 && (!dot || decimals > 0);
+	unsigned long tenths = 0;
+	for (size_t i = 0; ok && i < n; i++) {
+		if (v + i == dot)
+			continue;
+		ok = v[i] >= '0' && v[i] <= '9';
+		if (i <= whole + 1 && tenths <= 1000)        /* the whole part, one decimal */
+			tenths = tenths * 10 + (unsigned long)(v[i] - '0');
+	}
+	if (ok && decimals > 1)
+		usage_error("--min-coverage takes at most one decimal (coverage is shown to a "
+			    "tenth of a percent), got '%s'", v);
+	if (!dot)
+		tenths *= 10;
+	if (!ok || tenths > 1000)
 		usage_error("--min-coverage must be a percentage from 0 to 100, got '%s'", v);
-	a->run.min_coverage = pct;
+	a->run.min_coverage = (int)tenths;
 }
 
 /* -W CHECK=SEVERITY. The name is checked by the driver, once every rule a
@@ -221,6 +238,12 @@ static void opt_quiet(Args *a, const char *v)
 	a->run.quiet = true;
 }
 
+static void opt_no_fold(Args *a, const char *v)
+{
+	(void)v;
+	a->run.no_fold = true;
+}
+
 typedef struct Option {
 	const char *name;               /* "--format" */
 	const char *alias;              /* another spelling ("-f", "--colour"), or NULL */
@@ -258,12 +281,14 @@ static const Option options[] = {
 	{ "--baseline", NULL, "FILE", false, FOR_CHECKING, opt_baseline,
 	  "do not fail on findings recorded in FILE" },
 	{ "--write-baseline", NULL, "FILE", false, FOR_CHECKING, opt_write_baseline,
-	  "record the current findings in FILE" },
+	  "record the current findings in FILE and accept them\n(findings do not fail this run)" },
 	{ "--limit", NULL, "NAME=N", false, FOR_CHECKING, opt_limit,
 	  "input limits: depth, aliases, file-size, scalar, nodes" },
 	{ "--color", "--colour", "WHEN", false, FOR_CHECKING, opt_color,
 	  "auto (default), always or never; NO_COLOR is honoured" },
 	{ "--quiet", "-q", NULL, false, FOR_CHECKING, opt_quiet, "no summary line" },
+	{ "--no-fold", "-v", NULL, false, FOR_CHECKING, opt_no_fold,
+	  "text: show every finding in full (by default a check's\nfindings past the first three in a file are folded\ninto one line)" },
 };
 static const size_t noptions = sizeof options / sizeof options[0];
 

@@ -111,7 +111,7 @@ struct Concern {
 };
 
 typedef struct Question {
-	const char *id;         /* default "<stage id>.q<N>", N from 1 */
+	const char *id;         /* derived from the text when not written (resolve.c) */
 	const char *ask;
 	const char *answer;     /* NULL when absent or empty */
 	SrcLoc loc;
@@ -174,6 +174,18 @@ struct Content {
 	IgnoreList ignore;
 };
 
+/* A text that YAML cut short at a comment right after it (node.h):
+ * `ask: What is in brief #2?` reads "What is in brief". Collected by the
+ * schema for the check text-cut-by-comment. */
+typedef struct CutText {
+	const char *key;        /* the key it is the value of ("ask"), or of its list */
+	bool entry;             /* an entry of a list ("actions:", "concerns:") */
+	const char *text;       /* the text as YAML read it */
+	SrcLoc loc;             /* the comment's '#' */
+	const char *comment;    /* the comment, from its '#' to the end of its line */
+	size_t comment_len;
+} CutText;
+
 /* An entry of the file's `checks:` section. */
 typedef struct CheckSetting {
 	const char *check;
@@ -209,6 +221,8 @@ typedef struct Roadmap {
 	size_t nchecks, checks_cap;
 	Ref *rules;             /* `rules:` module names */
 	size_t nrules, rules_cap;
+	CutText *cuts;          /* texts cut short by a comment, in file order */
+	size_t ncuts, cuts_cap;
 	/* Who supports, uses and names what (model_index.h); built by
 	 * resolve.c, NULL before. */
 	const ModelIndex *index;
@@ -231,6 +245,7 @@ static inline Subject subject_concern(const Concern *c) { return (Subject){ SUBJ
 static inline Subject subject_seller(const SellerAction *sa) { return (Subject){ SUBJECT_SELLER, sa }; }
 static inline Subject subject_content(const Content *c) { return (Subject){ SUBJECT_CONTENT, c }; }
 static inline Subject subject_ignore(const Ignore *ig) { return (Subject){ SUBJECT_IGNORE, ig }; }
+static inline Subject subject_text(const CutText *t) { return (Subject){ SUBJECT_TEXT, t }; }
 /* 'value' is VALUE_x. */
 Subject subject_value(int value);
 
@@ -253,7 +268,8 @@ const Stage *subject_stage_of(Subject s);
 /* The stable item name of a finding about 's' (and 'o', SUBJECT_NONE for
  * a finding about one item): "stage:need", "question:cost-of-delay",
  * "seller:demo>stage:evaluate", "stage:need>value:pricing",
- * "content:deck>ignore:content-unused", "process:start", "roadmap".
+ * "content:deck>ignore:content-unused", "process:start", "roadmap",
+ * "text:What is in brief" (a text a comment cut short).
  * docs/checks.md ("Item names") documents them; baselines depend on them.
  * Lives in 'a'. */
 const char *model_item_name(Arena *a, Subject s, Subject o);

@@ -207,6 +207,13 @@ bool model_question_covered(const Question *q)
 	return false;
 }
 
+unsigned model_coverage_tenths(size_t done, size_t total)
+{
+	if (total == 0)
+		return 0;
+	return (unsigned)((unsigned long long)done * 1000 / total);
+}
+
 Coverage model_coverage(const Roadmap *rm)
 {
 	Coverage cov = { 0, 0, 0, 0 };

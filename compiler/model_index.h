@@ -47,4 +47,10 @@ bool model_question_covered(const Question *q);
  * seller action supports (or that expect only `left-alone`), over all. */
 Coverage model_coverage(const Roadmap *rm);
 
+/* A coverage figure in tenths of a percent, rounded down: 6/7 is 857, shown
+ * 85.7%, and only a complete figure is 1000. A figure meets a minimum given
+ * in tenths exactly when this does, so what is shown is what is compared
+ * (--min-coverage takes at most one decimal). 0 when 'total' is 0. */
+unsigned model_coverage_tenths(size_t done, size_t total);
+
 #endif

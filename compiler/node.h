@@ -46,6 +46,15 @@ struct Node {
 	bool plain;
 	double number;
 	bool boolean;
+	/* A plain one-line YAML scalar followed on its line by a comment that
+	 * starts right after one or more spaces with no space after its '#'
+	 * ("ask: What is in brief #2?"): YAML cut the text there, which is
+	 * rarely what the author meant. Where the '#' is, and the comment from
+	 * it to the end of its line in the source text (comment_len bytes);
+	 * comment.src is NULL otherwise. */
+	SrcLoc comment;
+	const char *comment_text;
+	size_t comment_len;
 	/* NODE_MAP: pairs in source order. */
 	NodePair *pairs;
 	size_t npairs;

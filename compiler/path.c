@@ -2,8 +2,10 @@
 #include "path.h"
 #include "alloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 bool path_is_absolute(const char *path)
 {
@@ -66,6 +68,24 @@ void path_normalize(StrBuf *out, const char *path)
 	if (!abs && n == 0)
 		strbuf_putc(out, '.');
 	free(segs);
+}
+
+int path_absolute(StrBuf *out, const char *path)
+{
+	if (path_is_absolute(path)) {
+		path_normalize(out, path);
+		return 0;
+	}
+	char cwd[4096];
+	if (!getcwd(cwd, sizeof cwd)) {
+		path_normalize(out, path);
+		return -1;
+	}
+	char *joined = xmalloc(strlen(cwd) + strlen(path) + 2);
+	sprintf(joined, "%s/%s", cwd, path);
+	path_normalize(out, joined);
+	free(joined);
+	return 0;
 }
 
 void path_dirname(StrBuf *out, const char *path)

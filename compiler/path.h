@@ -19,6 +19,11 @@ void path_normalize(StrBuf *out, const char *path);
 /* True when 'path' starts with '/'. */
 bool path_is_absolute(const char *path);
 
+/* Appends the absolute normal form of 'path': itself when absolute, else
+ * joined to the current directory. Returns 0, or -1 (appending the
+ * relative normal form) when the current directory cannot be found. */
+int path_absolute(StrBuf *out, const char *path);
+
 /* Appends to 'out' the directory part of 'path' ("." when there is none). */
 void path_dirname(StrBuf *out, const char *path);
 

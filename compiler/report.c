@@ -1,5 +1,6 @@
 /* report.c - the table of output formats; one file per format (report_*.c). */
 #include "report.h"
+#include "model_index.h"
 
 #include <string.h>
 
@@ -13,6 +14,42 @@ const ReportFormat report_formats[] = {
 	{ "markdown", report_markdown, "Markdown tables, for pull-request comments and job summaries" },
 };
 const size_t report_formats_len = sizeof report_formats / sizeof report_formats[0];
+
+void report_tenths(StrBuf *out, unsigned t)
+{
+	if (t % 10)
+		strbuf_printf(out, "%u.%u%%", t / 10, t % 10);
+	else
+		strbuf_printf(out, "%u%%", t / 10);
+}
+
+void report_percent(StrBuf *out, size_t done, size_t total)
+{
+	report_tenths(out, model_coverage_tenths(done, total));
+}
+
+const char *report_gate_figure(int which)
+{
+	ASSERT(which >= 0 && which < GATE_COUNT);
+	return which == GATE_QUESTIONS ? "questions" : "stages";
+}
+
+bool report_coverage_low(const ReportContext *ctx, const Unit *c, int which, StrBuf *why)
+{
+	ASSERT(which >= 0 && which < GATE_COUNT);
+	if (ctx->min_coverage <= 0 || !c->checked)
+		return false;
+	const Coverage *cv = &c->coverage;
+	size_t done = which == GATE_QUESTIONS ? cv->questions_done : cv->stages_done;
+	size_t total = which == GATE_QUESTIONS ? cv->questions_total : cv->stages_total;
+	if (model_coverage_tenths(done, total) >= (unsigned)ctx->min_coverage)
+		return false;
+	strbuf_printf(why, "%s coverage ", which == GATE_QUESTIONS ? "question" : "stage");
+	report_percent(why, done, total);
+	strbuf_printf(why, " (%zu/%zu) is below --min-coverage ", done, total);
+	report_tenths(why, (unsigned)ctx->min_coverage);
+	return true;
+}
 
 const ReportFormat *report_find(const char *name)
 {

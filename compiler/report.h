@@ -24,6 +24,13 @@ typedef struct ReportContext {
 	const CheckConfig *checks;
 	/* The run's checks (each unit's registry adds the file's own rules). */
 	const CheckRegistry *registry;
+	/* --min-coverage in tenths of a percent; 0 when not set (a minimum of
+	 * 0 cannot fail). A figure below it fails the run, and every format
+	 * says so (report_coverage_low). */
+	int min_coverage;
+	/* -v: the text format shows every finding in full, instead of folding
+	 * a check's findings past the first few into one line. */
+	bool no_fold;
 } ReportContext;
 
 typedef void (*ReportFn)(const ReportContext *ctx, StrBuf *out);
@@ -48,6 +55,27 @@ void report_sarif(const ReportContext *ctx, StrBuf *out);
 void report_junit(const ReportContext *ctx, StrBuf *out);
 void report_github(const ReportContext *ctx, StrBuf *out);
 void report_gitlab(const ReportContext *ctx, StrBuf *out);
+
+/* Appends a coverage figure as every format shows it: "85.7%" for 6/7,
+ * rounded down to a tenth (model_coverage_tenths), "100%" when whole. */
+void report_percent(StrBuf *out, size_t done, size_t total);
+/* The same for a figure in tenths of a percent: "85.7%", "80%". */
+void report_tenths(StrBuf *out, unsigned tenths);
+
+/* The coverage figures a --min-coverage applies to, in the order the
+ * formats list them. */
+enum { GATE_QUESTIONS, GATE_STAGES, GATE_COUNT };
+
+/* When figure 'which' (GATE_*) of checked unit 'c' is below the run's
+ * --min-coverage, appends why to 'why' ("question coverage 50% (1/2) is
+ * below --min-coverage 80%") and returns true; false (appending nothing)
+ * otherwise. The name the formats give this failure is "min-coverage"
+ * (REPORT_GATE_NAME), like a check's. */
+bool report_coverage_low(const ReportContext *ctx, const Unit *c, int which, StrBuf *why);
+#define REPORT_GATE_NAME "min-coverage"
+
+/* "questions" or "stages": figure 'which' as JSON and SARIF name it. */
+const char *report_gate_figure(int which);
 
 /* The format called 'name', or NULL. */
 const ReportFormat *report_find(const char *name);

@@ -4,10 +4,11 @@
  *   ::error file=roadmap.yaml,line=12,col=7,endColumn=14,title=unknown-key::unknown key ...
  *
  * GitHub annotates at most 10 errors, 10 warnings and 10 notices per step
- * and drops the rest silently. So each level gets at most 10 commands; when
- * findings are left over, one notice says how many, and they follow as plain
- * lines in the text format, so every finding is still in the log. (The
- * notice takes one of the 10 notice places, so info findings get 9 then.)
+ * and drops the rest silently. So each level gets at most 10 commands,
+ * shared among the files so that each gets some; when findings are left
+ * over, one notice says how many, and they follow as plain lines in the
+ * text format, so every finding is still in the log. (The notice takes one
+ * of the 10 notice places, so info findings get 9 then.)
  * Suppressed findings are left out, as in the text format. A summary per
  * file ends the output unless -q. docs/formats.md describes all of it. */
 #include "report.h"
@@ -15,6 +16,7 @@
 #include "fingerprint.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* GitHub's limit per step and level (docs: "workflow commands"). */
@@ -107,24 +109,50 @@ static void plain_finding(StrBuf *out, const Unit *c, const Diag *d)
 	}
 }
 
-/* How many commands of each level to write: GitHub's 10, except that when
- * anything is left over, the notice saying so takes one of the notice
- * places. A file that could not be read counts as an error. */
-static void annotation_room(const ReportContext *ctx, size_t room[SEV_ERROR + 1])
+/* How many commands of each level each file may write ('quota[u][sev]').
+ * GitHub shows 10 per level and step, whatever the number of files, so the
+ * 10 are shared: one to each file that has something at that level, in
+ * file order, round after round, so that every file gets some before any
+ * gets many. When anything is left over, the notice saying so takes one of
+ * the notice places. A file that could not be read, and a coverage figure
+ * below --min-coverage, count as errors. */
+static void annotation_quota(const ReportContext *ctx, size_t (*quota)[SEV_ERROR + 1])
 {
+	size_t n = ctx->nunits;
+	size_t (*want)[SEV_ERROR + 1] = xcalloc(n ? n : 1, sizeof *want);
 	size_t total[SEV_ERROR + 1] = { 0 };
-	for (size_t u = 0; u < ctx->nunits; u++) {
+	StrBuf why = STRBUF_INIT;
+	for (size_t u = 0; u < n; u++) {
 		const Unit *c = ctx->units[u];
-		total[SEV_ERROR] += (c->error != NULL) + diag_count(&c->diags, SEV_ERROR);
-		total[SEV_WARNING] += diag_count(&c->diags, SEV_WARNING);
-		total[SEV_INFO] += diag_count(&c->diags, SEV_INFO);
+		want[u][SEV_ERROR] = (c->error != NULL) + diag_count(&c->diags, SEV_ERROR);
+		for (int w = 0; w < GATE_COUNT; w++)
+			want[u][SEV_ERROR] += report_coverage_low(ctx, c, w, &why);
+		want[u][SEV_WARNING] = diag_count(&c->diags, SEV_WARNING);
+		want[u][SEV_INFO] = diag_count(&c->diags, SEV_INFO);
+		for (int s = SEV_INFO; s <= SEV_ERROR; s++)
+			total[s] += want[u][s];
 	}
+	strbuf_free(&why);
 	bool overflow = false;
 	for (int s = SEV_INFO; s <= SEV_ERROR; s++)
 		overflow |= total[s] > ANNOTATIONS_PER_LEVEL;
-	room[SEV_OFF] = 0;
-	room[SEV_INFO] = ANNOTATIONS_PER_LEVEL - (overflow ? 1 : 0);
-	room[SEV_WARNING] = room[SEV_ERROR] = ANNOTATIONS_PER_LEVEL;
+	for (int s = SEV_INFO; s <= SEV_ERROR; s++) {
+		size_t room = ANNOTATIONS_PER_LEVEL - (s == SEV_INFO && overflow ? 1 : 0);
+		for (size_t u = 0; u < n; u++)
+			quota[u][s] = 0;
+		/* Rounds of one each; a round that gives nothing ends it. */
+		for (bool gave = true; room > 0 && gave;) {
+			gave = false;
+			for (size_t u = 0; u < n && room > 0; u++) {
+				if (quota[u][s] < want[u][s]) {
+					quota[u][s]++;
+					room--;
+					gave = true;
+				}
+			}
+		}
+	}
+	free(want);
 }
 
 static void overflow_notice(StrBuf *out, size_t n)
@@ -138,12 +166,13 @@ static void overflow_notice(StrBuf *out, size_t n)
 
 void report_github(const ReportContext *ctx, StrBuf *out)
 {
-	size_t room[SEV_ERROR + 1];
-	annotation_room(ctx, room);
+	size_t (*quota)[SEV_ERROR + 1] = xcalloc(ctx->nunits ? ctx->nunits : 1, sizeof *quota);
+	annotation_quota(ctx, quota);
 	StrBuf rest = STRBUF_INIT;      /* what does not fit, as plain lines */
 	size_t nrest = 0;
 	for (size_t u = 0; u < ctx->nunits; u++) {
 		const Unit *c = ctx->units[u];
+		size_t *room = quota[u];
 		if (c->error && room[SEV_ERROR] > 0) {
 			room[SEV_ERROR]--;
 			strbuf_puts(out, "::error title=roadmapc::");
@@ -155,6 +184,29 @@ void report_github(const ReportContext *ctx, StrBuf *out)
 			strbuf_putc(&rest, '\n');
 			nrest++;
 		}
+		StrBuf why = STRBUF_INIT;
+		for (int w = 0; w < GATE_COUNT; w++) {
+			strbuf_reset(&why);
+			if (!report_coverage_low(ctx, c, w, &why))
+				continue;
+			if (room[SEV_ERROR] > 0) {
+				room[SEV_ERROR]--;
+				bool first = true;
+				strbuf_puts(out, "::error");
+				property(out, &first, "file", c->name);
+				property(out, &first, "title", REPORT_GATE_NAME);
+				strbuf_puts(out, "::");
+				escape_workflow_data(out, strbuf_cstr(&why));
+				strbuf_putc(out, '\n');
+			} else {
+				plain(&rest, c->name);
+				strbuf_puts(&rest, ": error: ");
+				plain(&rest, strbuf_cstr(&why));
+				strbuf_puts(&rest, " [" REPORT_GATE_NAME "]\n");
+				nrest++;
+			}
+		}
+		strbuf_free(&why);
 		for (size_t i = 0; i < c->diags.n; i++) {
 			const Diag *d = c->diags.items[i];
 			if (d->suppressed || d->sev == SEV_OFF)
@@ -173,6 +225,7 @@ void report_github(const ReportContext *ctx, StrBuf *out)
 		strbuf_put(out, strbuf_cstr(&rest), rest.len);
 	}
 	strbuf_free(&rest);
+	free(quota);
 	if (!ctx->quiet)
 		report_text_summary(ctx, out);
 }

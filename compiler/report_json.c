@@ -18,7 +18,7 @@ static void loc_fields(Json *j, SrcLoc loc, const char *fallback)
 	json_int(j, "column", loc.src ? loc.col : 0);
 }
 
-static void roadmap(Json *j, const Unit *c)
+static void roadmap(Json *j, const ReportContext *ctx, const Unit *c)
 {
 	const Roadmap *rm = c->roadmap;
 	json_open(j, NULL, '{', false);
@@ -35,6 +35,16 @@ static void roadmap(Json *j, const Unit *c)
 		json_int(j, "questions_total", (long)cv->questions_total);
 		json_int(j, "stages_covered", (long)cv->stages_done);
 		json_int(j, "stages_total", (long)cv->stages_total);
+		if (ctx->min_coverage > 0) {
+			json_ratio(j, "minimum", ctx->min_coverage / 1000.0);
+			json_open(j, "below_minimum", '[', true);
+			StrBuf why = STRBUF_INIT;
+			for (int w = 0; w < GATE_COUNT; w++)
+				if (report_coverage_low(ctx, c, w, &why))
+					json_string(j, NULL, report_gate_figure(w));
+			strbuf_free(&why);
+			json_close(j);
+		}
 		json_close(j);
 	} else {
 		json_null(j, "coverage");
@@ -85,7 +95,7 @@ void report_json(const ReportContext *ctx, StrBuf *out)
 	json_int(&j, "version", 1);
 	json_open(&j, "roadmaps", '[', false);
 	for (size_t u = 0; u < ctx->nunits; u++)
-		roadmap(&j, ctx->units[u]);
+		roadmap(&j, ctx, ctx->units[u]);
 	json_close(&j);
 	json_open(&j, "diagnostics", '[', false);
 	for (size_t u = 0; u < ctx->nunits; u++) {

@@ -118,6 +118,14 @@ static bool turned_off(const ReportContext *ctx, const Unit *c, const char *chec
 	       registry_severity(ci, c->roadmap, ctx->checks) == SEV_OFF;
 }
 
+/* The <skipped> of a test case in a file that was not checked. */
+static void not_checked(StrBuf *out, const Unit *c)
+{
+	strbuf_puts(out, "      <skipped message=\"not checked: ");
+	escape_xml(out, c->error ? c->error : "the file has structural errors");
+	strbuf_puts(out, "\"/>\n");
+}
+
 static void testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Unit *c,
 		     const char *check)
 {
@@ -171,9 +179,7 @@ static void testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Uni
 		strbuf_puts(out, "      <skipped message=\"turned off\"/>\n");
 	} else if (!c->checked) {
 		n->skipped++;
-		strbuf_puts(out, "      <skipped message=\"not checked: ");
-		escape_xml(out, c->error ? c->error : "the file has structural errors");
-		strbuf_puts(out, "\"/>\n");
+		not_checked(out, c);
 	}
 	if (nother) {
 		strbuf_puts(out, "      <system-out>");
@@ -185,6 +191,48 @@ static void testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Uni
 		strbuf_puts(out, "</system-out>\n");
 	}
 	strbuf_puts(out, "    </testcase>\n");
+}
+
+/* With --min-coverage, one more test case per roadmap: it fails when a
+ * coverage figure is below the minimum, as the run does, and is skipped
+ * like the checks when the file could not be checked. */
+static void coverage_testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Unit *c)
+{
+	if (ctx->min_coverage <= 0)
+		return;
+	StrBuf attr = STRBUF_INIT, body = STRBUF_INIT, why = STRBUF_INIT;
+	for (int w = 0; w < GATE_COUNT; w++) {
+		strbuf_reset(&why);
+		if (!report_coverage_low(ctx, c, w, &why))
+			continue;
+		if (attr.len)
+			strbuf_puts(&attr, "&#10;");
+		for (StrBuf *sb = &attr; sb; sb = sb == &attr ? &body : NULL) {
+			escape_xml(sb, c->name);
+			strbuf_puts(sb, ": error: ");
+			escape_xml(sb, strbuf_cstr(&why));
+		}
+		strbuf_putc(&body, '\n');
+	}
+	n->tests++;
+	strbuf_puts(out, "    <testcase name=\"" REPORT_GATE_NAME "\" classname=\"");
+	classname(out, c->name);
+	strbuf_putc(out, '"');
+	if (attr.len) {
+		n->failures++;
+		strbuf_printf(out, ">\n      <failure type=\"error\" message=\"%s\">%s</failure>\n"
+			      "    </testcase>\n", strbuf_cstr(&attr), strbuf_cstr(&body));
+	} else if (!c->checked) {
+		n->skipped++;
+		strbuf_puts(out, ">\n");
+		not_checked(out, c);
+		strbuf_puts(out, "    </testcase>\n");
+	} else {
+		strbuf_puts(out, "/>\n");
+	}
+	strbuf_free(&attr);
+	strbuf_free(&body);
+	strbuf_free(&why);
 }
 
 static void property(StrBuf *out, const char *name, const char *value)
@@ -220,6 +268,7 @@ static void testsuite(StrBuf *out, Counts *total, const ReportContext *ctx, cons
 	properties(&body, c);
 	for (size_t k = 0; k < cn->n; k++)
 		testcase(&body, &n, ctx, c, cn->names[k]);
+	coverage_testcase(&body, &n, ctx, c);
 	if (c->error) {
 		strbuf_puts(&body, "    <system-err>");
 		escape_xml(&body, c->error);

@@ -10,10 +10,19 @@
 #include "report.h"
 #include "escape.h"
 
-static void coverage_cell(StrBuf *out, size_t done, size_t total)
+/* A coverage cell; in bold, with the minimum, when it is below
+ * --min-coverage ('low'), so the failing figure stands out in the table. */
+static void coverage_cell(StrBuf *out, size_t done, size_t total, bool low, int min)
 {
-	size_t pct = total ? done * 100 / total : 0;    /* rounded down, as in text */
-	strbuf_printf(out, " %zu%% (%zu/%zu) |", pct, done, total);
+	strbuf_puts(out, low ? " **" : " ");
+	report_percent(out, done, total);
+	strbuf_printf(out, " (%zu/%zu)", done, total);
+	if (low) {
+		strbuf_puts(out, ", below the minimum of ");
+		report_tenths(out, (unsigned)min);
+		strbuf_puts(out, "**");
+	}
+	strbuf_puts(out, " |");
 }
 
 static void overview(StrBuf *out, const ReportContext *ctx)
@@ -33,8 +42,12 @@ static void overview(StrBuf *out, const ReportContext *ctx)
 			      diag_count(dl, SEV_WARNING), diag_count(dl, SEV_INFO),
 			      diag_count_suppressed(dl));
 		if (c->checked) {
-			coverage_cell(out, c->coverage.questions_done, c->coverage.questions_total);
-			coverage_cell(out, c->coverage.stages_done, c->coverage.stages_total);
+			StrBuf why = STRBUF_INIT;
+			coverage_cell(out, c->coverage.questions_done, c->coverage.questions_total,
+				      report_coverage_low(ctx, c, GATE_QUESTIONS, &why), ctx->min_coverage);
+			coverage_cell(out, c->coverage.stages_done, c->coverage.stages_total,
+				      report_coverage_low(ctx, c, GATE_STAGES, &why), ctx->min_coverage);
+			strbuf_free(&why);
 		} else {
 			strbuf_printf(out, " %s | |", c->loaded ? "not checked" : "not read");
 		}
@@ -62,11 +75,21 @@ static void finding(StrBuf *out, const Diag *d)
 	strbuf_puts(out, " |\n");
 }
 
-static void section(StrBuf *out, const Unit *c)
+static void section(StrBuf *out, const ReportContext *ctx, const Unit *c)
 {
 	strbuf_puts(out, "\n## ");
 	escape_markdown(out, c->name);
 	strbuf_puts(out, "\n\n");
+	StrBuf why = STRBUF_INIT;
+	for (int w = 0; w < GATE_COUNT; w++) {
+		strbuf_reset(&why);
+		if (report_coverage_low(ctx, c, w, &why)) {
+			strbuf_puts(out, "**Fails:** ");
+			escape_markdown(out, strbuf_cstr(&why));
+			strbuf_puts(out, ".\n\n");
+		}
+	}
+	strbuf_free(&why);
 	if (c->error) {
 		escape_markdown(out, c->error);
 		strbuf_puts(out, "\n");
@@ -92,5 +115,5 @@ void report_markdown(const ReportContext *ctx, StrBuf *out)
 	strbuf_puts(out, "# roadmapc report\n\n");
 	overview(out, ctx);
 	for (size_t u = 0; u < ctx->nunits; u++)
-		section(out, ctx->units[u]);
+		section(out, ctx, ctx->units[u]);
 }

@@ -353,38 +353,62 @@ static void results(Json *j, const ReportContext *ctx, const ExtraRules *x)
 	json_close(j);
 }
 
+/* An error notification about file 'c', with the id of what it reports
+ * ('id' NULL: none). */
+static void notification(Json *j, const Unit *c, const char *id, const char *message)
+{
+	json_open(j, NULL, '{', true);
+	json_string(j, "level", "error");
+	json_text(j, "message", message);
+	if (id) {
+		json_open(j, "descriptor", '{', true);
+		json_string(j, "id", id);
+		json_close(j);
+	}
+	json_open(j, "locations", '[', true);
+	json_open(j, NULL, '{', true);
+	json_open(j, "physicalLocation", '{', true);
+	artifact_location(j, c->name);
+	json_close(j);
+	json_close(j);
+	json_close(j);
+	json_close(j);
+}
+
 /* The run succeeded unless a file could not be read; each such file is a
- * notification, since there is no finding to attach it to. */
+ * notification, since there is no finding to attach it to. A coverage
+ * figure below --min-coverage fails the run too: it is a notification as
+ * well (the tool ran, so the execution still succeeded), so a SARIF viewer
+ * can tell why the job failed. */
 static void invocations(Json *j, const ReportContext *ctx)
 {
-	bool ok = true;
-	for (size_t u = 0; u < ctx->nunits; u++)
+	bool ok = true, notes = false;
+	StrBuf why = STRBUF_INIT;
+	for (size_t u = 0; u < ctx->nunits; u++) {
 		ok &= ctx->units[u]->error == NULL;
+		for (int w = 0; w < GATE_COUNT; w++)
+			notes |= report_coverage_low(ctx, ctx->units[u], w, &why);
+	}
 	json_open(j, "invocations", '[', false);
 	json_open(j, NULL, '{', false);
 	json_bool(j, "executionSuccessful", ok);
-	if (!ok) {
+	if (!ok || notes) {
 		json_open(j, "toolExecutionNotifications", '[', false);
 		for (size_t u = 0; u < ctx->nunits; u++) {
 			const Unit *c = ctx->units[u];
-			if (!c->error)
-				continue;
-			json_open(j, NULL, '{', true);
-			json_string(j, "level", "error");
-			json_text(j, "message", c->error);
-			json_open(j, "locations", '[', true);
-			json_open(j, NULL, '{', true);
-			json_open(j, "physicalLocation", '{', true);
-			artifact_location(j, c->name);
-			json_close(j);
-			json_close(j);
-			json_close(j);
-			json_close(j);
+			if (c->error)
+				notification(j, c, NULL, c->error);
+			for (int w = 0; w < GATE_COUNT; w++) {
+				strbuf_reset(&why);
+				if (report_coverage_low(ctx, c, w, &why))
+					notification(j, c, REPORT_GATE_NAME, strbuf_cstr(&why));
+			}
 		}
 		json_close(j);
 	}
 	json_close(j);
 	json_close(j);
+	strbuf_free(&why);
 }
 
 void report_sarif(const ReportContext *ctx, StrBuf *out)

@@ -6,13 +6,18 @@
  *   help: did you mean 'questions'?
  *
  * The caret lines up under multi-byte and wide characters and tabs; very long
- * lines are shown as a window around the column. A summary line per file ends
- * the output (and a total when there are several files). */
+ * lines are shown as a window around the column. So that a person can read
+ * the output of a roadmap with many gaps, a check that fires many times in a
+ * file shows its first few findings in full and names the rest on one line
+ * (-v shows all; every other format lists every finding). A summary line per
+ * file, with the count of each check, ends the output (and a total when
+ * there are several files). */
 #include "report.h"
 #include "escape.h"
 
+#include <stdint.h>
 #include <stdio.h>
-
+#include <stdlib.h>
 #include <string.h>
 
 #define WINDOW_BEFORE 60        /* characters shown before the column of a long line */
@@ -158,11 +163,162 @@ static void diagnostic(StrBuf *out, const Style *st, const Unit *c, const Diag *
 	}
 }
 
+/* The coverage figures of 'c' below --min-coverage, one line each, shown
+ * even with -q: they fail the run as an error does. */
+static void coverage_gate(StrBuf *out, const Style *st, const ReportContext *ctx, const Unit *c)
+{
+	StrBuf why = STRBUF_INIT;
+	for (int w = 0; w < GATE_COUNT; w++) {
+		strbuf_reset(&why);
+		if (!report_coverage_low(ctx, c, w, &why))
+			continue;
+		SrcLoc none = { 0 };
+		location(out, st, none, c->name);
+		strbuf_printf(out, "%serror:%s %s [" REPORT_GATE_NAME "]\n", st->error, st->reset,
+			      strbuf_cstr(&why));
+	}
+	strbuf_free(&why);
+}
+
+/* ---- per check: folding and counts ---- */
+
+/* A check's findings in one file shown in full before the rest are folded
+ * into one line, and the most findings named on that line. A check that
+ * fires FOLD_SHOWN + 1 times is shown whole: a fold line for one finding
+ * saves nothing. */
+#define FOLD_SHOWN 3
+#define FOLD_NAMED 12
+
+/* The unsuppressed findings of one check in one file. */
+typedef struct CheckCount {
+	const char *check;
+	Severity sev;
+	size_t n;               /* how many */
+	size_t shown;           /* shown in full so far */
+	size_t rank;            /* position in the registry (unknown ones last) */
+} CheckCount;
+
+typedef struct CheckCounts {
+	CheckCount *items;
+	size_t n;
+} CheckCounts;
+
+static CheckCount *count_of(CheckCounts *cc, const char *check)
+{
+	for (size_t i = 0; i < cc->n; i++)
+		if (strcmp(cc->items[i].check, check) == 0)
+			return &cc->items[i];
+	return NULL;
+}
+
+/* Counts the unsuppressed findings of 'c' per check (a handful of checks,
+ * so a list is enough). */
+static void count_checks(const ReportContext *ctx, const Unit *c, CheckCounts *cc)
+{
+	cc->items = NULL;
+	cc->n = 0;
+	for (size_t i = 0; i < c->diags.n; i++) {
+		const Diag *d = c->diags.items[i];
+		if (d->suppressed)
+			continue;
+		CheckCount *k = count_of(cc, d->check);
+		if (!k) {
+			cc->items = xrealloc(cc->items, (cc->n + 1) * sizeof *cc->items);
+			k = &cc->items[cc->n++];
+			const CheckInfo *ci = ctx->registry ? registry_find(ctx->registry, d->check) : NULL;
+			*k = (CheckCount){ d->check, d->sev, 0, 0,
+					   ci ? registry_position(ctx->registry, ci) : SIZE_MAX };
+		}
+		k->n++;
+	}
+}
+
+/* Most findings first; among equals, registry order, then by name. */
+static int cmp_count(const void *pa, const void *pb)
+{
+	const CheckCount *a = pa, *b = pb;
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return strcmp(a->check, b->check);
+}
+
+/* The line that stands for the findings of 'k' not shown in full: how
+ * many, and which items, with their lines. */
+static void fold_line(StrBuf *out, const Style *st, const Unit *c, const CheckCount *k)
+{
+	size_t folded = k->n - FOLD_SHOWN, seen = 0, named = 0;
+	SrcLoc none = { 0 };
+	location(out, st, none, c->name);
+	strbuf_printf(out, "%snote:%s %zu more %s finding%s (-v shows them in full): ", st->note,
+		      st->reset, folded, k->check, folded == 1 ? "" : "s");
+	for (size_t i = 0; i < c->diags.n && named < FOLD_NAMED; i++) {
+		const Diag *d = c->diags.items[i];
+		if (d->suppressed || strcmp(d->check, k->check) != 0 || seen++ < FOLD_SHOWN)
+			continue;
+		strbuf_puts(out, named++ ? ", " : "");
+		text(out, d->item ? d->item : d->check);
+		if (d->loc.src)
+			strbuf_printf(out, " (line %d)", d->loc.line);
+	}
+	if (folded > named)
+		strbuf_printf(out, " and %zu more", folded - named);
+	strbuf_putc(out, '\n');
+}
+
+/* The findings of 'c', a check's past the first FOLD_SHOWN folded into one
+ * line unless the run asked for all (-v). Structural errors, which have no
+ * item, are always shown: each is a mistake to fix where it is. */
+static void findings(StrBuf *out, const Style *st, const ReportContext *ctx, const Unit *c)
+{
+	CheckCounts cc;
+	count_checks(ctx, c, &cc);
+	for (size_t i = 0; i < c->diags.n; i++) {
+		const Diag *d = c->diags.items[i];
+		if (d->suppressed)
+			continue;
+		CheckCount *k = count_of(&cc, d->check);
+		if (ctx->no_fold || !d->item || k->n <= FOLD_SHOWN + 1) {
+			diagnostic(out, st, c, d);
+		} else if (k->shown < FOLD_SHOWN) {
+			diagnostic(out, st, c, d);
+			if (++k->shown == FOLD_SHOWN)
+				fold_line(out, st, c, k);
+		}
+	}
+	free(cc.items);
+}
+
+/* "2 warnings (expected-value-missing, stage-without-questions)": the
+ * count of one severity and the checks behind it, the most frequent first,
+ * with their counts when above one. */
+static void severity_count(StrBuf *out, const CheckCounts *cc, Severity sev, const char *noun,
+			   const char *plural)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < cc->n; i++)
+		total += cc->items[i].sev == sev ? cc->items[i].n : 0;
+	strbuf_printf(out, "%zu %s", total, total == 1 ? noun : plural);
+	const char *sep = " (";
+	for (size_t i = 0; i < cc->n; i++) {
+		const CheckCount *k = &cc->items[i];
+		if (k->sev != sev)
+			continue;
+		strbuf_printf(out, "%s%s", sep, k->check);
+		if (k->n > 1)
+			strbuf_printf(out, " %zu", k->n);
+		sep = ", ";
+	}
+	if (total)
+		strbuf_putc(out, ')');
+}
+
 static void percent(StrBuf *out, const char *what, size_t done, size_t total)
 {
-	/* Rounded down, so a roadmap shown at 100% really is complete. */
-	size_t pct = total ? done * 100 / total : 0;
-	strbuf_printf(out, "%s %zu%% (%zu/%zu)", what, pct, done, total);
+	strbuf_printf(out, "%s ", what);
+	report_percent(out, done, total);
+	strbuf_printf(out, " (%zu/%zu)", done, total);
 }
 
 static void counts(StrBuf *out, size_t e, size_t w, size_t i, size_t s)
@@ -184,7 +340,18 @@ static void summary(StrBuf *out, const Style *st, const ReportContext *ctx)
 		strbuf_puts(out, st->bold);
 		text(out, c->name);
 		strbuf_printf(out, ":%s ", st->reset);
-		counts(out, e, w, i, s);
+		CheckCounts cc;
+		count_checks(ctx, c, &cc);
+		if (cc.n > 1)
+			qsort(cc.items, cc.n, sizeof *cc.items, cmp_count);
+		severity_count(out, &cc, SEV_ERROR, "error", "errors");
+		strbuf_puts(out, ", ");
+		severity_count(out, &cc, SEV_WARNING, "warning", "warnings");
+		strbuf_puts(out, ", ");
+		severity_count(out, &cc, SEV_INFO, "info", "info");
+		if (s)
+			strbuf_printf(out, ", %zu suppressed", s);
+		free(cc.items);
 		if (c->checked) {
 			strbuf_puts(out, "; coverage: ");
 			percent(out, "questions", c->coverage.questions_done, c->coverage.questions_total);
@@ -212,10 +379,8 @@ void report_text(const ReportContext *ctx, StrBuf *out)
 {
 	const Style *st = ctx->color ? &color_style : &plain_style;
 	for (size_t u = 0; u < ctx->nunits; u++) {
-		const Unit *c = ctx->units[u];
-		for (size_t i = 0; i < c->diags.n; i++)
-			if (!c->diags.items[i]->suppressed)
-				diagnostic(out, st, c, c->diags.items[i]);
+		findings(out, st, ctx, ctx->units[u]);
+		coverage_gate(out, st, ctx, ctx->units[u]);
 	}
 	if (!ctx->quiet)
 		summary(out, st, ctx);

@@ -1,23 +1,30 @@
 /* resolve.c - ids to items, defaults and phase inference; see resolve.h.
  *
  * Third phase: schema.c -> resolve.c -> checks. Works on the model only (the
- * node tree is gone), in a fixed order: default ids first, because
- * references may name them ("need.c1"); then one id table per kind of item,
+ * node tree is gone), in a fixed order: derived ids first, because
+ * references may name them ("need.is-it-worth-it"); then one id table per kind of item,
  * which finds duplicates; then references, content types and phases. Ids
  * are looked up in hash tables (a roadmap may have thousands of items); the
  * suggestions and lists in messages walk items in file order, so output
  * never depends on hashing. */
 #include "resolve.h"
+#include "hash.h"
 #include "model_index.h"
 #include "schema_read.h"
+#include "slug.h"
 #include "stdlib_files.h"
 #include "strmap.h"
 #include "suggest.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* How many ids a "the stages are: ..." help line lists before "...". */
 #define LIST_MAX 8
+
+/* Content types listed in full for an unknown type: the whole built-in
+ * catalog, and a user's catalog up to this size. */
+#define TYPES_LISTED 40
 
 /* Ids compared for "did you mean" suggestions, in total. Each unknown
  * reference is compared with every id of its kind, which on a file with
@@ -62,8 +69,9 @@ static void table_init(Resolver *r, IdTable *t, const char *noun, const char *pl
 }
 
 /* Defines 'id' for 'item'. A second definition is a `duplicate-id` error,
- * unless it is a default id ('dflt'): those collide only when the stage ids
- * they are made from do, which is reported already. */
+ * unless it is a derived id ('dflt'): derived_id() makes those unique, so
+ * they collide only when the stage ids they are made from do, which is
+ * reported already. */
 static void define(Resolver *r, IdTable *t, const char *id, void *item, SrcLoc loc, bool dflt)
 {
 	t->items++;
@@ -128,6 +136,30 @@ static const char *label(Resolver *r, const char *noun, const char *id)
 		  : arena_printf(r->c.arena, "a %s without an id", noun);
 }
 
+/* The concern "STAGE.cN" meant when roadmapc 0.1 numbered the concerns
+ * without an id by position: the Nth concern of that stage, when it has no
+ * id of its own (derived ids have a '.'); NULL otherwise. Its id now comes
+ * from its text, so an old reference gets that id as a suggestion. */
+static const char *numbered_concern(Resolver *r, const char *id)
+{
+	const char *dot = strrchr(id, '.');
+	if (!dot || dot[1] != 'c' || dot[2] < '1' || dot[2] > '9')
+		return NULL;
+	size_t n = 0;
+	for (const char *p = dot + 2; *p; p++) {
+		if (*p < '0' || *p > '9' || n > 100000)
+			return NULL;
+		n = n * 10 + (size_t)(*p - '0');
+	}
+	const Def *def = strmap_get(&r->stages.map, id, (size_t)(dot - id));
+	if (!def)
+		return NULL;
+	const Stage *st = def->item;
+	if (n > st->nconcerns || !st->concerns[n - 1]->id || !strchr(st->concerns[n - 1]->id, '.'))
+		return NULL;
+	return st->concerns[n - 1]->id;
+}
+
 /* Points 'ref' at its item, or reports `unknown-reference` at the id. The
  * referring item is named by 'noun' and 'id', formatted only for an error:
  * this runs for every reference of a large roadmap. */
@@ -143,7 +175,13 @@ static void link_ref(Resolver *r, IdTable *t, Ref *ref, const char *field, const
 	}
 	Diag *d = schema_error(&r->c, ref->loc, "unknown-reference",
 			       "unknown %s '%s' in '%s' of %s", t->noun, ref->id, field, label(r, noun, id));
-	help_ids(r, d, t, ref->id);
+	const char *meant = t == &r->concerns ? numbered_concern(r, ref->id) : NULL;
+	if (meant)
+		schema_help(&r->c, d,
+			    "a concern without an id is named after its text, no longer by its "
+			    "position: did you mean '%s'?", meant);
+	else
+		help_ids(r, d, t, ref->id);
 }
 
 static void link_all(Resolver *r, IdTable *t, RefList *refs, const char *field, const char *noun,
@@ -153,7 +191,52 @@ static void link_all(Resolver *r, IdTable *t, RefList *refs, const char *field, 
 		link_ref(r, t, &refs->items[i], field, noun, id);
 }
 
-/* Default ids and names, then the id tables. */
+/* Longest slug of a derived id before it is cut at a word and given a
+ * short hash of the whole, so that long questions keep readable ids. */
+#define DERIVED_MAX 40
+
+/* The id of a question or concern written without one, from its text
+ * alone (docs/language.md, "Ids"): "STAGE.SLUG", where SLUG is the text as
+ * an id-like word (slug.h), cut at a word to at most DERIVED_MAX characters
+ * and followed by '-' and four hexadecimal digits of a hash of the whole
+ * slug when it is longer; a text with no letter or digit gets eight digits
+ * of a hash of the text instead. A second item of the same stage and kind
+ * with the same text gets "-2", a third "-3". Nothing but the text and the
+ * stage id go in, so inserting, deleting or reordering other items never
+ * changes it: baselines and fingerprints rely on that. */
+static const char *derived_id(Resolver *r, const IdTable *t, const char *stage,
+			      const char *text)
+{
+	StrBuf sb = STRBUF_INIT;
+	strbuf_printf(&sb, "%s.", stage);
+	size_t prefix = sb.len;
+	slug_append(&sb, text, strlen(text));
+	size_t slug_len = sb.len - prefix;
+	if (slug_len == 0) {
+		uint64_t h = hash_bytes(&HASH_FIXED_KEY, text, strlen(text));
+		strbuf_printf(&sb, "%08llx", (unsigned long long)(h >> 32));
+	} else if (slug_len > DERIVED_MAX) {
+		uint64_t h = hash_bytes(&HASH_FIXED_KEY, sb.data + prefix, slug_len);
+		size_t cut = prefix + DERIVED_MAX;
+		while (cut > prefix && sb.data[cut] != '-')
+			cut--;
+		if (cut == prefix)      /* one long word: cut inside it */
+			cut = prefix + DERIVED_MAX;
+		sb.len = cut;
+		strbuf_printf(&sb, "-%04llx", (unsigned long long)(h >> 48));
+	}
+	size_t base = sb.len;
+	for (unsigned n = 2; strmap_get(&t->map, sb.data, sb.len); n++) {
+		sb.len = base;
+		strbuf_printf(&sb, "-%u", n);
+	}
+	const char *id = arena_strdup(r->c.arena, strbuf_cstr(&sb));
+	strbuf_free(&sb);
+	return id;
+}
+
+/* Default ids and names, then the id tables. A derived id cannot take an
+ * id written in the file: those have no '.' (one with a dot is an error). */
 static void define_items(Resolver *r)
 {
 	Roadmap *rm = r->rm;
@@ -166,15 +249,15 @@ static void define_items(Resolver *r)
 			Concern *cn = st->concerns[j];
 			cn->index = r->concerns.items;  /* define() counts them */
 			bool dflt = !cn->id;
-			if (dflt && st->id)
-				cn->id = arena_printf(r->c.arena, "%s.c%zu", st->id, j + 1);
+			if (dflt && st->id && cn->text)
+				cn->id = derived_id(r, &r->concerns, st->id, cn->text);
 			define(r, &r->concerns, cn->id, cn, cn->loc, dflt);
 		}
 		for (size_t j = 0; j < st->nquestions; j++) {
 			Question *q = st->questions[j];
 			bool dflt = !q->id;
-			if (dflt && st->id)
-				q->id = arena_printf(r->c.arena, "%s.q%zu", st->id, j + 1);
+			if (dflt && st->id && q->ask)
+				q->id = derived_id(r, &r->questions, st->id, q->ask);
 			define(r, &r->questions, q->id, q, q->loc, dflt);
 		}
 	}
@@ -235,17 +318,29 @@ static void type_content(Resolver *r, const Catalog *cat)
 		if (!d || cat->ntypes > r->suggest_budget)
 			continue;
 		r->suggest_budget -= cat->ntypes;
+		/* Only a close spelling: a type that merely looks alike would
+		 * mislabel the asset ('spreadsheet' is no 'spec-sheet'). */
 		Suggest s;
-		suggest_init(&s, ct->type, strlen(ct->type));
+		size_t len = strlen(ct->type);
+		suggest_init(&s, ct->type, len);
+		suggest_limit(&s, len / 4 > 1 ? len / 4 : 1);
 		for (size_t j = 0; j < cat->ntypes; j++)
 			suggest_add(&s, cat->types[j].name);
-		if (suggest_result(&s))
+		if (suggest_result(&s)) {
 			schema_help(&r->c, d, "did you mean '%s'?", suggest_result(&s));
+			continue;
+		}
+		const char *list = cat->ntypes ? cat->types[0].name : "";
+		for (size_t j = 1; j < cat->ntypes && j < TYPES_LISTED; j++)
+			list = arena_printf(r->c.arena, "%s, %s", list, cat->types[j].name);
+		if (cat->ntypes > TYPES_LISTED)
+			list = arena_printf(r->c.arena, "%s, ...", list);
+		if (cat->builtin)
+			schema_help(&r->c, d, "the content types are: %s (docs/language.md says "
+				    "what each delivers)", list);
 		else
-			schema_help(
-				&r->c, d,
-				"docs/language.md lists the content types (this run read them from %s)",
-				cat->path);
+			schema_help(&r->c, d, "the content types are: %s (from the catalog %s, "
+				    "which replaces the built-in one)", list, cat->path);
 	}
 }
 

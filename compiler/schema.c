@@ -105,15 +105,25 @@ static const char *label(SchemaCtx *c, const char *noun, const char *id, const c
 	return id ? arena_printf(c->arena, "%s '%s'", noun, id) : anon;
 }
 
-/* The label of the Nth concern or question of stage 'st': by its id, or by
- * the default id resolve.c will give it ("question 'need.q2'"). */
-static const char *stage_item_label(SchemaCtx *c, const char *noun, char letter, const char *id,
-				    const Stage *st, size_t n)
+/* The label of a concern or question of stage 'st' in messages: by its id,
+ * else by its text (key 'text_key' of the mapping), which is what its
+ * derived id is made from: "question 'What does it cost?'". Never by its
+ * position, so a message (and a structural error's fingerprint, made from
+ * it) does not change when other items move. */
+static const char *stage_item_label(SchemaCtx *c, const char *noun, const Node *map,
+				    const char *text_key, const Stage *st)
 {
+	const char *id = peek_id(map);
 	if (id)
 		return label(c, noun, id, NULL);
+	for (size_t p = 0; p < map->npairs; p++) {
+		const Node *v = map->pairs[p].value;
+		if (schema_scalar_is(map->pairs[p].key, text_key) && v->kind == NODE_SCALAR &&
+		    v->len > 0 && !schema_is_null(v))
+			return arena_printf(c->arena, "%s %s", noun, schema_found(c, v));
+	}
 	if (st->id)
-		return arena_printf(c->arena, "%s '%s.%c%zu'", noun, st->id, letter, n);
+		return arena_printf(c->arena, "a %s of stage '%s'", noun, st->id);
 	return arena_printf(c->arena, "a %s", noun);
 }
 
@@ -161,11 +171,11 @@ static size_t item_list(SchemaCtx *c, const NodePair *f, const char *item, const
 
 /* concerns:
  *   - TEXT                                 short form
- *   - id: ID                               long form; id defaults to "<stage>.c<N>"
+ *   - id: ID                               long form; id derived from the text (resolve.c)
  *     text: TEXT                           required
  *     content: [CONTENT-ID, ...]
  *     ignore: { CHECK: REASON } */
-static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node *e, size_t n)
+static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node *e)
 {
 	Concern *cn = arena_alloc(c->arena, sizeof *cn);
 	cn->stage = st;
@@ -179,9 +189,10 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
 			return;
 		}
 		cn->text = e->str;
+		schema_note_cut(c, e, f->key->str, true);
 	} else if (e->kind == NODE_MAP) {
 		const NodePair *k[CK_NKEYS];
-		const char *item = stage_item_label(c, "concern", 'c', peek_id(e), st, n);
+		const char *item = stage_item_label(c, "concern", e, "text", st);
 		schema_fields(c, e, concern_keys, item, "a concern", k);
 		cn->id = schema_id(c, e, concern_keys, k[CK_ID], "concern", false, item);
 		cn->text = schema_required_text(c, e, concern_keys, k[CK_TEXT], "text", item,
@@ -203,7 +214,7 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
 }
 
 /* questions:
- *   - id: ID                   optional; default "<stage>.q<N>" (resolve.c)
+ *   - id: ID                   optional; derived from the text (resolve.c)
  *     ask: TEXT                required: the question in the buyer's words
  *     answer: TEXT             the answer that satisfies the buyer
  *     content: [CONTENT-ID]    content that delivers the answer
@@ -211,10 +222,10 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
  *     priority: high | medium | low          (default medium)
  *     critical: true | false                 (default false)
  *     ignore: { CHECK: REASON } */
-static void read_question(SchemaCtx *c, Stage *st, const Node *e, size_t n)
+static void read_question(SchemaCtx *c, Stage *st, const Node *e)
 {
 	const NodePair *k[QK_NKEYS];
-	const char *item = stage_item_label(c, "question", 'q', peek_id(e), st, n);
+	const char *item = stage_item_label(c, "question", e, "ask", st);
 	Question *q = arena_alloc(c->arena, sizeof *q);
 	q->stage = st;
 	q->loc = schema_item_loc(e);
@@ -277,14 +288,14 @@ static void read_stage(SchemaCtx *c, Roadmap *rm, const Node *e)
 
 	Node *const *items = NULL;
 	size_t n = schema_list(c, k[SK_CONCERNS], item, "a list of concerns", &items);
-	for (size_t i = 0; i < n; i++)         /* N of "<stage>.c<N>" counts the concerns kept */
-		read_concern(c, st, k[SK_CONCERNS], items[i], st->nconcerns + 1);
+	for (size_t i = 0; i < n; i++)
+		read_concern(c, st, k[SK_CONCERNS], items[i]);
 	schema_texts(c, k[SK_ACTIONS], item, &st->actions, &st->nactions, &st->actions_cap);
 	n = item_list(c, k[SK_QUESTIONS], item, "questions", &items);
 	for (size_t i = 0; i < n; i++) {
 		if (!item_is_map(c, k[SK_QUESTIONS], items[i], "question", "ask", item))
 			continue;
-		read_question(c, st, items[i], st->nquestions + 1);
+		read_question(c, st, items[i]);
 	}
 	schema_ignore(c, k[SK_IGNORE], item, &st->ignore);
 	ARENA_PUSH(c->arena, rm->stages, rm->nstages, rm->stages_cap, st);
@@ -436,6 +447,42 @@ static void read_checks(SchemaCtx *c, Roadmap *rm, const NodePair *f)
 	}
 }
 
+/* A file that is no roadmap at all (a journey map, another tool's
+ * settings): no `roadmap:` key, and most of its top-level keys are not
+ * roadmap keys. One error that says so serves better than one per key.
+ * Returns true when it reported that. */
+static bool not_a_roadmap(SchemaCtx *c, const Node *root)
+{
+	size_t total = 0, unknown = 0;
+	const char *list = NULL;
+	for (size_t p = 0; p < root->npairs; p++) {
+		const Node *key = root->pairs[p].key;
+		if (schema_scalar_is(key, "roadmap"))
+			return false;
+		if (key->len > 2 && key->str[0] == 'x' && key->str[1] == '-')
+			continue;       /* the user's own */
+		total++;
+		bool ours = false;
+		for (size_t i = 0; top_keys[i]; i++)
+			ours |= schema_scalar_is(key, top_keys[i]);
+		if (ours)
+			continue;
+		if (unknown < 5)
+			list = list ? arena_printf(c->arena, "%s, %s", list, schema_found(c, key))
+				    : schema_found(c, key);
+		unknown++;
+	}
+	if (total == 0 || unknown * 2 <= total)
+		return false;
+	Diag *d = schema_error(c, schema_item_loc(root), "missing-field",
+			       "this file is not a roadmap: it has no 'roadmap:' key, and %zu of its "
+			       "%zu top-level keys are not roadmap keys (%s%s)", unknown, total, list,
+			       unknown > 5 ? ", ..." : "");
+	schema_help(c, d, "a roadmap starts with 'roadmap: 1', then 'product:', 'segment:' and "
+			  "'stages:'; docs/language.md has a complete example");
+	return true;
+}
+
 /* roadmap: 1 */
 static void read_version(SchemaCtx *c, Roadmap *rm, const Node *map, const NodePair *f)
 {
@@ -502,6 +549,9 @@ Roadmap *schema_build(const Node *root, const SrcFile *sf, Arena *a, DiagList *d
 		return NULL;
 	}
 
+	if (not_a_roadmap(&c, root))
+		return NULL;
+
 	Roadmap *rm = arena_alloc(a, sizeof *rm);
 	const NodePair *k[TK_NKEYS];
 	rm->src = sf;
@@ -567,5 +617,8 @@ Roadmap *schema_build(const Node *root, const SrcFile *sf, Arena *a, DiagList *d
 	rm->rules = rules.items;
 	rm->nrules = rules.n;
 	rm->rules_cap = rules.cap;
+	rm->cuts = c.cuts;
+	rm->ncuts = c.ncuts;
+	rm->cuts_cap = c.cuts_cap;
 	return rm;
 }

@@ -10,6 +10,7 @@
 #include "schema_read.h"
 #include "date.h"
 #include "number.h"
+#include "slug.h"
 #include "suggest.h"
 
 #include <stdarg.h>
@@ -28,6 +29,16 @@ void schema_ctx_init(SchemaCtx *c, Arena *a, DiagList *dl)
 	strmap_init(&c->seen, a);
 	c->sets = NULL;
 	c->nsets = 0;
+	c->cuts = NULL;
+	c->ncuts = c->cuts_cap = 0;
+}
+
+void schema_note_cut(SchemaCtx *c, const Node *v, const char *key, bool entry)
+{
+	if (!v->comment.src)
+		return;
+	CutText t = { key, entry, v->str, v->comment, v->comment_text, v->comment_len };
+	ARENA_PUSH(c->arena, c->cuts, c->ncuts, c->cuts_cap, t);
 }
 
 Diag *schema_error(SchemaCtx *c, SrcLoc loc, const char *check, const char *fmt, ...)
@@ -180,46 +191,14 @@ bool schema_is_id(const char *s, size_t len)
 	return true;
 }
 
-/* ASCII for the Latin-1 letters U+00C0..U+00FF (UTF-8 C3 80..C3 BF), so
- * that "Évaluer" suggests "evaluer"; "" for the two signs in that range. */
-static const char *const latin1_ascii[64] = {
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
-};
-
-/* The id a user probably meant: lower case ASCII, every run of other
- * characters made one '-', no separator at either end. "" when nothing is
- * left. */
+/* The id a user probably meant (slug.h); "" when nothing is left. */
 static const char *slugify(SchemaCtx *c, const Node *n)
 {
-	size_t len = n->len < SUGGEST_MAX_LEN ? n->len : SUGGEST_MAX_LEN;
-	char *out = arena_alloc(c->arena, 2 * len + 1);
-	size_t o = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char u = (unsigned char)n->str[i];
-		if (u == 0xC3 && i + 1 < len && ((unsigned char)n->str[i + 1] & 0xC0) == 0x80) {
-			const char *t = latin1_ascii[(unsigned char)n->str[++i] & 0x3F];
-			size_t tl = strlen(t);
-			memcpy(out + o, t, tl);
-			o += tl;
-			continue;
-		}
-		if (u >= 'A' && u <= 'Z')
-			u = (unsigned char)(u - 'A' + 'a');
-		if (is_id_char(u) && u != '-')
-			out[o++] = (char)u;
-		else if (o > 0 && out[o - 1] != '-')
-			out[o++] = '-';
-	}
-	while (o > 0 && (out[o - 1] == '-' || out[o - 1] == '_'))
-		o--;
-	size_t start = 0;
-	while (start < o && out[start] == '_')
-		start++;
-	out[o] = '\0';
-	return out + start;
+	StrBuf sb = STRBUF_INIT;
+	slug_append(&sb, n->str, n->len < SUGGEST_MAX_LEN ? n->len : SUGGEST_MAX_LEN);
+	const char *s = arena_strdup(c->arena, strbuf_cstr(&sb));
+	strbuf_free(&sb);
+	return s;
 }
 
 /* Item names in messages: "stage 'need'" reads "in stage 'need'" or
@@ -274,9 +253,65 @@ static size_t key_index(const char *const *keys, const Node *key)
 	return i;
 }
 
-static void report_unknown_key(SchemaCtx *c, const Node *key, const char *const *keys,
+/* True when every key of mapping 'm' (but the user's own x- keys) is in
+ * 'keys' and 'key' is too: 'key' would fit in 'm'. */
+static bool fits(const Node *m, const char *const *keys, const Node *key)
+{
+	if (!keys[key_index(keys, key)])
+		return false;
+	for (size_t p = 0; p < m->npairs; p++) {
+		const Node *k = m->pairs[p].key;
+		bool own = k->len > 2 && k->str[0] == 'x' && k->str[1] == '-';
+		if (!own && !keys[key_index(keys, k)])
+			return false;
+	}
+	return true;
+}
+
+/* The mapping just above key 'p' of 'map' in which that key belongs, when
+ * its column shows an indentation slip: 'answer:' written at the column of
+ * a stage's keys, right under the stage's last question, whose keys start
+ * further right. Only such a mapping, ending where the key starts, counts;
+ * a key that merely belongs in some other kind of mapping is no slip.
+ * Returns the mapping and its key set, or NULL. */
+static const Node *slipped_from(SchemaCtx *c, const Node *map, size_t p,
+				const SchemaKeySet **set)
+{
+	const Node *key = map->pairs[p].key;
+	if (p == 0 || schema_is_lua(key))
+		return NULL;    /* Lua has no indentation to slip */
+	const Node *v = map->pairs[p - 1].value;
+	for (int depth = 0; v && depth < 8; depth++) {
+		if (v->kind == NODE_SEQ) {
+			v = v->nitems ? v->items[v->nitems - 1] : NULL;
+			continue;
+		}
+		if (v->kind != NODE_MAP || v->npairs == 0)
+			return NULL;
+		const Node *first = v->pairs[0].key;
+		for (size_t i = 0; first->loc.col > key->loc.col && i < c->nsets; i++) {
+			if (fits(v, c->sets[i].keys, key)) {
+				*set = &c->sets[i];
+				return v;
+			}
+		}
+		v = v->pairs[v->npairs - 1].value;
+	}
+	return NULL;
+}
+
+/* "a question" -> "question", for "the question above". */
+static const char *bare(const char *kind)
+{
+	if (strncmp(kind, "a ", 2) == 0)
+		return kind + 2;
+	return strncmp(kind, "an ", 3) == 0 ? kind + 3 : kind;
+}
+
+static void report_unknown_key(SchemaCtx *c, const Node *map, size_t p, const char *const *keys,
 			       const char *item, const char *kind)
 {
+	const Node *key = map->pairs[p].key;
 	Diag *d = schema_error(c, key->loc, "unknown-key", "unknown key %s %s",
 			       schema_found(c, key), in_item(c, item));
 	Suggest s;
@@ -290,15 +325,33 @@ static void report_unknown_key(SchemaCtx *c, const Node *key, const char *const 
 	bool ours = false;              /* is 'keys' one of the format's tables? */
 	for (size_t i = 0; i < c->nsets; i++)
 		ours |= c->sets[i].keys == keys;
+	const SchemaKeySet *above = NULL;
+	const Node *m = ours ? slipped_from(c, map, p, &above) : NULL;
+	if (m) {
+		schema_help(c, d, "'%s' belongs in the %s above it, whose keys start at column "
+			    "%d: indent it to that column", key->str, bare(above->kind),
+			    m->pairs[0].key->loc.col);
+		return;
+	}
+	/* Where else the key belongs, if anywhere: said, but not as an
+	 * indentation slip, which the columns do not show. */
+	const char *elsewhere = NULL, *last = NULL;
 	for (size_t i = 0; ours && i < c->nsets; i++) {
 		const SchemaKeySet *set = &c->sets[i];
-		if (set->keys != keys && set->keys[key_index(set->keys, key)]) {
-			schema_help(c, d, "'%s' belongs %s; check the indentation", key->str,
-				    set->where);
-			return;
-		}
+		if (set->keys == keys || !set->keys[key_index(set->keys, key)])
+			continue;
+		if (last)
+			elsewhere = elsewhere ? arena_printf(c->arena, "%s, %s", elsewhere, last) : last;
+		last = set->where;
 	}
-	schema_help(c, d, "%s has the keys: %s", kind, join_words(c, keys));
+	if (last)
+		elsewhere = elsewhere ? arena_printf(c->arena, "%s or %s", elsewhere, last) : last;
+	if (elsewhere)
+		schema_help(c, d, "'%s' belongs %s, not %s; %s has the keys: %s", key->str,
+			    elsewhere, item ? schema_within(c, item) + 1 : "at the top level", kind,
+			    join_words(c, keys));
+	else
+		schema_help(c, d, "%s has the keys: %s", kind, join_words(c, keys));
 }
 
 /* Keys starting with "x-" are the user's own, as in OpenAPI and Compose
@@ -320,7 +373,7 @@ void schema_fields(SchemaCtx *c, const Node *map, const char *const *keys, const
 		if (i < nkeys)
 			fields[i] = pair;
 		else if (!is_extension_key(pair->key))
-			report_unknown_key(c, pair->key, keys, item, kind);
+			report_unknown_key(c, map, p, keys, item, kind);
 	}
 }
 
@@ -405,6 +458,7 @@ const char *schema_text(SchemaCtx *c, const NodePair *f, const char *item)
 			     f->key->str, schema_of(c, item));
 		return NULL;
 	}
+	schema_note_cut(c, v, f->key->str, false);
 	return v->str;
 }
 
@@ -638,9 +692,12 @@ void schema_texts(SchemaCtx *c, const NodePair *f, const char *item, const char 
 {
 	Node *const *items = NULL;
 	size_t count = schema_list(c, f, item, "a list of texts", &items);
-	for (size_t i = 0; i < count; i++)
-		if (scalar_entry(c, f, items[i], item, "", "text"))
+	for (size_t i = 0; i < count; i++) {
+		if (scalar_entry(c, f, items[i], item, "", "text")) {
+			schema_note_cut(c, items[i], f->key->str, true);
 			ARENA_PUSH(c->arena, *out, *n, *cap, items[i]->str);
+		}
+	}
 }
 
 static const char *const month_names[] = {

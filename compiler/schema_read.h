@@ -44,6 +44,10 @@ typedef struct SchemaCtx {
 	StrMap seen;                    /* "src:line:col:check:message" of every error */
 	const SchemaKeySet *sets;       /* every key table of the format, or NULL */
 	size_t nsets;
+	/* Texts the readers found cut short by a comment (model.h), in file
+	 * order; schema.c hands them to the roadmap. */
+	CutText *cuts;
+	size_t ncuts, cuts_cap;
 } SchemaCtx;
 
 void schema_ctx_init(SchemaCtx *c, Arena *a, DiagList *dl);
@@ -156,6 +160,10 @@ size_t schema_list(SchemaCtx *c, const NodePair *f, const char *item, const char
 /* Ids to link later (resolve.c), appended to 'out' with their locations. */
 void schema_refs(SchemaCtx *c, const NodePair *f, const char *item, const char *expected,
 		 RefList *out);
+
+/* Notes text node 'v', the value of 'key' (or an entry of its list), in c->cuts when a comment cut it
+ * short (node.h); the text readers below do it themselves. */
+void schema_note_cut(SchemaCtx *c, const Node *v, const char *key, bool entry);
 
 /* Texts appended to the arena vector (*out, *n, *cap). */
 void schema_texts(SchemaCtx *c, const NodePair *f, const char *item, const char ***out,

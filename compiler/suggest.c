@@ -53,6 +53,13 @@ void suggest_init(Suggest *s, const char *word, size_t len)
 	s->len = len;
 	s->best = NULL;
 	s->best_score = SIZE_MAX;
+	s->limit = len / 3 > 1 ? len / 3 : 1;
+}
+
+void suggest_limit(Suggest *s, size_t max)
+{
+	if (max < s->limit)
+		s->limit = max;
 }
 
 static int is_prefix_nocase(const char *word, size_t len, const char *cand, size_t clen)
@@ -68,7 +75,7 @@ static int is_prefix_nocase(const char *word, size_t len, const char *cand, size
 void suggest_add(Suggest *s, const char *candidate)
 {
 	size_t clen = strlen(candidate);
-	size_t limit = s->len / 3 > 1 ? s->len / 3 : 1;
+	size_t limit = s->limit;
 	size_t score;
 
 	if (clen == s->len && memcmp(candidate, s->word, clen) == 0)

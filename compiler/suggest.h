@@ -27,9 +27,14 @@ typedef struct Suggest {
 	size_t len;
 	const char *best;       /* NULL until a candidate qualifies */
 	size_t best_score;
+	size_t limit;           /* most edits a suggestion may be away */
 } Suggest;
 
 void suggest_init(Suggest *s, const char *word, size_t len);
+/* Suggests only candidates within 'max' edits (or prefixes), for words
+ * where a looser match would mislabel: 'spreadsheet' is no 'spec-sheet'.
+ * Call after suggest_init, before suggest_add. */
+void suggest_limit(Suggest *s, size_t max);
 void suggest_add(Suggest *s, const char *candidate);
 /* The best candidate so far, or NULL. Never the word itself. */
 const char *suggest_result(const Suggest *s);

@@ -99,6 +99,9 @@ R --format gitlab findings.yaml broken.yaml clean.yaml >a.json 2>/dev/null
 R --format github "q3 plan,50%:v2.yaml" >esc.txt 2>/dev/null
 R --format github many.yaml >many.txt 2>/dev/null
 R --format json many.yaml >many.json 2>/dev/null
+R --min-coverage 90 --format sarif findings.yaml clean.yaml broken.yaml >cov.sarif 2>/dev/null
+R --min-coverage 90 --format junit findings.yaml clean.yaml broken.yaml >cov.xml 2>/dev/null
+R --min-coverage 90 --format gitlab findings.yaml clean.yaml >cov.json 2>/dev/null
 "$ROADMAPC" list-checks | awk '{ print $1 }' >checks.txt
 
 # ---- sarif ----
@@ -111,6 +114,19 @@ EOF
 if [ -f "$SHARED_SCHEMA" ]; then
 	check "the schema in tests/data is the shared one" cmp "$SCHEMA" "$SHARED_SCHEMA"
 fi
+
+check "sarif with a --min-coverage failure validates, and says why in a notification" "$PY" - "$SCHEMA" cov.sarif <<'EOF'
+import json, sys, jsonschema
+log = json.load(open(sys.argv[2]))
+jsonschema.validate(log, json.load(open(sys.argv[1])))
+inv = log["runs"][0]["invocations"][0]
+assert inv["executionSuccessful"] is True
+notes = inv["toolExecutionNotifications"]
+assert [(n["level"], n["descriptor"]["id"], n["message"]["text"]) for n in notes] == [
+    ("error", "min-coverage", "question coverage 0% (0/1) is below --min-coverage 90%"),
+    ("error", "min-coverage", "stage coverage 50% (1/2) is below --min-coverage 90%")], notes
+assert notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "findings.yaml"
+EOF
 
 check "sarif has one rule per check, in registry order, and ruleIndex finds it" "$PY" - all.sarif checks.txt <<'EOF'
 import json, sys
@@ -209,6 +225,26 @@ assert len(names("missing.yaml", "skipped")) == count("missing.yaml")
 assert "missing.yaml" in suites["missing.yaml"].find("system-err").text
 EOF
 
+check "junit has a min-coverage test case per roadmap, failed when coverage is low" "$PY" - cov.xml <<'EOF'
+import sys, xml.etree.ElementTree as ET
+suites = {s.get("name"): s for s in ET.parse(sys.argv[1]).getroot()}
+def gate(suite):
+    return [c for c in suites[suite].findall("testcase") if c.get("name") == "min-coverage"]
+f = gate("findings.yaml")
+assert len(f) == 1 and f[0].find("failure").get("message") == \
+    "findings.yaml: error: question coverage 0% (0/1) is below --min-coverage 90%\n" \
+    "findings.yaml: error: stage coverage 50% (1/2) is below --min-coverage 90%", f[0].find("failure").get("message")
+c = gate("clean.yaml")
+assert len(c) == 1 and c[0].find("failure") is None and c[0].find("skipped") is None
+b = gate("broken.yaml")
+assert len(b) == 1 and b[0].find("skipped") is not None
+for s in suites.values():
+    cases = s.findall("testcase")
+    assert int(s.get("tests")) == len(cases)
+    assert int(s.get("failures")) == sum(1 for x in cases if x.find("failure") is not None)
+    assert int(s.get("skipped")) == sum(1 for x in cases if x.find("skipped") is not None)
+EOF
+
 # ---- gitlab ----
 check "gitlab issues have the required fields and survive lines moving" "$PY" - a.json b.json <<'EOF'
 import json, sys
@@ -222,6 +258,15 @@ assert len(set(fa)) == len(fa), "duplicate fingerprints"
 assert sorted(fa) == sorted(i["fingerprint"] for i in b), "fingerprints changed"
 assert [i["location"]["lines"]["begin"] for i in a] != [i["location"]["lines"]["begin"] for i in b]
 assert not any(i["check_name"] == "stage-without-seller-action" for i in a), "ignored finding listed"
+EOF
+
+check "gitlab lists a coverage below --min-coverage as an issue" "$PY" - cov.json <<'EOF'
+import json, sys
+issues = [i for i in json.load(open(sys.argv[1])) if i["check_name"] == "min-coverage"]
+assert [(i["description"], i["severity"], i["location"]["path"]) for i in issues] == [
+    ("question coverage 0% (0/1) is below --min-coverage 90%", "critical", "findings.yaml"),
+    ("stage coverage 50% (1/2) is below --min-coverage 90%", "critical", "findings.yaml")], issues
+assert len({i["fingerprint"] for i in issues}) == 2
 EOF
 
 # ---- github ----

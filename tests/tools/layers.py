@@ -20,7 +20,7 @@ import sys
 
 LAYERS = [
     ('base', ['alloc', 'fontmetric', 'arena', 'strbuf', 'strmap', 'hash', 'path', 'textio', 'date',
-              'json', 'number', 'escape', 'limits', 'version', 'outfile', 'suggest', 'signals']),
+              'json', 'number', 'escape', 'limits', 'version', 'outfile', 'suggest', 'signals', 'slug']),
     ('source', ['srcfile', 'diag', 'node', 'stdlib_files']),
     ('front ends', ['front', 'front_*']),
     ('schema', ['model', 'schema', 'schema_read', 'catalog', 'extends']),

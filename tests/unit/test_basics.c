@@ -8,6 +8,7 @@
 #include "escape.h"
 #include "hash.h"
 #include "path.h"
+#include "slug.h"
 #include "model.h"
 #include "srcfile.h"
 #include "strbuf.h"
@@ -219,6 +220,27 @@ TEST(vocabulary)
 	EXPECT(vocab_find(vocab_channels, "fax") == -1);
 }
 
+/* Slugs: what derived ids and suggested ids are made of (slug.h). */
+static const char *slug_of(StrBuf *sb, const char *text)
+{
+	strbuf_reset(sb);
+	slug_append(sb, text, strlen(text));
+	return strbuf_cstr(sb);
+}
+
+TEST(slugs)
+{
+	StrBuf sb = STRBUF_INIT;
+	EXPECT_STR(slug_of(&sb, "What does a slow close cost us?"), "what-does-a-slow-close-cost-us");
+	EXPECT_STR(slug_of(&sb, "Need Analysis"), "need-analysis");
+	EXPECT_STR(slug_of(&sb, "  --Évaluer la Größe--  "), "evaluer-la-grosse");
+	EXPECT_STR(slug_of(&sb, "__q3_2026__"), "q3_2026");
+	EXPECT_STR(slug_of(&sb, "a -_b"), "a-_b");
+	EXPECT_STR(slug_of(&sb, "???"), "");
+	EXPECT_STR(slug_of(&sb, ""), "");
+	strbuf_free(&sb);
+}
+
 int main(void)
 {
 	RUN(arena_strings_and_growth);
@@ -234,5 +256,6 @@ int main(void)
 	RUN(paths_have_one_normal_form);
 	RUN(a_line_without_a_column_is_the_whole_line);
 	RUN(vocabulary);
+	RUN(slugs);
 	return HARNESS_RESULT();
 }

@@ -157,13 +157,13 @@ TEST(default_ids_names_and_titles)
 	Stage *st = rm->stages[0];
 	EXPECT_STR(st->name, "need");
 	EXPECT(st->nconcerns == 3 && st->nquestions == 3);
-	EXPECT_STR(st->concerns[0]->id, "need.c1");
+	EXPECT_STR(st->concerns[0]->id, "need.worth-it");
 	EXPECT_STR(st->concerns[0]->text, "Worth it?");
 	EXPECT_STR(st->concerns[1]->id, "risk");
-	EXPECT_STR(st->concerns[2]->id, "need.c3");
-	EXPECT_STR(st->questions[0]->id, "need.q1");
+	EXPECT_STR(st->concerns[2]->id, "need.slow");
+	EXPECT_STR(st->questions[0]->id, "need.a");
 	EXPECT_STR(st->questions[1]->id, "own");
-	EXPECT_STR(st->questions[2]->id, "need.q3");
+	EXPECT_STR(st->questions[2]->id, "need.c");
 	EXPECT(st->questions[0]->priority == PRIORITY_MEDIUM && !st->questions[0]->critical);
 	EXPECT_STR(rm->seller[0]->name, "SDR sequence");
 	EXPECT_STR(rm->seller[1]->name, "ads");
@@ -213,7 +213,7 @@ TEST(references_point_at_their_items)
 			       "  - id: buy\n"
 			       "    questions:\n"
 			       "      - ask: Is it?\n"
-			       "        concern: need.c1\n"
+			       "        concern: need.worth-it\n"
 			       "        content: bench\n"
 			       "seller:\n"
 			       "  - id: sdr\n"

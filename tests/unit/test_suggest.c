@@ -77,6 +77,22 @@ TEST(no_suggestion_when_far)
 	EXPECT_STR(suggest_word("abcdef", w2), "abcdxy");
 }
 
+TEST(a_limit_keeps_only_close_spellings)
+{
+	Suggest s;
+	suggest_init(&s, "spreadsheet", 11);
+	suggest_add(&s, "spec-sheet");
+	EXPECT_STR(suggest_result(&s), "spec-sheet");  /* a third of 11: 3 edits pass */
+	suggest_init(&s, "spreadsheet", 11);
+	suggest_limit(&s, 2);
+	suggest_add(&s, "spec-sheet");
+	EXPECT(suggest_result(&s) == NULL);
+	suggest_add(&s, "spreadsheets");
+	EXPECT_STR(suggest_result(&s), "spreadsheets");
+	suggest_limit(&s, 9);                           /* never loosens */
+	EXPECT(s.limit == 2);
+}
+
 TEST(never_suggests_the_word_itself)
 {
 	EXPECT(suggest_word("name", keys) == NULL);
@@ -126,5 +142,6 @@ int main(void)
 	RUN(prefix_ranks_below_spelling);
 	RUN(ties_go_to_the_first_candidate);
 	RUN(accumulator_matches_shorthand);
+	RUN(a_limit_keeps_only_close_spellings);
 	return HARNESS_RESULT();
 }
