@@ -44,7 +44,9 @@ typedef struct RunOptions {
 	CheckOverride *overrides;       /* names not yet validated: see driver_run */
 	size_t noverrides;
 	long today;
-	const char *const *include_dirs;  /* -I, then ROADMAPC_PATH: searched before the embedded stdlib */
+	/* The stdlib search path, searched before the embedded stdlib
+	 * (stdlib_files.h): -I, then ROADMAPC_PATH, then the installed stdlib. */
+	const char *const *include_dirs;
 	size_t ninclude_dirs;
 	bool color;             /* for text written to a terminal */
 	bool quiet;             /* -q: no summary line */

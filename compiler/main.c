@@ -11,6 +11,7 @@
 #include "driver.h"
 #include "output.h"
 #include "report.h"
+#include "stdlib_files.h"
 #include "version.h"
 
 #include <errno.h>
@@ -33,6 +34,7 @@ typedef struct Args {
 	const char *color;              /* auto | always | never */
 	const char **view_formats;      /* -T */
 	char *path_copy;                /* ROADMAPC_PATH, split in place */
+	char *installed;                /* the installed stdlib, or NULL */
 } Args;
 
 /* ==== Errors ==== */
@@ -538,14 +540,17 @@ static void parse_args(Args *a, const Command *c, int argc, char **argv)
 		usage_error("%s takes %s, got '%s'", c->name,
 			    c->max_args ? "one argument" : "no arguments", a->files[c->max_args]);
 
-	/* -I directories first, then ROADMAPC_PATH, then the embedded stdlib. */
+	/* The stdlib search path (stdlib_files.h): -I directories first, then
+	 * ROADMAPC_PATH, then the installed stdlib; the embedded one is last. */
 	const char *env = getenv("ROADMAPC_PATH");
+	a->dirs = xrealloc(a->dirs, ((size_t)argc + 2 + (env ? strlen(env) : 0)) * sizeof *a->dirs);
 	if (env && *env) {
 		char *copy = a->path_copy = xstrdup(env), *save = NULL;
-		a->dirs = xrealloc(a->dirs, ((size_t)argc + 1 + strlen(env)) * sizeof *a->dirs);
 		for (char *d = strtok_r(copy, ":", &save); d; d = strtok_r(NULL, ":", &save))
 			a->dirs[a->ndirs++] = d;
 	}
+	if ((a->installed = stdlib_installed_dir(argv[0])) != NULL)
+		a->dirs[a->ndirs++] = a->installed;
 	if (r->today < 0)
 		r->today = date_today();
 
@@ -572,6 +577,7 @@ static void free_args(Args *a)
 	free(a->dirs);
 	free(a->view_formats);
 	free(a->path_copy);
+	free(a->installed);
 }
 
 int main(int argc, char **argv)
