@@ -31,28 +31,6 @@ enum { GK_CATALOG, GK_TYPES, GK_NKEYS };
 const char *const catalog_type_keys[] = { "summary", "delivers", "channels", NULL };
 enum { YK_SUMMARY, YK_DELIVERS, YK_CHANNELS, YK_NKEYS };
 
-/* catalog: 1 */
-static void read_version(SchemaCtx *c, const Node *root, const NodePair *f)
-{
-	if (!f) {
-		Diag *d = schema_error(c, root->loc, "missing-field",
-				       "missing required key 'catalog' at the top level");
-		schema_help(c, d, "add 'catalog: 1' (the catalog format version)");
-		return;
-	}
-	const Node *v = f->value;
-	if (v->kind == NODE_SCALAR && v->type == SCALAR_NUMBER && v->number == 1)
-		return;
-	if (v->kind == NODE_SCALAR && v->plain && !schema_is_null(v)) {
-		Diag *d = schema_error(c, v->loc, "invalid-value", "unsupported catalog version %s",
-				       schema_found(c, v));
-		schema_help(c, d, "this version of roadmapc reads catalog version 1: catalog: 1");
-		return;
-	}
-	schema_error(c, v->loc, "wrong-type", "'catalog' must be the number 1, found %s",
-		     schema_found(c, v));
-}
-
 /* TYPE-NAME: { summary: TEXT, delivers: [VALUE], channels: [CHANNEL] } */
 static void read_type(SchemaCtx *c, const NodePair *p, ContentType **items, size_t *n,
 		      size_t *cap)
@@ -140,7 +118,7 @@ static int parse(Layer *layer, Arena *a, const StdlibText *t, DiagList *dl)
 	}
 	const NodePair *k[GK_NKEYS];
 	schema_fields(&c, root, catalog_keys, NULL, "a catalog", k);
-	read_version(&c, root, k[GK_CATALOG]);
+	schema_version(&c, root, k[GK_CATALOG], "catalog", "catalog");
 	const NodePair *types = k[GK_TYPES];
 	if (!types || schema_is_null(types->value)) {
 		Diag *d = schema_error(&c, types ? types->key->loc : root->loc, "missing-field",

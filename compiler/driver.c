@@ -1,14 +1,16 @@
 /* driver.c - runs the phases for each input and decides the exit status.
  *
- * Driver layer. Per file: read -> front end (front.h, by suffix) -> schema
- * -> resolve; the phases up to resolve report structural errors, and a file
- * with any of them stops there (the other files go on). Then, once every
+ * Driver layer. Per file: read -> front end (front.h, by suffix) -> the
+ * stage template merged in (extends.h) -> schema -> resolve; the phases up
+ * to resolve report structural errors, and a file with any of them stops
+ * there (the other files go on). Then, once every
  * file is loaded and the registry is complete, the -W names are validated,
  * then checks and coverage, then, for the whole run, baselines and the
  * reports. Each file gets its own Unit and arena; all are kept until the
  * outputs are written, then freed. */
 #include "driver.h"
 #include "baseline.h"
+#include "extends.h"
 #include "front.h"
 #include "outfile.h"
 #include "output.h"
@@ -41,9 +43,14 @@ static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, cons
 	FrontResult fr;
 	if (fe->parse(&u->src, &opt->limits, &u->arena, &u->diags, &fr) < 0)
 		return;
-	Roadmap *rm = schema_build(fr.root, &u->src, &u->arena, &u->diags);
+	ExtendsPath path = { opt->include_dirs, opt->ninclude_dirs, &opt->limits };
+	size_t before = u->diags.n;
+	Node *root = extends_merge(fr.root, &path, &u->arena, &u->diags);
+	Roadmap *rm = schema_build(root, &u->src, &u->arena, &u->diags);
 	if (rm)
 		resolve_roadmap(rm, cat, &u->registry, &u->arena, &u->diags);
+	if (rm && rm->extends)
+		extends_note_errors(&u->diags, before, &u->src, rm->extends, rm->extends_loc);
 	u->roadmap = rm;
 }
 
@@ -430,4 +437,27 @@ ExitStatus driver_explain(const RunOptions *opt, const char *name, StrBuf *out, 
 	}
 	arena_free(&a);
 	return st;
+}
+
+ExitStatus driver_list_templates(const RunOptions *opt, StrBuf *out, StrBuf *messages)
+{
+	(void)messages;
+	Arena a;
+	arena_init(&a);
+	ExtendsPath path = { opt->include_dirs, opt->ninclude_dirs, &opt->limits };
+	Template *list;
+	size_t n = extends_list(&path, &a, &list);
+	int width = 0;
+	for (size_t i = 0; i < n; i++)
+		if ((int)strlen(list[i].name) > width)
+			width = (int)strlen(list[i].name);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_printf(out, "%-*s  %s", width, list[i].name,
+			      *list[i].summary ? list[i].summary : "(no summary)");
+		if (!list[i].embedded)
+			strbuf_printf(out, " (%s)", list[i].path);
+		strbuf_putc(out, '\n');
+	}
+	arena_free(&a);
+	return EXIT_CLEAN;
 }

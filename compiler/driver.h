@@ -83,6 +83,11 @@ ExitStatus driver_list_checks(const RunOptions *opt, StrBuf *out, StrBuf *messag
 ExitStatus driver_explain(const RunOptions *opt, const char *name, StrBuf *out,
 			  StrBuf *messages);
 
+/* `list-templates`: every stage template on the stdlib search path, one
+ * line each: its name and summary, and where it was found when it is not
+ * the copy built into roadmapc. */
+ExitStatus driver_list_templates(const RunOptions *opt, StrBuf *out, StrBuf *messages);
+
 /* The run's registry: the built-in checks (and later the rules of
  * --rules). Lives in 'a'. */
 void driver_registry(CheckRegistry *reg, Arena *a);

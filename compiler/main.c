@@ -73,7 +73,7 @@ static bool all_digits(const char *s, const char *extra)
 /* ==== The options ==== */
 
 /* Commands an option belongs to, as bits. */
-enum { FOR_CHECK = 1, FOR_BUILD = 2, FOR_RENDER = 4 };
+enum { FOR_CHECK = 1, FOR_BUILD = 2, FOR_RENDER = 4, FOR_TEMPLATES = 8 };
 #define FOR_CHECKING (FOR_CHECK | FOR_BUILD | FOR_RENDER)
 
 static void add_report(Args *a, const char *format)
@@ -253,8 +253,8 @@ static const Option options[] = {
 	  "exit 1 when question or stage coverage is below PCT" },
 	{ "-W", NULL, "CHECK=SEVERITY", true, FOR_CHECKING, opt_warning,
 	  "set a check's severity: off, info, warning or error\n(wins over the file's checks: section)" },
-	{ "-I", NULL, "DIR", true, FOR_CHECKING, opt_include,
-	  "look for stdlib files in DIR first (also ROADMAPC_PATH)" },
+	{ "-I", NULL, "DIR", true, FOR_CHECKING | FOR_TEMPLATES, opt_include,
+	  "look for stdlib files (content types, templates) in DIR\nfirst (also ROADMAPC_PATH)" },
 	{ "--today", NULL, "YYYY-MM-DD", false, FOR_CHECKING, opt_today,
 	  "the date content-stale measures from (default: today)" },
 	{ "--baseline", NULL, "FILE", false, FOR_CHECKING, opt_baseline,
@@ -343,6 +343,12 @@ static int run_list_checks(Args *a)
 	return finish(driver_list_checks(&a->run, &out, &messages), &out, &messages);
 }
 
+static int run_list_templates(Args *a)
+{
+	StrBuf out = STRBUF_INIT, messages = STRBUF_INIT;
+	return finish(driver_list_templates(&a->run, &out, &messages), &out, &messages);
+}
+
 static int run_help(Args *a);
 static int run_version(Args *a)
 {
@@ -361,6 +367,8 @@ static const Command commands[] = {
 	  "usage: roadmapc explain CHECK", run_explain },
 	{ "list-checks", "", "every check with its default severity", 0, 0, 0, NULL,
 	  run_list_checks },
+	{ "list-templates", "[-I DIR]", "every stage template, with a line about it", FOR_TEMPLATES,
+	  0, 0, NULL, run_list_templates },
 	{ "help", NULL, NULL, 0, 0, 0, NULL, run_help },
 	{ "version", NULL, NULL, 0, 0, 0, NULL, run_version },
 };

@@ -343,28 +343,6 @@ static void check_names(Resolver *r)
 		check_ignores(r, &rm->content[i]->ignore, "content", rm->content[i]->id);
 }
 
-/* extends: TEMPLATE names a stdlib stage template. Merging templates is not
- * part of this release: the name is only checked. */
-static void check_extends(Resolver *r)
-{
-	const char *name = r->rm->extends;
-	const char **names;
-	if (!name)
-		return;
-	size_t k = stdlib_names(".yaml", NULL, 0, r->c.arena, &names);
-	for (size_t i = 0; i < k; i++)
-		if (strcmp(names[i], name) == 0)
-			return;
-	Diag *d = schema_error(&r->c, r->rm->extends_loc, "invalid-value",
-			       "unknown stage template '%s'", name);
-	if (k == 0)
-		schema_help(&r->c, d,
-			    "this release of roadmapc has no stage templates; "
-			    "write the stages under 'stages:' and remove 'extends'");
-	else
-		schema_help_word(&r->c, d, name, names, "stage templates");
-}
-
 void resolve_roadmap(Roadmap *rm, const Catalog *cat, const CheckRegistry *reg, Arena *a,
 		     DiagList *dl)
 {
@@ -385,6 +363,5 @@ void resolve_roadmap(Roadmap *rm, const Catalog *cat, const CheckRegistry *reg, 
 	check_names(&r);
 	type_content(&r, cat);
 	infer_phases(rm);
-	check_extends(&r);
 	rm->index = model_index_build(rm, a);
 }

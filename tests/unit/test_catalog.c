@@ -2,10 +2,9 @@
  *
  * Also keeps the catalog table in docs/stdlib.md identical to
  * stdlib/content-types.yaml: the table between the catalog-table markers
- * must be exactly what table_text() makes from the embedded catalog (on a
- * mismatch the expected table is printed, ready to paste). Runs from the
- * repository root, as tests/run.sh does. */
-#include "harness.h"
+ * must be exactly what table_text() makes from the embedded catalog
+ * (doctext.h: UPDATE=1 rewrites it). */
+#include "doctext.h"
 
 #include "catalog.h"
 #include "stdlib_files.h"
@@ -20,47 +19,17 @@
 #define BEGIN_MARK "<!-- catalog-table:begin -->\n"
 #define END_MARK "<!-- catalog-table:end -->\n"
 
-/* "a, b" from a bit set over a NULL-terminated vocabulary. */
-static void put_words(StrBuf *sb, unsigned set, const char *const *words)
-{
-	int any = 0;
-	for (int i = 0; words[i]; i++) {
-		if (set & (1u << i)) {
-			strbuf_printf(sb, "%s%s", any ? ", " : "", words[i]);
-			any = 1;
-		}
-	}
-	if (!any)
-		strbuf_puts(sb, "(none)");
-}
-
 static void table_text(const Catalog *cat, StrBuf *sb)
 {
 	strbuf_puts(sb, "| type | delivers | channels | what it is |\n|---|---|---|---|\n");
 	for (size_t i = 0; i < cat->ntypes; i++) {
 		const ContentType *t = &cat->types[i];
 		strbuf_printf(sb, "| `%s` | ", t->name);
-		put_words(sb, t->delivers, vocab_values);
+		doc_words(sb, t->delivers, vocab_values, "(none)");
 		strbuf_puts(sb, " | ");
-		put_words(sb, t->channels, vocab_channels);
+		doc_words(sb, t->channels, vocab_channels, "(none)");
 		strbuf_printf(sb, " | %s |\n", t->summary);
 	}
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	StrBuf sb = STRBUF_INIT;
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_put(&sb, buf, n);
-	fclose(f);
-	char *s = strdup(strbuf_cstr(&sb));
-	strbuf_free(&sb);
-	return s;
 }
 
 TEST(embedded_catalog_loads)
@@ -107,21 +76,7 @@ TEST(docs_table_matches_the_catalog)
 	EXPECT(catalog_load(&cat, &a, NULL, 0, &dl) == 0);
 	StrBuf want = STRBUF_INIT;
 	table_text(&cat, &want);
-
-	char *doc = slurp(DOCS);
-	EXPECT(doc != NULL);
-	const char *b = doc ? strstr(doc, BEGIN_MARK) : NULL;
-	const char *e = b ? strstr(b, END_MARK) : NULL;
-	EXPECT(b && e);
-	if (b && e) {
-		b += strlen(BEGIN_MARK);
-		size_t len = (size_t)(e - b);
-		int same = len == want.len && memcmp(b, want.data, len) == 0;
-		if (!same)
-			printf("    the table in " DOCS " should read:\n%s", strbuf_cstr(&want));
-		EXPECT(same);
-	}
-	free(doc);
+	doc_expect_part(DOCS, BEGIN_MARK, END_MARK, &want);
 	strbuf_free(&want);
 	arena_free(&a);
 }
