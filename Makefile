@@ -28,7 +28,9 @@ SANFLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(PKG_CFLAGS) -I$(BUILD)/gen -Icompiler -MMD -MP
+# Our headers are found with -iquote, for #include "..." only: compiler/limits.h
+# must not stand in for the C library's <limits.h>, which luaconf.h includes.
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(PKG_CFLAGS) -iquote $(BUILD)/gen -iquote compiler -MMD -MP
 
 SRCS      := $(wildcard compiler/*.c)
 OBJS      := $(SRCS:compiler/%.c=$(BUILD)/obj/%.o)
@@ -64,7 +66,7 @@ $(BUILD)/gen/checkdoc.inc: $(BUILD)/gen/embed docs/checks.md
 
 $(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(LIB_OBJS) $(PKG_LIBS) -lm
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -iquote tests/unit -o $@ $< $(LIB_OBJS) $(PKG_LIBS) -lm
 
 unit: $(UNIT_BINS)
 
@@ -123,7 +125,7 @@ build/fuzz/%: tests/fuzz/%.c $(SRCS)
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/tree/gen/stdlib.inc build/fuzz/tree/gen/checkdoc.inc \
 		$(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS)))
 	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L \
-		$(PKG_CFLAGS) -Icompiler -Ibuild/fuzz/tree/gen -o $@ $< \
+		$(PKG_CFLAGS) -iquote compiler -iquote build/fuzz/tree/gen -o $@ $< \
 		$(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS))) $(PKG_LIBS) -lm
 
 bench: $(BUILD)/roadmapc $(BUILD)/unit/bench_front

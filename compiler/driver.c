@@ -17,6 +17,7 @@
 #include "report.h"
 #include "resolve.h"
 #include "schema.h"
+#include "starter.h"
 #include "textio.h"
 
 #include <stdlib.h>
@@ -460,4 +461,80 @@ ExitStatus driver_list_templates(const RunOptions *opt, StrBuf *out, StrBuf *mes
 	}
 	arena_free(&a);
 	return EXIT_CLEAN;
+}
+
+/* Shows the diagnostics of 'u' (a template's mistakes) in 'messages'. */
+static void show_diags(Unit *u, const char *what, StrBuf *messages)
+{
+	diag_sort(&u->diags);
+	Unit *units[] = { u };
+	CheckRegistry reg;
+	driver_registry(&reg, &u->arena);
+	ReportContext ctx = { units, 1, false, true, NULL, &reg };
+	strbuf_printf(messages, "roadmapc: %s:\n", what);
+	report_text(&ctx, messages);
+}
+
+ExitStatus driver_init(const RunOptions *opt, const char *name, bool lua, const char *file,
+		       StrBuf *messages)
+{
+	Arena a;
+	arena_init(&a);
+	Catalog cat;
+	if (load_catalog(&cat, &a, opt, messages) < 0) {
+		arena_free(&a);
+		return EXIT_TROUBLE;
+	}
+	CheckRegistry reg;
+	driver_registry(&reg, &a);
+	/* The template, first on its own: an unknown name is said plainly. */
+	Unit u;
+	unit_init(&u, "roadmapc init");
+	ExtendsPath path = { opt->include_dirs, opt->ninclude_dirs, &opt->limits };
+	Template t;
+	ExitStatus st = EXIT_CLEAN;
+	if (extends_load(name, &path, &a, &u.diags, &t) < 0) {     /* 't' lives in 'a' */
+		show_diags(&u, "cannot start from this template", messages);
+		st = EXIT_TROUBLE;
+	}
+	unit_free(&u);
+
+	/* Then a roadmap that extends it, resolved as any roadmap is: the
+	 * starter shows what such a roadmap gets. */
+	char *text = arena_printf(&a, "roadmap: 1\nproduct: P\nsegment: S\nextends: %s\n", name);
+	if (st == EXIT_CLEAN) {
+		/* Named as YAML whatever the starter's syntax: the text is YAML. */
+		driver_compile(&u, "init.yaml", text, strlen(text), &cat, &reg, opt);
+		if (!u.checked) {
+			show_diags(&u, "cannot start from this template", messages);
+			st = EXIT_TROUBLE;
+		} else {
+			Starter s = { file, name, t.summary, u.roadmap };
+			StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
+			if (strcmp(file, "-") == 0)
+				s.file = lua ? "roadmap.lua" : "roadmap.yaml";
+			(lua ? starter_lua : starter_yaml)(&s, &out);
+			int rc = outfile_create(file, strbuf_cstr(&out), out.len, &err);
+			if (rc == -2) {
+				strbuf_printf(messages, "roadmapc: init: %s; init never replaces a file: "
+					      "choose another name, or remove it first\n", strbuf_cstr(&err));
+				st = EXIT_TROUBLE;
+			} else if (rc < 0) {
+				strbuf_printf(messages, "roadmapc: init: %s\n", strbuf_cstr(&err));
+				st = EXIT_TROUBLE;
+			} else if (strcmp(file, "-") != 0) {
+				size_t nq = 0;
+				for (size_t i = 0; i < u.roadmap->nstages; i++)
+					nq += u.roadmap->stages[i]->nquestions;
+				strbuf_printf(messages, "roadmapc: wrote %s from template '%s': %zu stages, "
+					      "%zu buyer questions to answer\nnext: roadmapc check %s\n",
+					      file, name, u.roadmap->nstages, nq, file);
+			}
+			strbuf_free(&out);
+			strbuf_free(&err);
+		}
+		unit_free(&u);
+	}
+	arena_free(&a);
+	return st;
 }

@@ -88,6 +88,13 @@ ExitStatus driver_explain(const RunOptions *opt, const char *name, StrBuf *out,
  * the copy built into roadmapc. */
 ExitStatus driver_list_templates(const RunOptions *opt, StrBuf *out, StrBuf *messages);
 
+/* `init`: writes a starter roadmap (starter.h) that extends the stage
+ * template 'name' to 'file' ("-": standard output), in the Lua form when
+ * 'lua'. Never replaces a file: an existing 'file' is an error. The
+ * template's mistakes, if any, go to 'messages' as diagnostics. */
+ExitStatus driver_init(const RunOptions *opt, const char *name, bool lua, const char *file,
+		       StrBuf *messages);
+
 /* The run's registry: the built-in checks (and later the rules of
  * --rules). Lives in 'a'. */
 void driver_registry(CheckRegistry *reg, Arena *a);

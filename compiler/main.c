@@ -35,6 +35,8 @@ typedef struct Args {
 	const char **view_formats;      /* -T */
 	char *path_copy;                /* ROADMAPC_PATH, split in place */
 	char *installed;                /* the installed stdlib, or NULL */
+	const char *template_name;      /* init --template */
+	bool lua;                       /* init --lua */
 } Args;
 
 /* ==== Errors ==== */
@@ -73,7 +75,7 @@ static bool all_digits(const char *s, const char *extra)
 /* ==== The options ==== */
 
 /* Commands an option belongs to, as bits. */
-enum { FOR_CHECK = 1, FOR_BUILD = 2, FOR_RENDER = 4, FOR_TEMPLATES = 8 };
+enum { FOR_CHECK = 1, FOR_BUILD = 2, FOR_RENDER = 4, FOR_TEMPLATES = 8, FOR_INIT = 16 };
 #define FOR_CHECKING (FOR_CHECK | FOR_BUILD | FOR_RENDER)
 
 static void add_report(Args *a, const char *format)
@@ -217,6 +219,14 @@ static void opt_view(Args *a, const char *v)
 	a->run.view = v;
 }
 
+static void opt_template(Args *a, const char *v) { a->template_name = v; }
+
+static void opt_lua(Args *a, const char *v)
+{
+	(void)v;
+	a->lua = true;
+}
+
 static void opt_quiet(Args *a, const char *v)
 {
 	(void)v;
@@ -253,7 +263,11 @@ static const Option options[] = {
 	  "exit 1 when question or stage coverage is below PCT" },
 	{ "-W", NULL, "CHECK=SEVERITY", true, FOR_CHECKING, opt_warning,
 	  "set a check's severity: off, info, warning or error\n(wins over the file's checks: section)" },
-	{ "-I", NULL, "DIR", true, FOR_CHECKING | FOR_TEMPLATES, opt_include,
+	{ "--template", NULL, "NAME", false, FOR_INIT, opt_template,
+	  "the stage template to start from (default simple;\n'roadmapc list-templates' lists them)" },
+	{ "--lua", NULL, NULL, false, FOR_INIT, opt_lua,
+	  "write the Lua form (also when FILE ends in .lua)" },
+	{ "-I", NULL, "DIR", true, FOR_CHECKING | FOR_TEMPLATES | FOR_INIT, opt_include,
 	  "look for stdlib files (content types, templates) in DIR\nfirst (also ROADMAPC_PATH)" },
 	{ "--today", NULL, "YYYY-MM-DD", false, FOR_CHECKING, opt_today,
 	  "the date content-stale measures from (default: today)" },
@@ -343,6 +357,25 @@ static int run_list_checks(Args *a)
 	return finish(driver_list_checks(&a->run, &out, &messages), &out, &messages);
 }
 
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int run_init(Args *a)
+{
+	const char *file = a->files[0];
+	bool lua = a->lua || ends_with(file, ".lua");
+	if (a->lua && (ends_with(file, ".yaml") || ends_with(file, ".yml")))
+		usage_error("--lua writes the Lua form: name the file '%.*s.lua'",
+			    (int)(strlen(file) - (ends_with(file, ".yml") ? 4 : 5)), file);
+	StrBuf out = STRBUF_INIT, messages = STRBUF_INIT;
+	return finish(driver_init(&a->run, a->template_name ? a->template_name : "simple", lua,
+				  file, &messages),
+		      &out, &messages);
+}
+
 static int run_list_templates(Args *a)
 {
 	StrBuf out = STRBUF_INIT, messages = STRBUF_INIT;
@@ -365,6 +398,8 @@ static const Command commands[] = {
 	  FOR_RENDER, 1, 1, "render needs one FILE (or '-' for standard input)", run_render },
 	{ "explain", "CHECK", "what a check finds, why it matters, how to fix it", 0, 1, 1,
 	  "usage: roadmapc explain CHECK", run_explain },
+	{ "init", "[--template NAME] [--lua] FILE", "start a roadmap from a stage template",
+	  FOR_INIT, 1, 1, "init needs the FILE to write (or '-' for standard output)", run_init },
 	{ "list-checks", "", "every check with its default severity", 0, 0, 0, NULL,
 	  run_list_checks },
 	{ "list-templates", "[-I DIR]", "every stage template, with a line about it", FOR_TEMPLATES,
