@@ -45,7 +45,7 @@ all: need-deps $(BUILD)/roadmapc
 $(BUILD)/roadmapc: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-GEN       = $(BUILD)/gen/stdlib.inc $(BUILD)/gen/checkdoc.inc
+GEN       = $(BUILD)/gen/stdlib.inc $(BUILD)/gen/checkdoc.inc $(BUILD)/gen/langdoc.inc
 
 $(BUILD)/obj/%.o: compiler/%.c | $(GEN)
 	@mkdir -p $(dir $@)
@@ -64,11 +64,22 @@ $(BUILD)/gen/stdlib.inc: $(BUILD)/gen/embed $(STDLIB)
 $(BUILD)/gen/checkdoc.inc: $(BUILD)/gen/embed docs/checks.md
 	$(BUILD)/gen/embed $@ checks.md=docs/checks.md
 
+# The descriptions of `roadmapc schema` are those of docs/language.md
+# (compiler/jsonschema.c).
+$(BUILD)/gen/langdoc.inc: $(BUILD)/gen/embed docs/language.md
+	$(BUILD)/gen/embed $@ language.md=docs/language.md
+
 $(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -iquote tests/unit -o $@ $< $(LIB_OBJS) $(PKG_LIBS) -lm
 
-unit: $(UNIT_BINS)
+# Test tools in C (tests/tools/*.c), built against the compiler's objects.
+TOOL_BINS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
+$(BUILD)/tools/%: tests/tools/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS) -lm
+
+unit: $(UNIT_BINS) $(TOOL_BINS)
 
 # A second tree with AddressSanitizer and UndefinedBehaviorSanitizer.
 san:
@@ -122,7 +133,7 @@ fuzz: $(FUZZ_SRCS:tests/fuzz/%.c=build/fuzz/%)
 build/fuzz/%: tests/fuzz/%.c $(SRCS)
 	@mkdir -p build/fuzz/gen
 	$(MAKE) --no-print-directory BUILD=build/fuzz/tree CC=clang \
-		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/tree/gen/stdlib.inc build/fuzz/tree/gen/checkdoc.inc \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/tree/gen/stdlib.inc build/fuzz/tree/gen/checkdoc.inc build/fuzz/tree/gen/langdoc.inc \
 		$(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS)))
 	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L \
 		$(PKG_CFLAGS) -iquote compiler -iquote build/fuzz/tree/gen -o $@ $< \
@@ -138,4 +149,4 @@ $(BUILD)/unit/bench_front: tests/bench_front.c $(LIB_OBJS)
 clean:
 	rm -rf build roadmap-out
 
--include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d) $(TOOL_BINS:=.d)

@@ -12,6 +12,7 @@
 #include "baseline.h"
 #include "extends.h"
 #include "front.h"
+#include "jsonschema.h"
 #include "outfile.h"
 #include "output.h"
 #include "report.h"
@@ -537,4 +538,25 @@ ExitStatus driver_init(const RunOptions *opt, const char *name, bool lua, const 
 	}
 	arena_free(&a);
 	return st;
+}
+
+ExitStatus driver_schema(const RunOptions *opt, StrBuf *out, StrBuf *messages)
+{
+	Arena a;
+	arena_init(&a);
+	Catalog cat;
+	if (load_catalog(&cat, &a, opt, messages) < 0) {
+		arena_free(&a);
+		return EXIT_TROUBLE;
+	}
+	CheckRegistry reg;
+	driver_registry(&reg, &a);
+	ExtendsPath path = { opt->include_dirs, opt->ninclude_dirs, &opt->limits };
+	JsonSchemaSources src = { &cat, NULL, 0, &reg };
+	Template *list;
+	src.ntemplates = extends_list(&path, &a, &list);
+	src.templates = list;
+	jsonschema_write(&src, out);
+	arena_free(&a);
+	return EXIT_CLEAN;
 }

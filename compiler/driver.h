@@ -95,6 +95,10 @@ ExitStatus driver_list_templates(const RunOptions *opt, StrBuf *out, StrBuf *mes
 ExitStatus driver_init(const RunOptions *opt, const char *name, bool lua, const char *file,
 		       StrBuf *messages);
 
+/* `schema`: the JSON Schema of the roadmap format (jsonschema.h), with the
+ * content types and templates of the search path, into 'out'. */
+ExitStatus driver_schema(const RunOptions *opt, StrBuf *out, StrBuf *messages);
+
 /* The run's registry: the built-in checks (and later the rules of
  * --rules). Lives in 'a'. */
 void driver_registry(CheckRegistry *reg, Arena *a);

@@ -75,7 +75,8 @@ static bool all_digits(const char *s, const char *extra)
 /* ==== The options ==== */
 
 /* Commands an option belongs to, as bits. */
-enum { FOR_CHECK = 1, FOR_BUILD = 2, FOR_RENDER = 4, FOR_TEMPLATES = 8, FOR_INIT = 16 };
+enum { FOR_CHECK = 1, FOR_BUILD = 2, FOR_RENDER = 4, FOR_TEMPLATES = 8, FOR_INIT = 16,
+       FOR_SCHEMA = 32 };
 #define FOR_CHECKING (FOR_CHECK | FOR_BUILD | FOR_RENDER)
 
 static void add_report(Args *a, const char *format)
@@ -267,7 +268,7 @@ static const Option options[] = {
 	  "the stage template to start from (default simple;\n'roadmapc list-templates' lists them)" },
 	{ "--lua", NULL, NULL, false, FOR_INIT, opt_lua,
 	  "write the Lua form (also when FILE ends in .lua)" },
-	{ "-I", NULL, "DIR", true, FOR_CHECKING | FOR_TEMPLATES | FOR_INIT, opt_include,
+	{ "-I", NULL, "DIR", true, FOR_CHECKING | FOR_TEMPLATES | FOR_INIT | FOR_SCHEMA, opt_include,
 	  "look for stdlib files (content types, templates) in DIR\nfirst (also ROADMAPC_PATH)" },
 	{ "--today", NULL, "YYYY-MM-DD", false, FOR_CHECKING, opt_today,
 	  "the date content-stale measures from (default: today)" },
@@ -376,6 +377,12 @@ static int run_init(Args *a)
 		      &out, &messages);
 }
 
+static int run_schema(Args *a)
+{
+	StrBuf out = STRBUF_INIT, messages = STRBUF_INIT;
+	return finish(driver_schema(&a->run, &out, &messages), &out, &messages);
+}
+
 static int run_list_templates(Args *a)
 {
 	StrBuf out = STRBUF_INIT, messages = STRBUF_INIT;
@@ -404,6 +411,8 @@ static const Command commands[] = {
 	  run_list_checks },
 	{ "list-templates", "[-I DIR]", "every stage template, with a line about it", FOR_TEMPLATES,
 	  0, 0, NULL, run_list_templates },
+	{ "schema", "[-I DIR]", "the JSON Schema of the roadmap format, for editors", FOR_SCHEMA,
+	  0, 0, NULL, run_schema },
 	{ "help", NULL, NULL, 0, 0, 0, NULL, run_help },
 	{ "version", NULL, NULL, 0, 0, 0, NULL, run_version },
 };

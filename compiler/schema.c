@@ -72,6 +72,14 @@ _Static_assert(COUNT(seller_keys) == AK_NKEYS + 1, "seller_keys and AK_ disagree
 _Static_assert(COUNT(content_keys) == NK_NKEYS + 1, "content_keys and NK_ disagree");
 _Static_assert(COUNT(setting_keys) == EK_NKEYS + 1, "setting_keys and EK_ disagree");
 
+const char *const *const schema_top_keys = top_keys;
+const char *const *const schema_stage_keys = stage_keys;
+const char *const *const schema_question_keys = question_keys;
+const char *const *const schema_concern_keys = concern_keys;
+const char *const *const schema_seller_keys = seller_keys;
+const char *const *const schema_content_keys = content_keys;
+const char *const *const schema_setting_keys = setting_keys;
+
 /* Every key table of the format, for the hint "'ask' belongs in a question"
  * when a key sits in the wrong mapping (usually an indentation slip). */
 static const SchemaKeySet key_sets[] = {
