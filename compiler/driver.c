@@ -217,6 +217,21 @@ static int load_catalog(Catalog *cat, Arena *a, const RunOptions *opt, StrBuf *m
 	return -1;
 }
 
+/* What every command that reads the stdlib starts with: the run's arena,
+ * its catalog and its registry. -1 (everything freed, the reason in
+ * 'messages') when the catalog cannot be loaded. */
+static int start_run(Arena *a, Catalog *cat, CheckRegistry *reg, const RunOptions *opt,
+		     StrBuf *messages)
+{
+	arena_init(a);
+	if (load_catalog(cat, a, opt, messages) < 0) {
+		arena_free(a);
+		return -1;
+	}
+	driver_registry(reg, a);
+	return 0;
+}
+
 /* ---- the outputs of `build` and `render` ---- */
 
 /* NAME of "DIR/NAME.yaml": the file name without its directory and its
@@ -322,14 +337,9 @@ static ExitStatus run(const RunOptions *opt, Mode mode, StrBuf *messages)
 {
 	Arena run_arena;
 	Catalog cat;
-	arena_init(&run_arena);
-	if (load_catalog(&cat, &run_arena, opt, messages) < 0) {
-		arena_free(&run_arena);
-		return EXIT_TROUBLE;
-	}
-
 	CheckRegistry reg;
-	driver_registry(&reg, &run_arena);
+	if (start_run(&run_arena, &cat, &reg, opt, messages) < 0)
+		return EXIT_TROUBLE;
 
 	Unit **units = xcalloc(opt->nfiles, sizeof *units);
 	ExitStatus status = EXIT_CLEAN;
@@ -480,14 +490,10 @@ ExitStatus driver_init(const RunOptions *opt, const char *name, bool lua, const 
 		       StrBuf *messages)
 {
 	Arena a;
-	arena_init(&a);
 	Catalog cat;
-	if (load_catalog(&cat, &a, opt, messages) < 0) {
-		arena_free(&a);
-		return EXIT_TROUBLE;
-	}
 	CheckRegistry reg;
-	driver_registry(&reg, &a);
+	if (start_run(&a, &cat, &reg, opt, messages) < 0)
+		return EXIT_TROUBLE;
 	/* The template, first on its own: an unknown name is said plainly. */
 	Unit u;
 	unit_init(&u, "roadmapc init");
@@ -543,14 +549,10 @@ ExitStatus driver_init(const RunOptions *opt, const char *name, bool lua, const 
 ExitStatus driver_schema(const RunOptions *opt, StrBuf *out, StrBuf *messages)
 {
 	Arena a;
-	arena_init(&a);
 	Catalog cat;
-	if (load_catalog(&cat, &a, opt, messages) < 0) {
-		arena_free(&a);
-		return EXIT_TROUBLE;
-	}
 	CheckRegistry reg;
-	driver_registry(&reg, &a);
+	if (start_run(&a, &cat, &reg, opt, messages) < 0)
+		return EXIT_TROUBLE;
 	ExtendsPath path = { opt->include_dirs, opt->ninclude_dirs, &opt->limits };
 	JsonSchemaSources src = { &cat, NULL, 0, &reg };
 	Template *list;

@@ -203,6 +203,24 @@ static void type_null(Gen *g)
 	json_close(&g->j);
 }
 
+/* "type": [a, b] */
+static void types(Gen *g, const char *a, const char *b)
+{
+	json_open(&g->j, "type", '[', true);
+	json_string(&g->j, NULL, a);
+	json_string(&g->j, NULL, b);
+	json_close(&g->j);
+}
+
+/* "anyOf": [{"$ref": def}, {"type": "null"}] */
+static void ref_or_null(Gen *g, const char *def)
+{
+	json_open(&g->j, "anyOf", '[', false);
+	ref(g, NULL, def);
+	type_null(g);
+	json_close(&g->j);
+}
+
 /* {"anyOf": [<item>, {"type": "array", "items": <item>}]}: a list, or its
  * one item alone, for an item given as a definition. */
 static void one_or_list(Gen *g, const char *def, bool nullable, size_t min_items)
@@ -240,6 +258,43 @@ static void words(Gen *g, const char *const *list, const char *section)
 		json_close(&g->j);
 	}
 	json_close(&g->j);
+}
+
+/* "anyOf": [<a word of 'list'>, {"type": "null"}] */
+static void word_or_null(Gen *g, const char *const *list, const char *section)
+{
+	json_open(&g->j, "anyOf", '[', false);
+	json_open(&g->j, NULL, '{', section == NULL);
+	words(g, list, section);
+	json_close(&g->j);
+	type_null(g);
+	json_close(&g->j);
+}
+
+/* A name and its one-line summary (a content type, a template). */
+typedef struct Named {
+	const char *name, *summary;
+} Named;
+
+/* One of the 'n' names, each with its summary, or any other id, or null:
+ * editors offer the names, roadmapc says whether an id is known. */
+static void named_or_id(Gen *g, const Named *names, size_t n)
+{
+	Json *j = &g->j;
+	json_open(j, "anyOf", '[', false);
+	json_open(j, NULL, '{', false);
+	json_open(j, "oneOf", '[', false);
+	for (size_t i = 0; i < n; i++) {
+		json_open(j, NULL, '{', true);
+		json_string(j, "const", names[i].name);
+		description(g, names[i].summary);
+		json_close(j);
+	}
+	json_close(j);
+	json_close(j);
+	ref(g, NULL, "id");
+	type_null(g);
+	json_close(j);
 }
 
 /* ==== The kinds of value ==== */
@@ -400,119 +455,71 @@ static void value(Gen *g, const KeyKind *k, bool own)
 	case K_TEXT:
 	case K_REQUIRED:
 		ref_member(g, k->kind == K_TEXT ? "text" : "required-text");
-		return;
+		break;
 	case K_ID:
-		json_open(j, "anyOf", '[', true);
-		ref(g, NULL, "id");
-		type_null(g);
-		json_close(j);
+		ref_or_null(g, "id");
 		break;
 	case K_IDS:
 		one_or_list(g, "id", true, 0);
 		break;
 	case K_WORD:
-		json_open(j, "anyOf", '[', false);
-		json_open(j, NULL, '{', false);
-		words(g, k->vocab, k->section);
-		json_close(j);
-		type_null(g);
-		json_close(j);
+		word_or_null(g, k->vocab, k->section);
 		break;
 	case K_WORDS:
-		snprintf(def, sizeof def, "%s", k->vocab == vocab_values ? "value" : "channel");
-		one_or_list(g, def, true, 0);
+		one_or_list(g, k->vocab == vocab_values ? "value" : "channel", true, 0);
 		break;
 	case K_WHEN:
-		json_open(j, "anyOf", '[', false);
-		ref(g, NULL, "window");
-		type_null(g);
-		json_close(j);
+		ref_or_null(g, "window");
 		break;
 	case K_DATE:
-		json_open(j, "anyOf", '[', false);
-		json_open(j, NULL, '{', true);
-		json_string(j, "type", "string");
-		json_string(j, "pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
-		json_close(j);
-		type_null(g);
-		json_close(j);
+		ref_or_null(g, "date");
 		break;
 	case K_BOOL:
-		json_open(j, "type", '[', true);
-		json_string(j, NULL, "boolean");
-		json_string(j, NULL, "null");
-		json_close(j);
+		types(g, "boolean", "null");
 		break;
 	case K_TEXTS:
 		one_or_list(g, "text", true, 0);
 		break;
 	case K_IGNORE:
 		ref_member(g, "ignore");
-		return;
+		break;
 	case K_ITEMS:
 	case K_CONCERNS:
 		snprintf(def, sizeof def, "%s%s", k->def, own ? "-own" : "");
 		one_or_list(g, def, true, 0);
 		break;
 	case K_TYPES:
-		json_open(j, "type", '[', true);
-		json_string(j, NULL, "object");
-		json_string(j, NULL, "null");
-		json_close(j);
+		types(g, "object", "null");
 		json_open(j, "propertyNames", '{', true);
 		json_string(j, "pattern", ID_PATTERN);
 		json_close(j);
 		ref(g, "additionalProperties", "content-type");
 		break;
-	case K_TYPE:
-		json_open(j, "anyOf", '[', false);
-		json_open(j, NULL, '{', false);
-		json_open(j, "oneOf", '[', false);
-		for (size_t i = 0; i < g->src->catalog->ntypes; i++) {
-			const ContentType *t = &g->src->catalog->types[i];
-			json_open(j, NULL, '{', true);
-			json_string(j, "const", t->name);
-			description(g, t->summary);
-			json_close(j);
-		}
-		json_close(j);
-		json_close(j);
-		ref(g, NULL, "id");     /* or a type of the roadmap's own */
-		type_null(g);
-		json_close(j);
+	case K_TYPE: {
+		/* Or a type of the roadmap's own: any id. */
+		const Catalog *cat = g->src->catalog;
+		Named *n = arena_alloc(&g->arena, (cat->ntypes + 1) * sizeof *n);
+		for (size_t i = 0; i < cat->ntypes; i++)
+			n[i] = (Named){ cat->types[i].name, cat->types[i].summary };
+		named_or_id(g, n, cat->ntypes);
 		break;
-	case K_TEMPLATE:
-		json_open(j, "anyOf", '[', false);
-		json_open(j, NULL, '{', false);
-		json_open(j, "oneOf", '[', false);
-		for (size_t i = 0; i < g->src->ntemplates; i++) {
-			json_open(j, NULL, '{', true);
-			json_string(j, "const", g->src->templates[i].name);
-			description(g, g->src->templates[i].summary);
-			json_close(j);
-		}
-		json_close(j);
-		json_close(j);
-		ref(g, NULL, "id");     /* or a template of a directory given later */
-		type_null(g);
-		json_close(j);
+	}
+	case K_TEMPLATE: {
+		/* Or a template of a directory given later: any id. */
+		Named *n = arena_alloc(&g->arena, (g->src->ntemplates + 1) * sizeof *n);
+		for (size_t i = 0; i < g->src->ntemplates; i++)
+			n[i] = (Named){ g->src->templates[i].name, g->src->templates[i].summary };
+		named_or_id(g, n, g->src->ntemplates);
 		break;
+	}
 	case K_CHECKS:
 		ref_member(g, "checks");
-		return;
+		break;
 	case K_SEVERITY:
-		json_open(j, "anyOf", '[', false);
-		json_open(j, NULL, '{', true);
-		words(g, severities, NULL);
-		json_close(j);
-		type_null(g);
-		json_close(j);
+		word_or_null(g, severities, NULL);
 		break;
 	case K_MAX_AGE:
-		json_open(j, "type", '[', true);
-		json_string(j, NULL, "integer");
-		json_string(j, NULL, "null");
-		json_close(j);
+		types(g, "integer", "null");
 		json_int(j, "minimum", 0);
 		json_int(j, "maximum", 100000);
 		break;
@@ -616,10 +623,7 @@ static void checks(Gen *g)
 	Json *j = &g->j;
 	const CheckRegistry *reg = g->src->checks;
 	json_open(j, "checks", '{', false);
-	json_open(j, "type", '[', true);
-	json_string(j, NULL, "object");
-	json_string(j, NULL, "null");
-	json_close(j);
+	types(g, "object", "null");
 	json_open(j, "propertyNames", '{', false);
 	json_open(j, "not", '{', false);
 	json_open(j, "enum", '[', true);
@@ -713,6 +717,11 @@ static void scalars(Gen *g)
 	json_close(j);
 	json_close(j);
 
+	json_open(j, "date", '{', true);
+	json_string(j, "type", "string");
+	json_string(j, "pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+	json_close(j);
+
 	json_open(j, "value", '{', false);
 	words(g, vocab_values, VALUES);
 	json_close(j);
@@ -747,10 +756,7 @@ static void scalars(Gen *g)
 
 	/* ignore: { CHECK: REASON }; structural checks cannot be ignored. */
 	json_open(j, "ignore", '{', false);
-	json_open(j, "type", '[', true);
-	json_string(j, NULL, "object");
-	json_string(j, NULL, "null");
-	json_close(j);
+	types(g, "object", "null");
 	json_open(j, "propertyNames", '{', false);
 	json_int(j, "minLength", 1);
 	json_open(j, "not", '{', false);
