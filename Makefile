@@ -1,7 +1,7 @@
 # roadmapc - a compiler for buying-process roadmaps.
 #
 #   make            build build/roadmapc
-#   make demo       install missing libraries, build, check the example roadmap
+#   make demo       install missing libraries, build, check and build every example
 #   make test       build (normal and ASan+UBSan) and run every test suite
 #   make san        build the sanitizer binary only (build/san/roadmapc)
 #   make deps       install the Debian packages the build needs (or print how)
@@ -91,10 +91,17 @@ test: check-test-deps
 	$(MAKE) --no-print-directory san
 	tests/run.sh $(BUILD) build/san
 
+# Checks one example in full, then builds every example (diagrams and plans
+# into roadmap-out/) and shows each one's summary line.
+EXAMPLES := $(sort $(wildcard examples/*.yaml))
 demo: check-deps $(BUILD)/roadmapc
 	@echo '$$ roadmapc check examples/crm-for-accounting-firms.yaml'
 	@$(BUILD)/roadmapc check --today 2026-11-23 examples/crm-for-accounting-firms.yaml; \
 	 echo "(exit status $$?)"
+	@echo; echo '$$ roadmapc build -o roadmap-out examples/*.yaml'
+	@$(BUILD)/roadmapc build --today 2026-11-23 -o roadmap-out $(EXAMPLES) >$(BUILD)/demo.out; \
+	 status=$$?; grep -E '^(examples/[^:]*|total): ' $(BUILD)/demo.out; \
+	 echo "(exit status $$status; every finding: $(BUILD)/demo.out; outputs: roadmap-out/)"
 
 # Installs the missing libraries when it can; otherwise says exactly how.
 deps:
