@@ -7,9 +7,12 @@
 #   make deps       install the Debian packages the build needs (or print how)
 #   make fuzz       build the libFuzzer targets (needs clang)
 #   make bench      measure the front end against raw libyaml parsing
+#   make install    install roadmapc, its stdlib, the man page and the docs
+#   make uninstall  remove what make install installed
 #   make clean
 #
-# WERROR=1 turns warnings into errors (CI does this).
+# WERROR=1 turns warnings into errors (CI does this). PREFIX (default
+# /usr/local) and DESTDIR (a staging root, for packages) place the install.
 
 PKGS      := yaml-0.1 lua5.4 libcgraph libgvc
 DEB_PKGS  := graphviz libgraphviz-dev libyaml-dev liblua5.4-dev pkg-config
@@ -39,7 +42,21 @@ STDLIB    := $(sort $(wildcard stdlib/*.yaml stdlib/*.lua))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all demo test san unit deps need-deps check-deps check-test-deps fuzz bench clean
+# Installation. The binary finds the installed stdlib from its own place
+# (PREFIX/bin/../share/roadmapc/stdlib, compiler/stdlib_files.h), so the
+# layout below is fixed relative to PREFIX and DESTDIR changes nothing.
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BINDIR     = $(PREFIX)/bin
+STDLIBDIR  = $(PREFIX)/share/roadmapc/stdlib
+MANDIR     = $(PREFIX)/share/man/man1
+DOCDIR     = $(PREFIX)/share/doc/roadmapc
+# The one place the version is written is compiler/version.h.
+VERSION   := $(shell sed -n 's/^\#define ROADMAPC_VERSION "\(.*\)"$$/\1/p' compiler/version.h)
+DOCS      := README.md $(sort $(wildcard docs/*.md))
+
+.PHONY: all demo test san unit deps need-deps check-deps check-test-deps fuzz bench clean \
+	install uninstall
 all: need-deps $(BUILD)/roadmapc
 
 $(BUILD)/roadmapc: $(OBJS)
@@ -152,6 +169,26 @@ bench: $(BUILD)/roadmapc $(BUILD)/unit/bench_front
 $(BUILD)/unit/bench_front: tests/bench_front.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS) -lm
+
+# Builds when needed, never installs packages; the man page is stamped with
+# the version of version.h.
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(STDLIBDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DOCDIR)
+	install -m 755 $(BUILD)/roadmapc $(DESTDIR)$(BINDIR)/roadmapc
+	install -m 644 $(STDLIB) $(DESTDIR)$(STDLIBDIR)
+	sed 's/^\.TH ROADMAPC 1 \([^ ]*\) "roadmapc [^"]*"/.TH ROADMAPC 1 \1 "roadmapc $(VERSION)"/' \
+		docs/roadmapc.1 >$(DESTDIR)$(MANDIR)/roadmapc.1.tmp
+	chmod 644 $(DESTDIR)$(MANDIR)/roadmapc.1.tmp
+	mv $(DESTDIR)$(MANDIR)/roadmapc.1.tmp $(DESTDIR)$(MANDIR)/roadmapc.1
+	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)
+
+# Removes only the files make install wrote, then the directories it made
+# if they are empty: a team's own templates in the stdlib directory stay.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/roadmapc $(DESTDIR)$(MANDIR)/roadmapc.1
+	rm -f $(addprefix $(DESTDIR)$(STDLIBDIR)/,$(notdir $(STDLIB)))
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS)))
+	-rmdir $(DESTDIR)$(STDLIBDIR) $(DESTDIR)$(PREFIX)/share/roadmapc $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 clean:
 	rm -rf build roadmap-out

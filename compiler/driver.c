@@ -30,6 +30,14 @@ void driver_registry(CheckRegistry *reg, Arena *a)
 	check_register_builtins(reg);
 }
 
+/* Where the run looks for stage templates. */
+static ExtendsPath extends_path(const RunOptions *opt)
+{
+	ExtendsPath path = { opt->include_dirs, opt->ninclude_dirs, &opt->limits,
+			     opt->installed_stdlib };
+	return path;
+}
+
 /* Front end, schema and resolve: everything that reports structural errors. */
 static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, const Catalog *cat,
 		 const RunOptions *opt)
@@ -45,7 +53,7 @@ static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, cons
 	FrontResult fr;
 	if (fe->parse(&u->src, &opt->limits, &u->arena, &u->diags, &fr) < 0)
 		return;
-	ExtendsPath path = { opt->include_dirs, opt->ninclude_dirs, &opt->limits };
+	ExtendsPath path = extends_path(opt);
 	size_t before = u->diags.n;
 	Node *root = extends_merge(fr.root, &path, &u->arena, &u->diags);
 	Roadmap *rm = schema_build(root, &u->src, &u->arena, &u->diags);
@@ -456,7 +464,7 @@ ExitStatus driver_list_templates(const RunOptions *opt, StrBuf *out, StrBuf *mes
 	(void)messages;
 	Arena a;
 	arena_init(&a);
-	ExtendsPath path = { opt->include_dirs, opt->ninclude_dirs, &opt->limits };
+	ExtendsPath path = extends_path(opt);
 	Template *list;
 	size_t n = extends_list(&path, &a, &list);
 	int width = 0;
@@ -466,7 +474,7 @@ ExitStatus driver_list_templates(const RunOptions *opt, StrBuf *out, StrBuf *mes
 	for (size_t i = 0; i < n; i++) {
 		strbuf_printf(out, "%-*s  %s", width, list[i].name,
 			      *list[i].summary ? list[i].summary : "(no summary)");
-		if (!list[i].embedded)
+		if (!list[i].builtin)
 			strbuf_printf(out, " (%s)", list[i].path);
 		strbuf_putc(out, '\n');
 	}
@@ -497,7 +505,7 @@ ExitStatus driver_init(const RunOptions *opt, const char *name, bool lua, const 
 	/* The template, first on its own: an unknown name is said plainly. */
 	Unit u;
 	unit_init(&u, "roadmapc init");
-	ExtendsPath path = { opt->include_dirs, opt->ninclude_dirs, &opt->limits };
+	ExtendsPath path = extends_path(opt);
 	Template t;
 	ExitStatus st = EXIT_CLEAN;
 	if (extends_load(name, &path, &a, &u.diags, &t) < 0) {     /* 't' lives in 'a' */
@@ -553,7 +561,7 @@ ExitStatus driver_schema(const RunOptions *opt, StrBuf *out, StrBuf *messages)
 	CheckRegistry reg;
 	if (start_run(&a, &cat, &reg, opt, messages) < 0)
 		return EXIT_TROUBLE;
-	ExtendsPath path = { opt->include_dirs, opt->ninclude_dirs, &opt->limits };
+	ExtendsPath path = extends_path(opt);
 	JsonSchemaSources src = { &cat, NULL, 0, &reg };
 	Template *list;
 	src.ntemplates = extends_list(&path, &a, &list);

@@ -48,6 +48,7 @@ typedef struct RunOptions {
 	 * (stdlib_files.h): -I, then ROADMAPC_PATH, then the installed stdlib. */
 	const char *const *include_dirs;
 	size_t ninclude_dirs;
+	const char *installed_stdlib;   /* the last of them when it is the installed stdlib, or NULL */
 	bool color;             /* for text written to a terminal */
 	bool quiet;             /* -q: no summary line */
 	Limits limits;
@@ -85,7 +86,7 @@ ExitStatus driver_explain(const RunOptions *opt, const char *name, StrBuf *out,
 
 /* `list-templates`: every stage template on the stdlib search path, one
  * line each: its name and summary, and where it was found when it is not
- * the copy built into roadmapc. */
+ * roadmapc's own (embedded, or in the installed stdlib). */
 ExitStatus driver_list_templates(const RunOptions *opt, StrBuf *out, StrBuf *messages);
 
 /* `init`: writes a starter roadmap (starter.h) that extends the stage

@@ -609,6 +609,13 @@ const char *extends_name_of(Arena *a, const char *path)
 	return arena_strndup(a, base, n);
 }
 
+/* True for a file of roadmapc's own stdlib: embedded, or installed. */
+static bool is_builtin(const ExtendsPath *path, const StdlibText *t)
+{
+	size_t n = path->installed ? strlen(path->installed) : 0;
+	return t->embedded || (n && strncmp(t->path, path->installed, n) == 0 && t->path[n] == '/');
+}
+
 /* Says that no template called 'name' exists, at 'at'. */
 static void unknown_template(Merger *m, const char *name, SrcLoc at)
 {
@@ -718,7 +725,7 @@ static Node *load_template(Merger *m, const char *name, SrcLoc at, Template *out
 	if (out) {
 		out->name = name;
 		out->path = t.path;
-		out->embedded = t.embedded;
+		out->builtin = is_builtin(m->path, &t);
 		out->summary = summary ? summary : "";
 		out->description = description ? description : "";
 		out->extends = parent;
@@ -805,7 +812,7 @@ size_t extends_list(const ExtendsPath *path, Arena *a, Template **out)
 		Template *tp = &list[k++];
 		tp->name = names[i];
 		tp->path = t.path;
-		tp->embedded = t.embedded;
+		tp->builtin = is_builtin(path, &t);
 		tp->summary = s && text_of(s->value) ? s->value->str : "";
 		tp->description = d && text_of(d->value) ? d->value->str : "";
 		tp->extends = e ? text_of(e->value) : NULL;

@@ -43,6 +43,7 @@ typedef struct ExtendsPath {
 	const char *const *dirs;        /* the stdlib search path; the embedded stdlib comes last */
 	size_t ndirs;
 	const Limits *limits;
+	const char *installed;          /* the installed stdlib (one of 'dirs'), or NULL */
 } ExtendsPath;
 
 /* Returns 'root' (a roadmap's node tree) with the template its top-level
@@ -67,7 +68,7 @@ extern const char *const extends_item_keys[];
 typedef struct Template {
 	const char *name;               /* "b2b-complex" */
 	const char *path;               /* where it was found: "<builtin>/b2b-complex.yaml" */
-	bool embedded;
+	bool builtin;                   /* built into roadmapc, or in the installed stdlib */
 	const char *summary;            /* "" when absent */
 	const char *description;        /* "" when absent */
 	const char *extends;            /* the template it builds on, or NULL */

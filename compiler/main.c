@@ -617,6 +617,7 @@ static void parse_args(Args *a, const Command *c, int argc, char **argv)
 	r->nfiles = a->nfiles;
 	r->include_dirs = a->dirs;
 	r->ninclude_dirs = a->ndirs;
+	r->installed_stdlib = a->installed;
 }
 
 static void free_args(Args *a)

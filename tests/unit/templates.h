@@ -27,7 +27,7 @@ static size_t each_template(TemplateFn fn, void *data)
 	RunOptions opt;
 	memset(&opt, 0, sizeof opt);
 	opt.limits = limits_default();
-	ExtendsPath path = { NULL, 0, &opt.limits };
+	ExtendsPath path = { NULL, 0, &opt.limits, NULL };
 	Template *list;
 	size_t n = extends_list(&path, &a, &list);
 	Catalog cat;

@@ -213,7 +213,7 @@ TEST(builtin_templates_are_complete)
 	Arena a;
 	arena_init(&a);
 	Limits lim = limits_default();
-	ExtendsPath path = { NULL, 0, &lim };
+	ExtendsPath path = { NULL, 0, &lim, NULL };
 	Template *list;
 	size_t n = extends_list(&path, &a, &list);
 	EXPECT(n >= 6);
@@ -230,7 +230,7 @@ TEST(builtin_templates_are_complete)
 	}
 	for (size_t i = 0; i < n; i++) {
 		const Template *t = &list[i];
-		EXPECT(t->embedded);
+		EXPECT(t->builtin);
 		EXPECT(*t->summary && *t->description);
 		EXPECT(strlen(t->summary) <= 100);      /* one line of list-templates */
 		char text[256];
