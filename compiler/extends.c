@@ -182,13 +182,15 @@ static void help_near(Merger *m, Diag *d, const char *word, const char *const *i
 
 /* ==== The merge keys ==== */
 
-/* omit: REASON on 'item'; true when the item has it (a missing reason is
- * reported, and the item still counts as omitted). */
-static bool omitted(Merger *m, const Node *item, const char *what)
+/* omit: REASON on 'item', a NOUN ("stage") with 'id' (NULL when none);
+ * true when the item has it (a missing reason is reported, and the item
+ * still counts as omitted). */
+static bool omitted(Merger *m, const Node *item, const char *noun, const char *id)
 {
 	const NodePair *p = find_pair(item, "omit");
 	if (!p)
 		return false;
+	const char *what = label(m, noun, id);
 	const Node *v = p->value;
 	if (v->kind != NODE_SCALAR) {
 		schema_error(&m->c, v->loc, "wrong-type", "'omit' of %s must be text, the reason, found %s",
@@ -213,10 +215,10 @@ static void strip_merge_keys(Merger *m, Node *root, const char *whose)
 		Node *s = st[i];
 		if (s->kind != NODE_MAP)
 			continue;
-		const char *what = label(m, "stage", id_of(s));
 		for (const char *const *k = extends_stage_keys; *k; k++) {
 			const NodePair *p = find_pair(s, *k);
 			if (p && whose) {
+				const char *what = label(m, "stage", id_of(s));
 				Diag *d = schema_error(
 					&m->c, p->key->loc, "unknown-key",
 					strcmp(*k, "after") == 0
@@ -266,7 +268,7 @@ static Policy policy_of(const KeyPolicy *policy, const Node *key)
 
 /* `questions` or `concerns` of a stage both sides write: the template's
  * items, each merged with the roadmap's item of the same id or removed by
- * its `omit:`, then the roadmap's other items. 'owner' names the stage. */
+ * its `omit:`, then the roadmap's other items. 'owner' is the stage's id. */
 static Node *merge_items(Merger *m, Node *bv, Node *ov, const char *noun, const char *owner)
 {
 	Node *b1 = NULL, *o1 = NULL;
@@ -287,8 +289,7 @@ static Node *merge_items(Merger *m, Node *bv, Node *ov, const char *noun, const 
 		Node *e = oi[j];
 		const char *id = e->kind == NODE_MAP ? id_of(e) : NULL;
 		uintptr_t at = id ? (uintptr_t)strmap_get(&ids, id, strlen(id)) : 0;
-		const char *what = label(m, noun, id);
-		if (e->kind == NODE_MAP && omitted(m, e, what)) {
+		if (e->kind == NODE_MAP && omitted(m, e, noun, id)) {
 			if (at) {
 				seq->items[at - 1] = NULL;
 				continue;
@@ -298,7 +299,7 @@ static Node *merge_items(Merger *m, Node *bv, Node *ov, const char *noun, const 
 				&m->c, p->key->loc, "unknown-reference",
 				id ? "'omit' of %s in %s names no %s the stage inherits"
 				   : "'omit' in %s in %s needs the 'id' of the inherited %s it removes",
-				what, owner, noun);
+				label(m, noun, id), label(m, "stage", owner), noun);
 			if (id) {
 				const char **names = arena_alloc(m->c.arena, (nb + 1) * sizeof *names);
 				for (size_t i = 0; i < nb; i++)
@@ -378,7 +379,7 @@ static Node *merge_map(Merger *m, Node *b, Node *o, const KeyPolicy *policy,
 {
 	Node *map = new_node(m, NODE_MAP, o->loc);
 	size_t cap = 0;
-	const char *owner = policy == stage_policy ? label(m, "stage", id_of(o)) : NULL;
+	const char *owner = policy == stage_policy ? id_of(o) : NULL;   /* the stage's id */
 	for (size_t i = 0; i < b->npairs; i++) {
 		const NodePair *p = &b->pairs[i];
 		if (is_one_of(p->key, merge_keys))
@@ -450,10 +451,9 @@ static Node *merge_stages(Merger *m, Node *bv, Node *ov, SrcLoc loc, const char 
 			continue;
 		}
 		const char *id = id_of(e);
-		const char *what = label(m, "stage", id);
 		Placed *t = id ? strmap_get(&ids, id, strlen(id)) : NULL;
 		const NodePair *after = find_pair(e, "after");
-		if (omitted(m, e, what)) {
+		if (omitted(m, e, "stage", id)) {
 			p->node = NULL;
 			if (t && t->inherited) {
 				t->node = NULL;
@@ -463,7 +463,7 @@ static Node *merge_stages(Merger *m, Node *bv, Node *ov, SrcLoc loc, const char 
 			Diag *d = schema_error(&m->c, o->key->loc, "unknown-reference",
 					       id ? "'omit' of %s names no stage of template '%s'"
 						  : "'omit' in %s needs the 'id' of the stage of template '%s' it removes",
-					       what, tname);
+					       label(m, "stage", id), tname);
 			if (id)
 				help_near(m, d, id, base_ids, nb);
 			continue;
@@ -473,7 +473,7 @@ static Node *merge_stages(Merger *m, Node *bv, Node *ov, SrcLoc loc, const char 
 				Diag *d = schema_error(
 					&m->c, after->key->loc, "invalid-value",
 					"%s is a stage of template '%s' and keeps its place there; "
-					"'after' places new stages", what, tname);
+					"'after' places new stages", label(m, "stage", id), tname);
 				schema_help(&m->c, d, "remove 'after', or omit the stage and add one of your own");
 			}
 			p->node = NULL;
@@ -490,12 +490,12 @@ static Node *merge_stages(Merger *m, Node *bv, Node *ov, SrcLoc loc, const char 
 				parent = under;
 			} else if (!target) {
 				schema_error(&m->c, after->value->loc, "wrong-type",
-					     "'after' of %s must be one stage id, found %s", what,
-					     schema_found(&m->c, after->value));
+					     "'after' of %s must be one stage id, found %s",
+					     label(m, "stage", id), schema_found(&m->c, after->value));
 			} else {
 				Diag *d = schema_error(&m->c, after->value->loc, "unknown-reference",
 						       "unknown stage '%s' in 'after' of %s", target,
-						       what);
+						       label(m, "stage", id));
 				help_near(m, d, target, base_ids, nb);
 				schema_help(&m->c, d,
 					    "'after' names a stage of template '%s', or a stage written above this one",
