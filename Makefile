@@ -1,16 +1,19 @@
 # roadmapc - a compiler for buying-process roadmaps.
 #
 #   make            build build/roadmapc
-#   make demo       install missing libraries, build every example into roadmap-out/
+#   make demo       install missing libraries, build, check and build every example into roadmap-out/
 #   make test       build (normal and ASan+UBSan) and run every test suite
 #   make san        build the sanitizer binary only (build/san/roadmapc)
 #   make deps       install the Debian packages the build needs (or print how)
 #   make fuzz       build the libFuzzer targets (needs clang)
 #   make bench      measure the front end against raw libyaml parsing
 #   make doc-images redraw the pictures of docs/diagrams.md (docs/images/)
+#   make install    install roadmapc, its stdlib, the man page and the docs
+#   make uninstall  remove what make install installed
 #   make clean
 #
-# WERROR=1 turns warnings into errors (CI does this).
+# WERROR=1 turns warnings into errors (CI does this). PREFIX (default
+# /usr/local) and DESTDIR (a staging root, for packages) place the install.
 
 PKGS      := yaml-0.1 lua5.4 libcgraph libgvc
 # The diagrams name one font and measure their text in it (compiler/fontmetric.c),
@@ -32,7 +35,9 @@ SANFLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(PKG_CFLAGS) -I$(BUILD)/gen -Icompiler -MMD -MP
+# Our headers are found with -iquote, for #include "..." only: compiler/limits.h
+# must not stand in for the C library's <limits.h>, which luaconf.h includes.
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(PKG_CFLAGS) -iquote $(BUILD)/gen -iquote compiler -MMD -MP
 
 SRCS      := $(wildcard compiler/*.c)
 OBJS      := $(SRCS:compiler/%.c=$(BUILD)/obj/%.o)
@@ -41,13 +46,27 @@ STDLIB    := $(sort $(wildcard stdlib/*.yaml stdlib/*.lua))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all demo doc-images test san unit deps need-deps check-deps check-test-deps fuzz bench clean
+# Installation. The binary finds the installed stdlib from its own place
+# (PREFIX/bin/../share/roadmapc/stdlib, compiler/stdlib_files.h), so the
+# layout below is fixed relative to PREFIX and DESTDIR changes nothing.
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BINDIR     = $(PREFIX)/bin
+STDLIBDIR  = $(PREFIX)/share/roadmapc/stdlib
+MANDIR     = $(PREFIX)/share/man/man1
+DOCDIR     = $(PREFIX)/share/doc/roadmapc
+# The one place the version is written is compiler/version.h.
+VERSION   := $(shell sed -n 's/^\#define ROADMAPC_VERSION "\(.*\)"$$/\1/p' compiler/version.h)
+DOCS      := README.md $(sort $(wildcard docs/*.md))
+
+.PHONY: all demo test san unit deps need-deps check-deps check-test-deps fuzz bench clean \
+	install uninstall doc-images
 all: need-deps $(BUILD)/roadmapc
 
 $(BUILD)/roadmapc: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-GEN       = $(BUILD)/gen/stdlib.inc $(BUILD)/gen/checkdoc.inc
+GEN       = $(BUILD)/gen/stdlib.inc $(BUILD)/gen/checkdoc.inc $(BUILD)/gen/langdoc.inc
 
 $(BUILD)/obj/%.o: compiler/%.c | $(GEN)
 	@mkdir -p $(dir $@)
@@ -66,11 +85,22 @@ $(BUILD)/gen/stdlib.inc: $(BUILD)/gen/embed $(STDLIB)
 $(BUILD)/gen/checkdoc.inc: $(BUILD)/gen/embed docs/checks.md
 	$(BUILD)/gen/embed $@ checks.md=docs/checks.md
 
+# The descriptions of `roadmapc schema` are those of docs/language.md
+# (compiler/jsonschema.c).
+$(BUILD)/gen/langdoc.inc: $(BUILD)/gen/embed docs/language.md
+	$(BUILD)/gen/embed $@ language.md=docs/language.md
+
 $(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(LIB_OBJS) $(PKG_LIBS) -lm
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -iquote tests/unit -o $@ $< $(LIB_OBJS) $(PKG_LIBS) -lm
 
-unit: $(UNIT_BINS)
+# Test tools in C (tests/tools/*.c), built against the compiler's objects.
+TOOL_BINS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
+$(BUILD)/tools/%: tests/tools/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS) -lm
+
+unit: $(UNIT_BINS) $(TOOL_BINS)
 
 # A second tree with AddressSanitizer and UndefinedBehaviorSanitizer.
 san:
@@ -82,10 +112,14 @@ test: check-test-deps
 	$(MAKE) --no-print-directory san
 	tests/run.sh $(BUILD) build/san
 
-# Builds every example: the diagnostics, then both diagrams (SVG and PNG) and
-# the action plan of each, in roadmap-out/.
+# Checks one example in full (the diagnostics a person reads), then builds
+# every example: both diagrams (SVG and PNG) and the action plan of each, in
+# roadmap-out/.
 demo: check-deps $(BUILD)/roadmapc
-	@echo '$$ roadmapc build -q -T svg -T png examples/*.yaml'
+	@echo '$$ roadmapc check examples/crm-for-accounting-firms.yaml'
+	@$(BUILD)/roadmapc check --today 2026-11-23 examples/crm-for-accounting-firms.yaml; \
+	 echo "(exit status $$?)"
+	@echo; echo '$$ roadmapc build -q -T svg -T png examples/*.yaml'
 	@$(BUILD)/roadmapc build --today 2026-11-23 -q -o roadmap-out -T svg -T png examples/*.yaml; \
 	 status=$$?; echo "(exit status $$status: the examples have gaps to find)"; echo; \
 	 for ex in examples/*.yaml; do n=$$(basename $$ex .yaml); echo "$$n:"; \
@@ -143,10 +177,10 @@ fuzz: $(FUZZ_SRCS:tests/fuzz/%.c=build/fuzz/%)
 build/fuzz/%: tests/fuzz/%.c $(SRCS)
 	@mkdir -p build/fuzz/gen
 	$(MAKE) --no-print-directory BUILD=build/fuzz/tree CC=clang \
-		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/tree/gen/stdlib.inc build/fuzz/tree/gen/checkdoc.inc \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/tree/gen/stdlib.inc build/fuzz/tree/gen/checkdoc.inc build/fuzz/tree/gen/langdoc.inc \
 		$(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS)))
 	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L \
-		$(PKG_CFLAGS) -Icompiler -Ibuild/fuzz/tree/gen -o $@ $< \
+		$(PKG_CFLAGS) -iquote compiler -iquote build/fuzz/tree/gen -o $@ $< \
 		$(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS))) $(PKG_LIBS) -lm
 
 bench: $(BUILD)/roadmapc $(BUILD)/unit/bench_front
@@ -156,7 +190,27 @@ $(BUILD)/unit/bench_front: tests/bench_front.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS) -lm
 
+# Builds when needed, never installs packages; the man page is stamped with
+# the version of version.h.
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(STDLIBDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DOCDIR)
+	install -m 755 $(BUILD)/roadmapc $(DESTDIR)$(BINDIR)/roadmapc
+	install -m 644 $(STDLIB) $(DESTDIR)$(STDLIBDIR)
+	sed 's/^\.TH ROADMAPC 1 \([^ ]*\) "roadmapc [^"]*"/.TH ROADMAPC 1 \1 "roadmapc $(VERSION)"/' \
+		docs/roadmapc.1 >$(DESTDIR)$(MANDIR)/roadmapc.1.tmp
+	chmod 644 $(DESTDIR)$(MANDIR)/roadmapc.1.tmp
+	mv $(DESTDIR)$(MANDIR)/roadmapc.1.tmp $(DESTDIR)$(MANDIR)/roadmapc.1
+	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)
+
+# Removes only the files make install wrote, then the directories it made
+# if they are empty: a team's own templates in the stdlib directory stay.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/roadmapc $(DESTDIR)$(MANDIR)/roadmapc.1
+	rm -f $(addprefix $(DESTDIR)$(STDLIBDIR)/,$(notdir $(STDLIB)))
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS)))
+	-rmdir $(DESTDIR)$(STDLIBDIR) $(DESTDIR)$(PREFIX)/share/roadmapc $(DESTDIR)$(DOCDIR) 2>/dev/null
+
 clean:
 	rm -rf build roadmap-out
 
--include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d) $(TOOL_BINS:=.d)

@@ -2,8 +2,8 @@
  *
  * Runs once per run, before any roadmap is read; resolve.c then looks types
  * up here. The catalog is YAML, read by the same front end and with the same
- * schema toolkit as a roadmap, so a mistake in a user's copy of it (in a -I
- * directory) gets the same kind of diagnostic, pointing into that file:
+ * schema toolkit as a roadmap, so a mistake in a team's catalog file (in a
+ * -I directory) gets the same kind of diagnostic, pointing into that file:
  *
  *   catalog: 1                 required: the catalog format version
  *   types:                     required: TYPE-NAME -> what it delivers
@@ -11,6 +11,10 @@
  *       summary: TEXT
  *       delivers: [VALUE, ...]
  *       channels: [CHANNEL, ...]
+ *
+ * The built-in catalog is the base; each catalog file on the search path is
+ * a layer over it that adds types and replaces types of the same name, so a
+ * team keeps its few types of its own without copying the whole catalog.
  */
 #include "catalog.h"
 #include "front_yaml.h"
@@ -18,38 +22,18 @@
 #include "schema_read.h"
 #include "stdlib_files.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static const char *const catalog_keys[] = { "catalog", "types", NULL };
 enum { GK_CATALOG, GK_TYPES, GK_NKEYS };
 
-static const char *const type_keys[] = { "summary", "delivers", "channels", NULL };
+const char *const catalog_type_keys[] = { "summary", "delivers", "channels", NULL };
 enum { YK_SUMMARY, YK_DELIVERS, YK_CHANNELS, YK_NKEYS };
 
-/* catalog: 1 */
-static void read_version(SchemaCtx *c, const Node *root, const NodePair *f)
-{
-	if (!f) {
-		Diag *d = schema_error(c, root->loc, "missing-field",
-				       "missing required key 'catalog' at the top level");
-		schema_help(c, d, "add 'catalog: 1' (the catalog format version)");
-		return;
-	}
-	const Node *v = f->value;
-	if (v->kind == NODE_SCALAR && v->type == SCALAR_NUMBER && v->number == 1)
-		return;
-	if (v->kind == NODE_SCALAR && v->plain && !schema_is_null(v)) {
-		Diag *d = schema_error(c, v->loc, "invalid-value", "unsupported catalog version %s",
-				       schema_found(c, v));
-		schema_help(c, d, "this version of roadmapc reads catalog version 1: catalog: 1");
-		return;
-	}
-	schema_error(c, v->loc, "wrong-type", "'catalog' must be the number 1, found %s",
-		     schema_found(c, v));
-}
-
 /* TYPE-NAME: { summary: TEXT, delivers: [VALUE], channels: [CHANNEL] } */
-static void read_type(SchemaCtx *c, Catalog *cat, const NodePair *p)
+static void read_type(SchemaCtx *c, const NodePair *p, ContentType **items, size_t *n,
+		      size_t *cap)
 {
 	const Node *name = p->key;
 	if (!schema_is_id(name->str, name->len)) {
@@ -74,17 +58,31 @@ static void read_type(SchemaCtx *c, Catalog *cat, const NodePair *p)
 	ContentType t = { 0 };
 	t.name = name->str;
 	t.loc = name->loc;
-	schema_fields(c, p->value, type_keys, item, "a content type", k);
+	schema_fields(c, p->value, catalog_type_keys, item, "a content type", k);
 	t.summary = schema_text(c, k[YK_SUMMARY], item);
 	if (!t.summary)
 		t.summary = "";
 	schema_word_set(c, k[YK_DELIVERS], item, vocab_values, "value", &t.delivers);
 	schema_word_set(c, k[YK_CHANNELS], item, vocab_channels, "channel", &t.channels);
-	ARENA_PUSH(c->arena, cat->types, cat->ntypes, cat->cap, t);
+	ARENA_PUSH(c->arena, *items, *n, *cap, t);
 }
 
-/* Parses the catalog text 't' into 'cat'; -1 when errors were reported. */
-static int parse(Catalog *cat, Arena *a, const StdlibText *t, DiagList *dl)
+void catalog_read_types(SchemaCtx *c, const Node *types, ContentType **items, size_t *n,
+			size_t *cap)
+{
+	ASSERT(types->kind == NODE_MAP);
+	for (size_t i = 0; i < types->npairs; i++)
+		read_type(c, &types->pairs[i], items, n, cap);
+}
+
+/* The types one catalog file defines, in file order. */
+typedef struct Layer {
+	ContentType *types;
+	size_t n, cap;
+} Layer;
+
+/* Parses the catalog text 't' into 'layer'; -1 when errors were reported. */
+static int parse(Layer *layer, Arena *a, const StdlibText *t, DiagList *dl)
 {
 	size_t errors = diag_count(dl, SEV_ERROR);
 	SrcFile *sf = arena_alloc(a, sizeof *sf);
@@ -107,8 +105,8 @@ static int parse(Catalog *cat, Arena *a, const StdlibText *t, DiagList *dl)
 		SrcLoc loc = { sf, 1, 1, 1 };
 		Diag *d = schema_error(&c, root ? root->loc : loc, "missing-field",
 				       "the catalog is empty: it needs 'catalog: 1' and 'types:'");
-		schema_help(&c, d, "start from a copy of the built-in catalog, stdlib/%s",
-			    STDLIB_CATALOG);
+		schema_help(&c, d, "a catalog file adds to the built-in types: write "
+			    "'catalog: 1', then your own types under 'types:'");
 		return -1;
 	}
 	if (root->kind != NODE_MAP) {
@@ -120,7 +118,7 @@ static int parse(Catalog *cat, Arena *a, const StdlibText *t, DiagList *dl)
 	}
 	const NodePair *k[GK_NKEYS];
 	schema_fields(&c, root, catalog_keys, NULL, "a catalog", k);
-	read_version(&c, root, k[GK_CATALOG]);
+	schema_version(&c, root, k[GK_CATALOG], "catalog", "catalog");
 	const NodePair *types = k[GK_TYPES];
 	if (!types || schema_is_null(types->value)) {
 		Diag *d = schema_error(&c, types ? types->key->loc : root->loc, "missing-field",
@@ -131,58 +129,80 @@ static int parse(Catalog *cat, Arena *a, const StdlibText *t, DiagList *dl)
 			     "'types' must be a mapping of type names to types, found %s",
 			     schema_found(&c, types->value));
 	} else {
-		for (size_t i = 0; i < types->value->npairs; i++)
-			read_type(&c, cat, &types->value->pairs[i]);
+		catalog_read_types(&c, types->value, &layer->types, &layer->n, &layer->cap);
 	}
 	return diag_count(dl, SEV_ERROR) > errors ? -1 : 0;
 }
 
-/* Indexes the types by name, once the array is complete (pointers into it
- * are stable from then on). */
-static void index_types(Catalog *cat, Arena *a)
+/* Adds the types of 'layer' to 'cat': a type of a name the catalog has
+ * replaces it in place, a new one goes at the end. 'pos' maps names to
+ * positions + 1 while the array may still move. */
+static void add_layer(Catalog *cat, Arena *a, StrMap *pos, const Layer *layer, const char *path)
 {
+	ARENA_PUSH(a, cat->files, cat->nfiles, cat->files_cap, path);
+	for (size_t i = 0; i < layer->n; i++) {
+		const ContentType *t = &layer->types[i];
+		size_t len = strlen(t->name);
+		uintptr_t at = (uintptr_t)strmap_get(pos, t->name, len);
+		if (at) {
+			cat->types[at - 1] = *t;
+			continue;
+		}
+		ARENA_PUSH(a, cat->types, cat->ntypes, cat->cap, *t);
+		strmap_put(pos, t->name, len, (void *)(uintptr_t)cat->ntypes);
+	}
+}
+
+/* The built-in catalog, the base of every run's. The embedded copy is part
+ * of the program: a mistake in it is ours, not the user's
+ * (tests/unit/test_catalog.c keeps it loadable). */
+static void load_builtin(Catalog *cat, Arena *a, StrMap *pos)
+{
+	const StdlibFile *f = stdlib_find(STDLIB_CATALOG);
+	if (!f)
+		die("the built-in %s is missing: the stdlib was not embedded", STDLIB_CATALOG);
+	StdlibText t = { arena_printf(a, "<builtin>/%s", STDLIB_CATALOG), f->text, f->len, true };
+	DiagList own;
+	Layer layer = { 0 };
+	diag_init(&own, a);
+	if (parse(&layer, a, &t, &own) < 0) {
+		const Diag *d = own.n ? own.items[0] : NULL;
+		die("the built-in content-type catalog is invalid: %s:%d:%d: %s", t.path,
+		    d ? d->loc.line : 0, d ? d->loc.col : 0, d ? d->message : "unknown error");
+	}
+	add_layer(cat, a, pos, &layer, t.path);
+}
+
+int catalog_load(Catalog *cat, Arena *a, const char *const *dirs, size_t ndirs, DiagList *dl)
+{
+	StrMap pos;
+	int rc = 0;
+	memset(cat, 0, sizeof *cat);
+	strmap_init(&pos, a);
+	load_builtin(cat, a, &pos);
+	for (size_t i = ndirs; i-- > 0;) {
+		StdlibText t;
+		StrBuf err = STRBUF_INIT;
+		int found = stdlib_load_from(STDLIB_CATALOG, dirs[i], a, &t, &err);
+		if (found == -2) {
+			SrcLoc none = { 0 };
+			diag_report(dl, none, SEV_ERROR, "limit-exceeded", "%s", strbuf_cstr(&err));
+			rc = -1;
+		}
+		strbuf_free(&err);
+		if (found != 0)
+			continue;
+		Layer layer = { 0 };
+		if (parse(&layer, a, &t, dl) < 0)
+			rc = -1;
+		add_layer(cat, a, &pos, &layer, t.path);
+	}
 	strmap_init(&cat->index, a);
 	for (size_t i = 0; i < cat->ntypes; i++) {
 		const char *name = cat->types[i].name;
 		strmap_put(&cat->index, name, strlen(name), &cat->types[i]);
 	}
-}
-
-int catalog_load(Catalog *cat, Arena *a, const char *const *dirs, size_t ndirs, DiagList *dl)
-{
-	StdlibText t;
-	StrBuf err = STRBUF_INIT;
-	memset(cat, 0, sizeof *cat);
-	int found = stdlib_load(STDLIB_CATALOG, dirs, ndirs, a, &t, &err);
-	if (found == -2) {
-		SrcLoc none = { 0 };
-		diag_report(dl, none, SEV_ERROR, "limit-exceeded", "%s", strbuf_cstr(&err));
-		strbuf_free(&err);
-		index_types(cat, a);
-		return -1;
-	}
-	strbuf_free(&err);
-	if (found < 0)
-		die("the built-in %s is missing: the stdlib was not embedded", STDLIB_CATALOG);
-	cat->path = t.path;
-	cat->builtin = t.embedded;
-	if (!t.embedded) {
-		int rc = parse(cat, a, &t, dl);
-		index_types(cat, a);
-		return rc;
-	}
-
-	/* The embedded copy is part of the program: a mistake in it is ours,
-	 * not the user's (tests/unit/test_catalog.c keeps it loadable). */
-	DiagList own;
-	diag_init(&own, a);
-	if (parse(cat, a, &t, &own) < 0) {
-		const Diag *d = own.n ? own.items[0] : NULL;
-		die("the built-in content-type catalog is invalid: %s:%d:%d: %s", t.path,
-		    d ? d->loc.line : 0, d ? d->loc.col : 0, d ? d->message : "unknown error");
-	}
-	index_types(cat, a);
-	return 0;
+	return rc;
 }
 
 const ContentType *catalog_find(const Catalog *cat, const char *name)

@@ -7,6 +7,7 @@
  * the items' `ignore:` entries; unused-ignore runs last and reports the
  * entries nothing used. */
 #include "check.h"
+#include "extends.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -38,6 +39,23 @@ static bool ignore_match(IgnoreList *ignore, const char *check)
 	return hit;
 }
 
+/* A finding about an item a stage template wrote points into the roadmap
+ * all the same, so that every report, SARIF upload and baseline names the
+ * file the user owns and can change: at the roadmap's stage that merged
+ * into the template's, else at `extends:`; a note shows the template's
+ * line (docs/language.md, "Findings about inherited stages"). */
+static void point_home(CheckCtx *ctx, Diag *d, Subject subject)
+{
+	const Roadmap *rm = ctx->rm;
+	if (!d->loc.src || d->loc.src == rm->src || !rm->extends)
+		return;
+	SrcLoc there = d->loc;
+	const Stage *st = subject_stage_of(subject);
+	d->loc = st && st->loc.src == rm->src ? st->loc : rm->extends_loc;
+	diag_note(ctx->dl, d, there, "written by stage template '%s'",
+		  extends_name_of(ctx->dl->arena, there.src->path));
+}
+
 Diag *check_report(CheckCtx *ctx, SrcLoc loc, Subject subject, Subject object,
 		   const char *fmt, ...)
 {
@@ -46,6 +64,7 @@ Diag *check_report(CheckCtx *ctx, SrcLoc loc, Subject subject, Subject object,
 	va_start(ap, fmt);
 	Diag *d = diag_vreport(ctx->dl, loc, ctx->sev, ctx->info->name, fmt, ap);
 	va_end(ap);
+	point_home(ctx, d, subject);
 	d->subject = subject;
 	d->object = object;
 	d->item = model_item_name(ctx->dl->arena, subject, object);
@@ -97,6 +116,7 @@ static void report_unused(CheckCtx *ctx, Subject owner, const char *label)
 				d = diag_report(ctx->dl, ig->loc, ctx->sev, ctx->info->name,
 						"%s ignores %s, but it has no such finding to suppress",
 						label, ig->check);
+				point_home(ctx, d, owner);
 				d->subject = owner;
 				d->object = subject_ignore(ig);
 				d->item = model_item_name(ctx->dl->arena, owner, d->object);

@@ -1,20 +1,24 @@
 /* driver.c - runs the phases for each input and decides the exit status.
  *
- * Driver layer. Per file: read -> front end (front.h, by suffix) -> schema
- * -> resolve; the phases up to resolve report structural errors, and a file
- * with any of them stops there (the other files go on). Then, once every
+ * Driver layer. Per file: read -> front end (front.h, by suffix) -> the
+ * stage template merged in (extends.h) -> schema -> resolve; the phases up
+ * to resolve report structural errors, and a file with any of them stops
+ * there (the other files go on). Then, once every
  * file is loaded and the registry is complete, the -W names are validated,
  * then checks and coverage, then, for the whole run, baselines and the
  * reports. Each file gets its own Unit and arena; all are kept until the
  * outputs are written, then freed. */
 #include "driver.h"
 #include "baseline.h"
+#include "extends.h"
 #include "front.h"
+#include "jsonschema.h"
 #include "outfile.h"
 #include "output.h"
 #include "report.h"
 #include "resolve.h"
 #include "schema.h"
+#include "starter.h"
 #include "textio.h"
 
 #include <stdlib.h>
@@ -25,6 +29,14 @@ void driver_registry(CheckRegistry *reg, Arena *a)
 {
 	registry_init(reg, a);
 	check_register_builtins(reg);
+}
+
+/* Where the run looks for stage templates. */
+static ExtendsPath extends_path(const RunOptions *opt)
+{
+	ExtendsPath path = { opt->include_dirs, opt->ninclude_dirs, &opt->limits,
+			     opt->installed_stdlib };
+	return path;
 }
 
 /* Front end, schema and resolve: everything that reports structural errors. */
@@ -42,9 +54,14 @@ static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, cons
 	FrontResult fr;
 	if (fe->parse(&u->src, &opt->limits, &u->arena, &u->diags, &fr) < 0)
 		return;
-	Roadmap *rm = schema_build(fr.root, &u->src, &u->arena, &u->diags);
+	ExtendsPath path = extends_path(opt);
+	size_t before = u->diags.n;
+	Node *root = extends_merge(fr.root, &path, &u->arena, &u->diags);
+	Roadmap *rm = schema_build(root, &u->src, &u->arena, &u->diags);
 	if (rm)
 		resolve_roadmap(rm, cat, &u->registry, &u->arena, &u->diags);
+	if (rm && rm->extends)
+		extends_note_errors(&u->diags, before, &u->src, rm->extends, rm->extends_loc);
 	u->roadmap = rm;
 }
 
@@ -203,6 +220,21 @@ static int load_catalog(Catalog *cat, Arena *a, const RunOptions *opt, StrBuf *m
 	report_text(&ctx, messages);
 	unit_free(&u);
 	return -1;
+}
+
+/* What every command that reads the stdlib starts with: the run's arena,
+ * its catalog and its registry. -1 (everything freed, the reason in
+ * 'messages') when the catalog cannot be loaded. */
+static int start_run(Arena *a, Catalog *cat, CheckRegistry *reg, const RunOptions *opt,
+		     StrBuf *messages)
+{
+	arena_init(a);
+	if (load_catalog(cat, a, opt, messages) < 0) {
+		arena_free(a);
+		return -1;
+	}
+	driver_registry(reg, a);
+	return 0;
 }
 
 /* ---- the outputs of `build` and `render` ---- */
@@ -368,14 +400,9 @@ static ExitStatus run(const RunOptions *opt, Mode mode, StrBuf *messages)
 {
 	Arena run_arena;
 	Catalog cat;
-	arena_init(&run_arena);
-	if (load_catalog(&cat, &run_arena, opt, messages) < 0) {
-		arena_free(&run_arena);
-		return EXIT_TROUBLE;
-	}
-
 	CheckRegistry reg;
-	driver_registry(&reg, &run_arena);
+	if (start_run(&run_arena, &cat, &reg, opt, messages) < 0)
+		return EXIT_TROUBLE;
 
 	Unit **units = xcalloc(opt->nfiles, sizeof *units);
 	ExitStatus status = EXIT_CLEAN;
@@ -467,4 +494,116 @@ ExitStatus driver_explain(const RunOptions *opt, const char *name, StrBuf *out, 
 	}
 	arena_free(&a);
 	return st;
+}
+
+ExitStatus driver_list_templates(const RunOptions *opt, StrBuf *out, StrBuf *messages)
+{
+	(void)messages;
+	Arena a;
+	arena_init(&a);
+	ExtendsPath path = extends_path(opt);
+	Template *list;
+	size_t n = extends_list(&path, &a, &list);
+	int width = 0;
+	for (size_t i = 0; i < n; i++)
+		if ((int)strlen(list[i].name) > width)
+			width = (int)strlen(list[i].name);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_printf(out, "%-*s  %s", width, list[i].name,
+			      *list[i].summary ? list[i].summary : "(no summary)");
+		if (!list[i].builtin)
+			strbuf_printf(out, " (%s)", list[i].path);
+		strbuf_putc(out, '\n');
+	}
+	arena_free(&a);
+	return EXIT_CLEAN;
+}
+
+/* Shows the diagnostics of 'u' (a template's mistakes) in 'messages'. */
+static void show_diags(Unit *u, const char *what, StrBuf *messages)
+{
+	diag_sort(&u->diags);
+	Unit *units[] = { u };
+	CheckRegistry reg;
+	driver_registry(&reg, &u->arena);
+	ReportContext ctx = { .units = units, .nunits = 1, .quiet = true, .registry = &reg };
+	strbuf_printf(messages, "roadmapc: %s:\n", what);
+	report_text(&ctx, messages);
+}
+
+ExitStatus driver_init(const RunOptions *opt, const char *name, bool lua, const char *file,
+		       StrBuf *messages)
+{
+	Arena a;
+	Catalog cat;
+	CheckRegistry reg;
+	if (start_run(&a, &cat, &reg, opt, messages) < 0)
+		return EXIT_TROUBLE;
+	/* The template, first on its own: an unknown name is said plainly. */
+	Unit u;
+	unit_init(&u, "roadmapc init");
+	ExtendsPath path = extends_path(opt);
+	Template t;
+	ExitStatus st = EXIT_CLEAN;
+	if (extends_load(name, &path, &a, &u.diags, &t) < 0) {     /* 't' lives in 'a' */
+		show_diags(&u, "cannot start from this template", messages);
+		st = EXIT_TROUBLE;
+	}
+	unit_free(&u);
+
+	/* Then a roadmap that extends it, resolved as any roadmap is: the
+	 * starter shows what such a roadmap gets. */
+	char *text = arena_printf(&a, "roadmap: 1\nproduct: P\nsegment: S\nextends: %s\n", name);
+	if (st == EXIT_CLEAN) {
+		/* Named as YAML whatever the starter's syntax: the text is YAML. */
+		driver_compile(&u, "init.yaml", text, strlen(text), &cat, &reg, opt);
+		if (!u.checked) {
+			show_diags(&u, "cannot start from this template", messages);
+			st = EXIT_TROUBLE;
+		} else {
+			Starter s = { file, name, t.summary, u.roadmap };
+			StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
+			if (strcmp(file, "-") == 0)
+				s.file = lua ? "roadmap.lua" : "roadmap.yaml";
+			(lua ? starter_lua : starter_yaml)(&s, &out);
+			int rc = outfile_create(file, strbuf_cstr(&out), out.len, &err);
+			if (rc == -2) {
+				strbuf_printf(messages, "roadmapc: init: %s; init never replaces a file: "
+					      "choose another name, or remove it first\n", strbuf_cstr(&err));
+				st = EXIT_TROUBLE;
+			} else if (rc < 0) {
+				strbuf_printf(messages, "roadmapc: init: %s\n", strbuf_cstr(&err));
+				st = EXIT_TROUBLE;
+			} else if (strcmp(file, "-") != 0) {
+				size_t nq = 0;
+				for (size_t i = 0; i < u.roadmap->nstages; i++)
+					nq += u.roadmap->stages[i]->nquestions;
+				strbuf_printf(messages, "roadmapc: wrote %s from template '%s': %zu stages, "
+					      "%zu buyer questions to answer\nnext: roadmapc check %s\n",
+					      file, name, u.roadmap->nstages, nq, file);
+			}
+			strbuf_free(&out);
+			strbuf_free(&err);
+		}
+		unit_free(&u);
+	}
+	arena_free(&a);
+	return st;
+}
+
+ExitStatus driver_schema(const RunOptions *opt, StrBuf *out, StrBuf *messages)
+{
+	Arena a;
+	Catalog cat;
+	CheckRegistry reg;
+	if (start_run(&a, &cat, &reg, opt, messages) < 0)
+		return EXIT_TROUBLE;
+	ExtendsPath path = extends_path(opt);
+	JsonSchemaSources src = { &cat, NULL, 0, &reg };
+	Template *list;
+	src.ntemplates = extends_list(&path, &a, &list);
+	src.templates = list;
+	jsonschema_write(&src, out);
+	arena_free(&a);
+	return EXIT_CLEAN;
 }

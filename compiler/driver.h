@@ -44,8 +44,11 @@ typedef struct RunOptions {
 	CheckOverride *overrides;       /* names not yet validated: see driver_run */
 	size_t noverrides;
 	long today;
-	const char *const *include_dirs;  /* -I, then ROADMAPC_PATH: searched before the embedded stdlib */
+	/* The stdlib search path, searched before the embedded stdlib
+	 * (stdlib_files.h): -I, then ROADMAPC_PATH, then the installed stdlib. */
+	const char *const *include_dirs;
 	size_t ninclude_dirs;
+	const char *installed_stdlib;   /* the last of them when it is the installed stdlib, or NULL */
 	bool color;             /* for text written to a terminal */
 	bool quiet;             /* -q: no summary line */
 	bool no_fold;           /* -v: every finding in full in the text format */
@@ -81,6 +84,22 @@ ExitStatus driver_render(const RunOptions *opt, StrBuf *messages);
 ExitStatus driver_list_checks(const RunOptions *opt, StrBuf *out, StrBuf *messages);
 ExitStatus driver_explain(const RunOptions *opt, const char *name, StrBuf *out,
 			  StrBuf *messages);
+
+/* `list-templates`: every stage template on the stdlib search path, one
+ * line each: its name and summary, and where it was found when it is not
+ * roadmapc's own (embedded, or in the installed stdlib). */
+ExitStatus driver_list_templates(const RunOptions *opt, StrBuf *out, StrBuf *messages);
+
+/* `init`: writes a starter roadmap (starter.h) that extends the stage
+ * template 'name' to 'file' ("-": standard output), in the Lua form when
+ * 'lua'. Never replaces a file: an existing 'file' is an error. The
+ * template's mistakes, if any, go to 'messages' as diagnostics. */
+ExitStatus driver_init(const RunOptions *opt, const char *name, bool lua, const char *file,
+		       StrBuf *messages);
+
+/* `schema`: the JSON Schema of the roadmap format (jsonschema.h), with the
+ * content types and templates of the search path, into 'out'. */
+ExitStatus driver_schema(const RunOptions *opt, StrBuf *out, StrBuf *messages);
 
 /* The run's registry: the built-in checks (and later the rules of
  * --rules). Lives in 'a'. */

@@ -11,6 +11,7 @@
 #include "driver.h"
 #include "output.h"
 #include "report.h"
+#include "stdlib_files.h"
 #include "version.h"
 
 #include <errno.h>
@@ -33,6 +34,9 @@ typedef struct Args {
 	const char *color;              /* auto | always | never */
 	const char **view_formats;      /* -T */
 	char *path_copy;                /* ROADMAPC_PATH, split in place */
+	char *installed;                /* the installed stdlib, or NULL */
+	const char *template_name;      /* init --template */
+	bool lua;                       /* init --lua */
 } Args;
 
 /* ==== Errors ==== */
@@ -71,7 +75,8 @@ static bool all_digits(const char *s, const char *extra)
 /* ==== The options ==== */
 
 /* Commands an option belongs to, as bits. */
-enum { FOR_CHECK = 1, FOR_BUILD = 2, FOR_RENDER = 4 };
+enum { FOR_CHECK = 1, FOR_BUILD = 2, FOR_RENDER = 4, FOR_TEMPLATES = 8, FOR_INIT = 16,
+       FOR_SCHEMA = 32 };
 #define FOR_CHECKING (FOR_CHECK | FOR_BUILD | FOR_RENDER)
 
 static void add_report(Args *a, const char *format)
@@ -232,6 +237,14 @@ static void opt_view(Args *a, const char *v)
 	a->run.view = v;
 }
 
+static void opt_template(Args *a, const char *v) { a->template_name = v; }
+
+static void opt_lua(Args *a, const char *v)
+{
+	(void)v;
+	a->lua = true;
+}
+
 static void opt_quiet(Args *a, const char *v)
 {
 	(void)v;
@@ -274,8 +287,12 @@ static const Option options[] = {
 	  "exit 1 when question or stage coverage is below PCT" },
 	{ "-W", NULL, "CHECK=SEVERITY", true, FOR_CHECKING, opt_warning,
 	  "set a check's severity: off, info, warning or error\n(wins over the file's checks: section)" },
-	{ "-I", NULL, "DIR", true, FOR_CHECKING, opt_include,
-	  "look for stdlib files in DIR first (also ROADMAPC_PATH)" },
+	{ "--template", NULL, "NAME", false, FOR_INIT, opt_template,
+	  "the stage template to start from (default simple;\n'roadmapc list-templates' lists them)" },
+	{ "--lua", NULL, NULL, false, FOR_INIT, opt_lua,
+	  "write the Lua form (also when FILE ends in .lua)" },
+	{ "-I", NULL, "DIR", true, FOR_CHECKING | FOR_TEMPLATES | FOR_INIT | FOR_SCHEMA, opt_include,
+	  "look for stdlib files (content types, templates) in DIR\nfirst (also ROADMAPC_PATH)" },
 	{ "--today", NULL, "YYYY-MM-DD", false, FOR_CHECKING, opt_today,
 	  "the date content-stale measures from (default: today)" },
 	{ "--baseline", NULL, "FILE", false, FOR_CHECKING, opt_baseline,
@@ -366,6 +383,37 @@ static int run_list_checks(Args *a)
 	return finish(driver_list_checks(&a->run, &out, &messages), &out, &messages);
 }
 
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int run_init(Args *a)
+{
+	const char *file = a->files[0];
+	bool lua = a->lua || ends_with(file, ".lua");
+	if (a->lua && (ends_with(file, ".yaml") || ends_with(file, ".yml")))
+		usage_error("--lua writes the Lua form: name the file '%.*s.lua'",
+			    (int)(strlen(file) - (ends_with(file, ".yml") ? 4 : 5)), file);
+	StrBuf out = STRBUF_INIT, messages = STRBUF_INIT;
+	return finish(driver_init(&a->run, a->template_name ? a->template_name : "simple", lua,
+				  file, &messages),
+		      &out, &messages);
+}
+
+static int run_schema(Args *a)
+{
+	StrBuf out = STRBUF_INIT, messages = STRBUF_INIT;
+	return finish(driver_schema(&a->run, &out, &messages), &out, &messages);
+}
+
+static int run_list_templates(Args *a)
+{
+	StrBuf out = STRBUF_INIT, messages = STRBUF_INIT;
+	return finish(driver_list_templates(&a->run, &out, &messages), &out, &messages);
+}
+
 static int run_help(Args *a);
 static int run_version(Args *a)
 {
@@ -382,8 +430,14 @@ static const Command commands[] = {
 	  FOR_RENDER, 1, 1, "render needs one FILE (or '-' for standard input)", run_render },
 	{ "explain", "CHECK", "what a check finds, why it matters, how to fix it", 0, 1, 1,
 	  "usage: roadmapc explain CHECK", run_explain },
+	{ "init", "[--template NAME] [--lua] FILE", "start a roadmap from a stage template",
+	  FOR_INIT, 1, 1, "init needs the FILE to write (or '-' for standard output)", run_init },
 	{ "list-checks", "", "every check with its default severity", 0, 0, 0, NULL,
 	  run_list_checks },
+	{ "list-templates", "[-I DIR]", "every stage template, with a line about it", FOR_TEMPLATES,
+	  0, 0, NULL, run_list_templates },
+	{ "schema", "[-I DIR]", "the JSON Schema of the roadmap format, for editors", FOR_SCHEMA,
+	  0, 0, NULL, run_schema },
 	{ "help", NULL, NULL, 0, 0, 0, NULL, run_help },
 	{ "version", NULL, NULL, 0, 0, 0, NULL, run_version },
 };
@@ -563,14 +617,17 @@ static void parse_args(Args *a, const Command *c, int argc, char **argv)
 		usage_error("%s takes %s, got '%s'", c->name,
 			    c->max_args ? "one argument" : "no arguments", a->files[c->max_args]);
 
-	/* -I directories first, then ROADMAPC_PATH, then the embedded stdlib. */
+	/* The stdlib search path (stdlib_files.h): -I directories first, then
+	 * ROADMAPC_PATH, then the installed stdlib; the embedded one is last. */
 	const char *env = getenv("ROADMAPC_PATH");
+	a->dirs = xrealloc(a->dirs, ((size_t)argc + 2 + (env ? strlen(env) : 0)) * sizeof *a->dirs);
 	if (env && *env) {
 		char *copy = a->path_copy = xstrdup(env), *save = NULL;
-		a->dirs = xrealloc(a->dirs, ((size_t)argc + 1 + strlen(env)) * sizeof *a->dirs);
 		for (char *d = strtok_r(copy, ":", &save); d; d = strtok_r(NULL, ":", &save))
 			a->dirs[a->ndirs++] = d;
 	}
+	if ((a->installed = stdlib_installed_dir(argv[0])) != NULL)
+		a->dirs[a->ndirs++] = a->installed;
 	if (r->today < 0)
 		r->today = date_today();
 
@@ -585,6 +642,7 @@ static void parse_args(Args *a, const Command *c, int argc, char **argv)
 	r->nfiles = a->nfiles;
 	r->include_dirs = a->dirs;
 	r->ninclude_dirs = a->ndirs;
+	r->installed_stdlib = a->installed;
 }
 
 static void free_args(Args *a)
@@ -597,6 +655,7 @@ static void free_args(Args *a)
 	free(a->dirs);
 	free(a->view_formats);
 	free(a->path_copy);
+	free(a->installed);
 }
 
 int main(int argc, char **argv)

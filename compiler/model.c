@@ -10,7 +10,7 @@ const char *const vocab_values[] = {
 };
 const char *const vocab_channels[] = {
 	"web", "email", "phone", "video-call", "in-person", "event", "peer", "review-site",
-	"social", "partner", "in-product", "chat", "print", NULL
+	"social", "partner", "in-product", "chat", "print", "mobile-app", NULL
 };
 const char *const vocab_phases[] = { "pre-purchase", "purchase", "post-purchase", NULL };
 const char *const vocab_categories[] = { "impulse", "considered", "complex", NULL };

@@ -30,7 +30,7 @@ enum {
 enum {
 	CHANNEL_WEB, CHANNEL_EMAIL, CHANNEL_PHONE, CHANNEL_VIDEO_CALL, CHANNEL_IN_PERSON,
 	CHANNEL_EVENT, CHANNEL_PEER, CHANNEL_REVIEW_SITE, CHANNEL_SOCIAL, CHANNEL_PARTNER,
-	CHANNEL_IN_PRODUCT, CHANNEL_CHAT, CHANNEL_PRINT, CHANNEL_COUNT
+	CHANNEL_IN_PRODUCT, CHANNEL_CHAT, CHANNEL_PRINT, CHANNEL_MOBILE_APP, CHANNEL_COUNT
 };
 typedef enum Phase { PHASE_PRE_PURCHASE, PHASE_PURCHASE, PHASE_POST_PURCHASE, PHASE_COUNT } Phase;
 typedef enum Category { CATEGORY_IMPULSE, CATEGORY_CONSIDERED, CATEGORY_COMPLEX, CATEGORY_COUNT } Category;
@@ -185,6 +185,16 @@ typedef struct CutText {
 	const char *comment;    /* the comment, from its '#' to the end of its line */
 	size_t comment_len;
 } CutText;
+/* A content type: what an item of that kind delivers and where buyers meet
+ * it. From the catalog (catalog.h) or from a roadmap's own
+ * `content_types:`. */
+typedef struct ContentType {
+	const char *name;       /* "case-study" */
+	const char *summary;    /* one line for docs and help; "" when absent */
+	ValueSet delivers;
+	ChannelSet channels;
+	SrcLoc loc;             /* the name, where it was defined */
+} ContentType;
 
 /* An entry of the file's `checks:` section. */
 typedef struct CheckSetting {
@@ -219,6 +229,8 @@ typedef struct Roadmap {
 	size_t ncontent, content_cap;
 	CheckSetting *checks;
 	size_t nchecks, checks_cap;
+	ContentType *types;     /* `content_types:`, the roadmap's own types */
+	size_t ntypes, types_cap;
 	Ref *rules;             /* `rules:` module names */
 	size_t nrules, rules_cap;
 	CutText *cuts;          /* texts cut short by a comment, in file order */

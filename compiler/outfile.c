@@ -82,20 +82,22 @@ static int write_special(const char *path, const char *data, size_t len, StrBuf 
 	return rc;
 }
 
-/* Writes to a temporary file beside 'path', then renames it into place;
- * messages name the file as the user wrote it ('shown'). */
-static int write_atomic(const char *path, const char *shown, const char *data, size_t len,
-			StrBuf *err)
+/* Writes the data to a new temporary file beside 'path' (its name in
+ * '*tmp', which the caller frees) and flushes it to disk; -1 with a message
+ * naming 'shown' when it cannot, leaving no temporary file. */
+static int write_temp(const char *path, const char *shown, const char *data, size_t len,
+		      char **tmp, StrBuf *err)
 {
 	size_t n = strlen(path);
-	char *tmp = xmalloc(n + 16);
-	int m = snprintf(tmp, n + 16, "%s.tmp", path);
-	memset(tmp + m, 'X', 6);        /* the six characters mkstemp replaces */
-	tmp[m + 6] = '\0';
-	int fd = mkstemp(tmp);
+	*tmp = xmalloc(n + 16);
+	int m = snprintf(*tmp, n + 16, "%s.tmp", path);
+	memset(*tmp + m, 'X', 6);       /* the six characters mkstemp replaces */
+	(*tmp)[m + 6] = '\0';
+	int fd = mkstemp(*tmp);
 	if (fd < 0) {
 		strbuf_printf(err, "cannot write '%s': %s", shown, strerror(errno));
-		free(tmp);
+		free(*tmp);
+		*tmp = NULL;
 		return -1;
 	}
 	/* mkstemp creates 0600; outputs are ordinary files, so honour the umask. */
@@ -111,15 +113,84 @@ static int write_atomic(const char *path, const char *shown, const char *data, s
 		rc = -1;
 		saved = errno;
 	}
-	if (rc == 0 && rename(tmp, path) != 0) {
+	if (rc != 0) {
+		unlink(*tmp);
+		free(*tmp);
+		*tmp = NULL;
+		strbuf_printf(err, "cannot write '%s': %s", shown, strerror(saved));
+	}
+	return rc;
+}
+
+/* Writes to a temporary file beside 'path', then renames it into place;
+ * messages name the file as the user wrote it ('shown'). */
+static int write_atomic(const char *path, const char *shown, const char *data, size_t len,
+			StrBuf *err)
+{
+	char *tmp;
+	if (write_temp(path, shown, data, len, &tmp, err) < 0)
+		return -1;
+	int rc = rename(tmp, path);
+	if (rc != 0) {
+		strbuf_printf(err, "cannot write '%s': %s", shown, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return rc;
+}
+
+int outfile_create(const char *path, const char *data, size_t len, StrBuf *err)
+{
+	struct stat st;
+	if (strcmp(path, "-") == 0)
+		return outfile_write(path, data, len, err);
+	if (lstat(path, &st) == 0) {
+		strbuf_printf(err, "'%s' already exists", path);
+		return -2;
+	}
+	char *tmp;
+	if (write_temp(path, path, data, len, &tmp, err) < 0)
+		return -1;
+	/* link() fails when the name is taken, even if it was taken since the
+	 * lstat above: the new file appears whole, and replaces nothing. */
+	int rc = link(tmp, path);
+	int saved = errno;
+	unlink(tmp);
+	free(tmp);
+	if (rc == 0)
+		return 0;
+	if (saved == EEXIST) {
+		strbuf_printf(err, "'%s' already exists", path);
+		return -2;
+	}
+	if (saved != EPERM && saved != ENOTSUP && saved != EOPNOTSUPP && saved != EMLINK &&
+	    saved != ENOSYS) {
+		strbuf_printf(err, "cannot write '%s': %s", path, strerror(saved));
+		return -1;
+	}
+	/* A file system without hard links: create the file exclusively and
+	 * write it, removing it again if the write fails. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+	if (fd < 0) {
+		saved = errno;
+		if (saved == EEXIST)
+			strbuf_printf(err, "'%s' already exists", path);
+		else
+			strbuf_printf(err, "cannot write '%s': %s", path, strerror(saved));
+		return saved == EEXIST ? -2 : -1;
+	}
+	rc = write_all(fd, data, len);
+	if (rc == 0)
+		rc = fsync(fd);
+	saved = errno;
+	if (close(fd) != 0 && rc == 0) {
 		rc = -1;
 		saved = errno;
 	}
 	if (rc != 0) {
-		unlink(tmp);
-		strbuf_printf(err, "cannot write '%s': %s", shown, strerror(saved));
+		unlink(path);
+		strbuf_printf(err, "cannot write '%s': %s", path, strerror(saved));
 	}
-	free(tmp);
 	return rc;
 }
 

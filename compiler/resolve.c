@@ -56,6 +56,7 @@ typedef struct Resolver {
 	const CheckRegistry *reg;
 	size_t suggest_budget;  /* ids left to compare for suggestions */
 	IdTable stages, questions, concerns, seller, content;
+	StrMap types;           /* the roadmap's own content types, by name */
 } Resolver;
 
 static void table_init(Resolver *r, IdTable *t, const char *noun, const char *plural,
@@ -297,14 +298,68 @@ static void link_items(Resolver *r)
 	}
 }
 
-/* type: TYPE, from the catalog; `delivers` and `channels` default from it. */
+/* The roadmap's own `content_types:`: ids, unique, and indexed; they come
+ * before the catalog's. */
+static void define_types(Resolver *r)
+{
+	const Roadmap *rm = r->rm;
+	for (size_t i = 0; i < rm->ntypes; i++) {
+		const ContentType *t = &rm->types[i];
+		size_t len = strlen(t->name);
+		if (!strmap_get(&r->types, t->name, len))
+			strmap_put(&r->types, t->name, len, (void *)t);
+	}
+}
+
+/* Help for an unknown content type: the nearest type of the roadmap's own
+ * and the catalog's, or where types come from. */
+static void help_type(Resolver *r, Diag *d, const Catalog *cat, const char *type)
+{
+	size_t n = cat->ntypes + r->rm->ntypes;
+	if (!d || n > r->suggest_budget)
+		return;
+	r->suggest_budget -= n;
+	/* Only a close spelling: a type that merely looks alike would
+	 * mislabel the asset ('spreadsheet' is no 'spec-sheet'). */
+	Suggest s;
+	size_t len = strlen(type);
+	suggest_init(&s, type, len);
+	suggest_limit(&s, len / 4 > 1 ? len / 4 : 1);
+	for (size_t j = 0; j < r->rm->ntypes; j++)
+		suggest_add(&s, r->rm->types[j].name);
+	for (size_t j = 0; j < cat->ntypes; j++)
+		suggest_add(&s, cat->types[j].name);
+	if (suggest_result(&s)) {
+		schema_help(&r->c, d, "did you mean '%s'?", suggest_result(&s));
+		return;
+	}
+	const char *list = NULL;
+	size_t listed = 0;
+	for (size_t j = 0; j < n && listed < TYPES_LISTED; j++, listed++) {
+		const char *name = j < r->rm->ntypes ? r->rm->types[j].name
+						     : cat->types[j - r->rm->ntypes].name;
+		list = list ? arena_printf(r->c.arena, "%s, %s", list, name) : name;
+	}
+	if (n > TYPES_LISTED)
+		list = arena_printf(r->c.arena, "%s, ...", list);
+	schema_help(&r->c, d, "the content types are: %s", list ? list : "(none)");
+	schema_help(&r->c, d,
+		    "declare a new one under 'content_types:', or in a %s in an -I directory; "
+		    "docs/stdlib.md says what each built-in type delivers", STDLIB_CATALOG);
+}
+
+/* type: TYPE, from the roadmap's `content_types:` or the catalog;
+ * `delivers` and `channels` default from it. */
 static void type_content(Resolver *r, const Catalog *cat)
 {
+	define_types(r);
 	for (size_t i = 0; cat && i < r->rm->ncontent; i++) {
 		Content *ct = r->rm->content[i];
 		if (!ct->type)
 			continue;
-		const ContentType *t = catalog_find(cat, ct->type);
+		const ContentType *t = strmap_get(&r->types, ct->type, strlen(ct->type));
+		if (!t)
+			t = catalog_find(cat, ct->type);
 		if (t) {
 			if (!ct->delivers_set)
 				ct->delivers = t->delivers;
@@ -315,32 +370,7 @@ static void type_content(Resolver *r, const Catalog *cat)
 		Diag *d = schema_error(&r->c, ct->type_loc, "invalid-value",
 				       "unknown content type '%s' in %s", ct->type,
 				       label(r, "content", ct->id));
-		if (!d || cat->ntypes > r->suggest_budget)
-			continue;
-		r->suggest_budget -= cat->ntypes;
-		/* Only a close spelling: a type that merely looks alike would
-		 * mislabel the asset ('spreadsheet' is no 'spec-sheet'). */
-		Suggest s;
-		size_t len = strlen(ct->type);
-		suggest_init(&s, ct->type, len);
-		suggest_limit(&s, len / 4 > 1 ? len / 4 : 1);
-		for (size_t j = 0; j < cat->ntypes; j++)
-			suggest_add(&s, cat->types[j].name);
-		if (suggest_result(&s)) {
-			schema_help(&r->c, d, "did you mean '%s'?", suggest_result(&s));
-			continue;
-		}
-		const char *list = cat->ntypes ? cat->types[0].name : "";
-		for (size_t j = 1; j < cat->ntypes && j < TYPES_LISTED; j++)
-			list = arena_printf(r->c.arena, "%s, %s", list, cat->types[j].name);
-		if (cat->ntypes > TYPES_LISTED)
-			list = arena_printf(r->c.arena, "%s, ...", list);
-		if (cat->builtin)
-			schema_help(&r->c, d, "the content types are: %s (docs/language.md says "
-				    "what each delivers)", list);
-		else
-			schema_help(&r->c, d, "the content types are: %s (from the catalog %s, "
-				    "which replaces the built-in one)", list, cat->path);
+		help_type(r, d, cat, ct->type);
 	}
 }
 
@@ -411,34 +441,6 @@ static void check_names(Resolver *r)
 		check_ignores(r, &rm->content[i]->ignore, "content", rm->content[i]->id);
 }
 
-/* extends: TEMPLATE names a stdlib stage template. Merging templates is not
- * part of this release: the name is only checked. */
-static void check_extends(Resolver *r)
-{
-	const char *name = r->rm->extends;
-	if (!name || stdlib_find_template(name))
-		return;
-	Diag *d = schema_error(&r->c, r->rm->extends_loc, "invalid-value",
-			       "unknown stage template '%s'", name);
-	size_t n;
-	const StdlibFile *files = stdlib_files(&n);
-	const char **names = arena_alloc(r->c.arena, (n + 1) * sizeof *names);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(files[i].name);
-		if (len > 5 && strcmp(files[i].name + len - 5, ".yaml") == 0 &&
-		    stdlib_find_template(arena_strndup(r->c.arena, files[i].name, len - 5)))
-			names[k++] = arena_strndup(r->c.arena, files[i].name, len - 5);
-	}
-	names[k] = NULL;
-	if (k == 0)
-		schema_help(&r->c, d,
-			    "this release of roadmapc has no stage templates; "
-			    "write the stages under 'stages:' and remove 'extends'");
-	else
-		schema_help_word(&r->c, d, name, names, "stage templates");
-}
-
 void resolve_roadmap(Roadmap *rm, const Catalog *cat, const CheckRegistry *reg, Arena *a,
 		     DiagList *dl)
 {
@@ -452,12 +454,12 @@ void resolve_roadmap(Roadmap *rm, const Catalog *cat, const CheckRegistry *reg, 
 	table_init(&r, &r.concerns, "concern", "concerns", "under a stage's 'concerns:'");
 	table_init(&r, &r.seller, "seller action", "seller actions", "under 'seller:'");
 	table_init(&r, &r.content, "content item", "content items", "under 'content:'");
+	strmap_init(&r.types, a);
 
 	define_items(&r);
 	link_items(&r);
 	check_names(&r);
 	type_content(&r, cat);
 	infer_phases(rm);
-	check_extends(&r);
 	rm->index = model_index_build(rm, a);
 }

@@ -15,7 +15,7 @@
 #include "registry.h"
 
 /* Resolves 'rm' in place, reporting `duplicate-id`, `unknown-reference` and
- * `invalid-value` (unknown content type or stage template) errors to 'dl':
+ * `invalid-value` (unknown content type or check name) errors to 'dl':
  *   - default ids: a question without one is "<stage>.q<N>", a concern
  *     "<stage>.c<N>" (N counts from 1 within the stage);
  *   - default names: a stage's and a seller action's `name`, a content

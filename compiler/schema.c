@@ -11,6 +11,7 @@
  * error. Linking ids and filling defaults that depend on other items is
  * resolve.c's job; nothing here looks beyond the item being read. */
 #include "schema.h"
+#include "catalog.h"
 #include "schema_read.h"
 
 #include <string.h>
@@ -25,10 +26,10 @@
 
 static const char *const top_keys[] = {
 	"roadmap", "product", "segment", "category", "critical_characteristic", "timeline",
-	"extends", "stages", "seller", "content", "checks", "rules", NULL
+	"extends", "stages", "seller", "content", "content_types", "checks", "rules", NULL
 };
 enum { TK_ROADMAP, TK_PRODUCT, TK_SEGMENT, TK_CATEGORY, TK_CRITICAL, TK_TIMELINE, TK_EXTENDS,
-       TK_STAGES, TK_SELLER, TK_CONTENT, TK_CHECKS, TK_RULES, TK_NKEYS };
+       TK_STAGES, TK_SELLER, TK_CONTENT, TK_TYPES, TK_CHECKS, TK_RULES, TK_NKEYS };
 
 static const char *const stage_keys[] = {
 	"id", "name", "phase", "when", "expects", "prefers", "concerns", "actions", "questions",
@@ -71,6 +72,14 @@ _Static_assert(COUNT(seller_keys) == AK_NKEYS + 1, "seller_keys and AK_ disagree
 _Static_assert(COUNT(content_keys) == NK_NKEYS + 1, "content_keys and NK_ disagree");
 _Static_assert(COUNT(setting_keys) == EK_NKEYS + 1, "setting_keys and EK_ disagree");
 
+const char *const *const schema_top_keys = top_keys;
+const char *const *const schema_stage_keys = stage_keys;
+const char *const *const schema_question_keys = question_keys;
+const char *const *const schema_concern_keys = concern_keys;
+const char *const *const schema_seller_keys = seller_keys;
+const char *const *const schema_content_keys = content_keys;
+const char *const *const schema_setting_keys = setting_keys;
+
 /* Every key table of the format, for the hint "'ask' belongs in a question"
  * when a key sits in the wrong mapping (usually an indentation slip). */
 static const SchemaKeySet key_sets[] = {
@@ -81,6 +90,7 @@ static const SchemaKeySet key_sets[] = {
 	{ seller_keys, "a seller action", "in a seller action" },
 	{ content_keys, "a content item", "in a content item" },
 	{ setting_keys, "a checks entry", "in a checks entry" },
+	{ catalog_type_keys, "a content type", "in a content type" },
 };
 static const size_t nkey_sets = COUNT(key_sets);
 
@@ -520,6 +530,7 @@ static void read_version(SchemaCtx *c, Roadmap *rm, const Node *map, const NodeP
  *   stages: [STAGE, ...]       required, at least one (unless extends gives them)
  *   seller: [SELLER-ACTION, ...]
  *   content: [CONTENT, ...]
+ *   content_types: { TYPE-NAME: TYPE }           the roadmap's own content types
  *   checks: { CHECK: SETTING }
  *   rules: [NAME, ...]         Lua rule modules */
 Roadmap *schema_build(const Node *root, const SrcFile *sf, Arena *a, DiagList *dl)
@@ -610,6 +621,14 @@ Roadmap *schema_build(const Node *root, const SrcFile *sf, Arena *a, DiagList *d
 		if (item_is_map(&c, k[TK_CONTENT], items[i], "content item", "id", NULL))
 			read_content(&c, rm, items[i]);
 
+	if (!schema_absent(k[TK_TYPES]) && k[TK_TYPES]->value->kind != NODE_MAP) {
+		Diag *d = schema_wrong_type(&c, k[TK_TYPES], NULL,
+					    "a mapping of type names to content types");
+		schema_help(&c, d, "for example: content_types: { memo: { delivers: [information], "
+			    "channels: [email] } }");
+	} else if (!schema_absent(k[TK_TYPES])) {
+		catalog_read_types(&c, k[TK_TYPES]->value, &rm->types, &rm->ntypes, &rm->types_cap);
+	}
 	read_checks(&c, rm, k[TK_CHECKS]);
 
 	RefList rules = { 0 };

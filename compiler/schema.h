@@ -15,6 +15,17 @@
 #include "node.h"
 #include "srcfile.h"
 
+/* The keys of each mapping of the format, NULL-terminated, in the order of
+ * docs/language.md, for the JSON Schema (jsonschema.c), which describes
+ * every one of them. */
+extern const char *const *const schema_top_keys;
+extern const char *const *const schema_stage_keys;
+extern const char *const *const schema_question_keys;
+extern const char *const *const schema_concern_keys;
+extern const char *const *const schema_seller_keys;
+extern const char *const *const schema_content_keys;
+extern const char *const *const schema_setting_keys;
+
 /* Builds the model of the roadmap whose node tree is 'root' (NULL for an
  * empty file), reporting `unknown-key`, `wrong-type`, `missing-field` and
  * `invalid-value` errors to 'dl'. Returns the model, allocated in 'a', even

@@ -522,6 +522,29 @@ const char *schema_id(SchemaCtx *c, const Node *map, const char *const *keys, co
 	return v->str;
 }
 
+/* KEY: 1 */
+void schema_version(SchemaCtx *c, const Node *root, const NodePair *f, const char *key,
+		    const char *what)
+{
+	if (!f) {
+		Diag *d = schema_error(c, root->loc, "missing-field",
+				       "missing required key '%s' at the top level", key);
+		schema_help(c, d, "add '%s: 1' (the %s format version)", key, what);
+		return;
+	}
+	const Node *v = f->value;
+	if (v->kind == NODE_SCALAR && v->type == SCALAR_NUMBER && v->number == 1)
+		return;
+	if (v->kind == NODE_SCALAR && v->plain && !schema_is_null(v)) {
+		Diag *d = schema_error(c, v->loc, "invalid-value", "unsupported %s version %s", what,
+				       schema_found(c, v));
+		schema_help(c, d, "this version of roadmapc reads %s version 1: %s: 1", what, key);
+		return;
+	}
+	schema_error(c, v->loc, "wrong-type", "'%s' must be the number 1, found %s", key,
+		     schema_found(c, v));
+}
+
 /* true | false (YAML 1.2: `yes`, `no`, `on` and `off` are text). */
 bool schema_bool(SchemaCtx *c, const NodePair *f, const char *item, bool dflt)
 {

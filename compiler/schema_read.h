@@ -134,6 +134,12 @@ const char *schema_required_text(SchemaCtx *c, const Node *map, const char *cons
 const char *schema_id(SchemaCtx *c, const Node *map, const char *const *keys,
 		      const NodePair *f, const char *noun, bool required, const char *item);
 
+/* KEY: 1, the format version of a stdlib file (`catalog: 1`, `template:
+ * 1`), required at the top level of 'root'; 'what' names the format in
+ * messages ("catalog", "stage template"). */
+void schema_version(SchemaCtx *c, const Node *root, const NodePair *f, const char *key,
+		    const char *what);
+
 /* true | false; 'dflt' when absent or wrong. */
 bool schema_bool(SchemaCtx *c, const NodePair *f, const char *item, bool dflt);
 

@@ -27,7 +27,7 @@ LAYERS = [
     ('model', ['resolve', 'model_index', 'registry', 'unit', 'subject']),
     ('checks', ['check', 'check_*', 'coverage']),
     ('outputs', ['report', 'report_*', 'render', 'render_*', 'board', 'board_*', 'plan', 'plan_*', 'baseline',
-                 'fingerprint', 'output', 'output_*', 'graph']),
+                 'fingerprint', 'output', 'output_*', 'graph', 'starter', 'jsonschema']),
     ('driver', ['driver']),
     ('main', ['main', 'cli', 'cli_*', 'cmd_*']),
 ]

@@ -1,11 +1,10 @@
 /* test_catalog.c - the content-type catalog (catalog.c, stdlib_files.c).
  *
- * Also keeps the catalog table in docs/language.md identical to
+ * Also keeps the catalog table in docs/stdlib.md identical to
  * stdlib/content-types.yaml: the table between the catalog-table markers
- * must be exactly what table_text() makes from the embedded catalog (on a
- * mismatch the expected table is printed, ready to paste). Runs from the
- * repository root, as tests/run.sh does. */
-#include "harness.h"
+ * must be exactly what table_text() makes from the embedded catalog
+ * (doctext.h: UPDATE=1 rewrites it). */
+#include "doctext.h"
 
 #include "catalog.h"
 #include "stdlib_files.h"
@@ -16,23 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#define DOCS "docs/language.md"
+#define DOCS "docs/stdlib.md"
 #define BEGIN_MARK "<!-- catalog-table:begin -->\n"
 #define END_MARK "<!-- catalog-table:end -->\n"
-
-/* "a, b" from a bit set over a NULL-terminated vocabulary. */
-static void put_words(StrBuf *sb, unsigned set, const char *const *words)
-{
-	int any = 0;
-	for (int i = 0; words[i]; i++) {
-		if (set & (1u << i)) {
-			strbuf_printf(sb, "%s%s", any ? ", " : "", words[i]);
-			any = 1;
-		}
-	}
-	if (!any)
-		strbuf_puts(sb, "(none)");
-}
 
 static void table_text(const Catalog *cat, StrBuf *sb)
 {
@@ -40,27 +25,11 @@ static void table_text(const Catalog *cat, StrBuf *sb)
 	for (size_t i = 0; i < cat->ntypes; i++) {
 		const ContentType *t = &cat->types[i];
 		strbuf_printf(sb, "| `%s` | ", t->name);
-		put_words(sb, t->delivers, vocab_values);
+		doc_words(sb, t->delivers, vocab_values, "(none)");
 		strbuf_puts(sb, " | ");
-		put_words(sb, t->channels, vocab_channels);
+		doc_words(sb, t->channels, vocab_channels, "(none)");
 		strbuf_printf(sb, " | %s |\n", t->summary);
 	}
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	StrBuf sb = STRBUF_INIT;
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_put(&sb, buf, n);
-	fclose(f);
-	char *s = strdup(strbuf_cstr(&sb));
-	strbuf_free(&sb);
-	return s;
 }
 
 TEST(embedded_catalog_loads)
@@ -72,7 +41,8 @@ TEST(embedded_catalog_loads)
 	diag_init(&dl, &a);
 	EXPECT(catalog_load(&cat, &a, NULL, 0, &dl) == 0);
 	EXPECT(dl.n == 0);
-	EXPECT_STR(cat.path, "<builtin>/content-types.yaml");
+	EXPECT(cat.nfiles == 1);
+	EXPECT_STR(cat.files[0], "<builtin>/content-types.yaml");
 	/* The types the language reference promises. */
 	static const char *const promised[] = {
 		"report", "web-page", "pricing-page", "spec-sheet", "case-study", "reference-call",
@@ -106,21 +76,7 @@ TEST(docs_table_matches_the_catalog)
 	EXPECT(catalog_load(&cat, &a, NULL, 0, &dl) == 0);
 	StrBuf want = STRBUF_INIT;
 	table_text(&cat, &want);
-
-	char *doc = slurp(DOCS);
-	EXPECT(doc != NULL);
-	const char *b = doc ? strstr(doc, BEGIN_MARK) : NULL;
-	const char *e = b ? strstr(b, END_MARK) : NULL;
-	EXPECT(b && e);
-	if (b && e) {
-		b += strlen(BEGIN_MARK);
-		size_t len = (size_t)(e - b);
-		int same = len == want.len && memcmp(b, want.data, len) == 0;
-		if (!same)
-			printf("    the table in " DOCS " should read:\n%s", strbuf_cstr(&want));
-		EXPECT(same);
-	}
-	free(doc);
+	doc_expect_part(DOCS, BEGIN_MARK, END_MARK, &want);
 	strbuf_free(&want);
 	arena_free(&a);
 }
@@ -151,26 +107,42 @@ static void remove_dir(char *dir)
 	free(dir);
 }
 
-TEST(a_user_catalog_replaces_the_builtin_one)
+TEST(a_user_catalog_adds_to_the_builtin_one_type_by_type)
 {
 	char *dir = catalog_dir("catalog: 1\ntypes:\n  memo:\n    summary: A memo\n"
-				"    delivers: [information]\n    channels: [email]\n");
-	EXPECT(dir != NULL);
-	if (!dir)
+				"    delivers: [information]\n    channels: [email]\n"
+				"  case-study:\n    summary: Ours carry prices\n"
+				"    delivers: [proof, pricing]\n    channels: [web]\n");
+	char *low = catalog_dir("catalog: 1\ntypes:\n  memo:\n    summary: Not this one\n"
+				"    delivers: [support]\n    channels: [chat]\n");
+	EXPECT(dir != NULL && low != NULL);
+	if (!dir || !low)
 		return;
 	Arena a;
 	DiagList dl;
-	Catalog cat;
+	Catalog cat, base;
 	arena_init(&a);
 	diag_init(&dl, &a);
-	const char *dirs[] = { "/nonexistent-dir", dir };
-	EXPECT(catalog_load(&cat, &a, dirs, 2, &dl) == 0);
-	EXPECT(dl.n == 0 && cat.ntypes == 1);
-	EXPECT(catalog_find(&cat, "memo") != NULL);
-	EXPECT(catalog_find(&cat, "report") == NULL);
-	EXPECT(strstr(cat.path, dir) == cat.path);
+	EXPECT(catalog_load(&base, &a, NULL, 0, &dl) == 0);
+	/* The first directory wins over the later ones. */
+	const char *dirs[] = { "/nonexistent-dir", dir, low };
+	EXPECT(catalog_load(&cat, &a, dirs, 3, &dl) == 0);
+	EXPECT(dl.n == 0 && cat.ntypes == base.ntypes + 1);
+	const ContentType *memo = catalog_find(&cat, "memo");
+	EXPECT(memo && strcmp(memo->summary, "A memo") == 0);
+	EXPECT(catalog_find(&cat, "report") != NULL);
+	const ContentType *cs = catalog_find(&cat, "case-study");
+	EXPECT(cs && cs->delivers == ((1u << VALUE_PROOF) | (1u << VALUE_PRICING)));
+	EXPECT(cs && strstr(cs->loc.src->path, dir) == cs->loc.src->path);
+	/* A replaced type keeps its place; a new one comes last. */
+	EXPECT(cs && cs - cat.types == catalog_find(&base, "case-study") - base.types);
+	EXPECT(memo == &cat.types[cat.ntypes - 1]);
+	EXPECT(cat.nfiles == 3);
+	EXPECT_STR(cat.files[0], "<builtin>/content-types.yaml");
+	EXPECT(strstr(cat.files[2], dir) == cat.files[2]);
 	arena_free(&a);
 	remove_dir(dir);
+	remove_dir(low);
 }
 
 TEST(a_broken_user_catalog_is_reported_in_that_file)
@@ -218,14 +190,21 @@ TEST(stdlib_lookup)
 	EXPECT(f && f->len == strlen(f->text));
 	EXPECT(stdlib_find("no-such-file.yaml") == NULL);
 	/* The catalog is not a stage template. */
-	EXPECT(stdlib_find_template("content-types") == NULL);
+	const char **names;
+	Arena a;
+	arena_init(&a);
+	size_t k = stdlib_names(".yaml", NULL, 0, &a, &names);
+	for (size_t i = 0; i < k; i++)
+		EXPECT(strcmp(names[i], "content-types") != 0);
+	EXPECT(names[k] == NULL);
+	arena_free(&a);
 }
 
 int main(void)
 {
 	RUN(embedded_catalog_loads);
 	RUN(docs_table_matches_the_catalog);
-	RUN(a_user_catalog_replaces_the_builtin_one);
+	RUN(a_user_catalog_adds_to_the_builtin_one_type_by_type);
 	RUN(a_broken_user_catalog_is_reported_in_that_file);
 	RUN(stdlib_lookup);
 	return HARNESS_RESULT();
