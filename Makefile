@@ -28,7 +28,7 @@ SANFLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(PKG_CFLAGS) -I$(BUILD)/gen -Icompiler -MMD -MP
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(PKG_CFLAGS) -I$(BUILD)/gen -iquote compiler -MMD -MP
 
 SRCS      := $(wildcard compiler/*.c)
 OBJS      := $(SRCS:compiler/%.c=$(BUILD)/obj/%.o)
@@ -123,7 +123,7 @@ build/fuzz/%: tests/fuzz/%.c $(SRCS)
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/tree/gen/stdlib.inc build/fuzz/tree/gen/checkdoc.inc \
 		$(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS)))
 	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L \
-		$(PKG_CFLAGS) -Icompiler -Ibuild/fuzz/tree/gen -o $@ $< \
+		$(PKG_CFLAGS) -iquote compiler -Ibuild/fuzz/tree/gen -o $@ $< \
 		$(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS))) $(PKG_LIBS) -lm
 
 bench: $(BUILD)/roadmapc $(BUILD)/unit/bench_front
