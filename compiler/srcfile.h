@@ -2,8 +2,9 @@
  *
  * The front ends parse a SrcFile; every node and model object then carries a
  * SrcLoc pointing back into it, so diagnostics can print the offending line
- * long after parsing. Lines are split exactly where libyaml splits them (LF,
- * CRLF, CR, NEL, LS, PS) so our line numbers always agree with the parser's.
+ * long after parsing. Lines are split exactly where the file's parser splits
+ * them (libyaml: LF, CRLF, CR, NEL, LS, PS; Lua: LF, CR, CRLF, LFCR), so our
+ * line numbers always agree with the parser's.
  * Columns count characters, not bytes, as libyaml's marks do. */
 #ifndef ROADMAPC_SRCFILE_H
 #define ROADMAPC_SRCFILE_H
@@ -40,6 +41,11 @@ typedef struct SrcLoc {
  * UTF-16 input (with a BOM) is converted to UTF-8 first; returns 0 on success,
  * or -1 when UTF-16 input is malformed. */
 int srcfile_init(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len);
+
+/* Sets the file's syntax and splits its lines the way that syntax's parser
+ * does (Lua knows no NEL, LS or PS line breaks), so line numbers agree
+ * with the parser's. srcfile_init() starts as YAML. */
+void srcfile_set_syntax(SrcFile *sf, Arena *a, Syntax syntax);
 
 /* Returns line 'line' (1-based) without its line break, and its length in
  * bytes through 'len'; NULL when there is no such line. */

@@ -212,6 +212,25 @@ TEST(a_line_without_a_column_is_the_whole_line)
 	arena_free(&a);
 }
 
+TEST(srcfile_line_breaks_like_lua)
+{
+	Arena a;
+	arena_init(&a);
+	SrcFile sf;
+	/* LF, CRLF, LFCR, CR: four breaks to Lua; NEL and LS are characters. */
+	const char text[] = "a\nb\r\nc\n\rd\re \xC2\x85 f \xE2\x80\xA8 g";
+	srcfile_init(&sf, &a, "t.lua", text, sizeof text - 1);
+	EXPECT(sf.nlines == 8);   /* as YAML: LFCR is two breaks, NEL and LS are breaks */
+	srcfile_set_syntax(&sf, &a, SYNTAX_LUA);
+	EXPECT(sf.nlines == 5);
+	size_t n;
+	const char *line = srcfile_line(&sf, 5, &n);
+	EXPECT(line && n == sizeof "e \xC2\x85 f \xE2\x80\xA8 g" - 1);
+	line = srcfile_line(&sf, 4, &n);
+	EXPECT(line && n == 1 && line[0] == 'd');
+	arena_free(&a);
+}
+
 TEST(vocabulary)
 {
 	EXPECT(vocab_find(vocab_values, "left-alone") == VALUE_LEFT_ALONE);
@@ -227,6 +246,7 @@ int main(void)
 	RUN(srcfile_line_breaks_like_libyaml);
 	RUN(srcfile_columns_count_characters);
 	RUN(srcfile_utf16_is_converted);
+	RUN(srcfile_line_breaks_like_lua);
 	RUN(escapes);
 	RUN(dates);
 	RUN(dates_round_trip);
