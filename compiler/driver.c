@@ -26,6 +26,52 @@ void driver_registry(CheckRegistry *reg, Arena *a)
 	check_register_builtins(reg);
 }
 
+/* Shows the diagnostics of 'u' (a file the run needs, such as the catalog
+ * or a --rules file) after 'title'. */
+static void report_broken(Unit *u, const char *title, StrBuf *messages)
+{
+	diag_sort(&u->diags);
+	Unit *units[] = { u };
+	Arena a;
+	arena_init(&a);
+	CheckRegistry reg;
+	driver_registry(&reg, &a);
+	ReportContext ctx = { units, 1, false, true, NULL, &reg };
+	strbuf_puts(messages, title);
+	report_text(&ctx, messages);
+	arena_free(&a);
+}
+
+int driver_run_registry(CheckRegistry *reg, Arena *a, const RunOptions *opt, StrBuf *messages)
+{
+	driver_registry(reg, a);
+	for (size_t i = 0; i < opt->nrule_files; i++) {
+		const char *path = opt->rule_files[i];
+		StrBuf err = STRBUF_INIT;
+		size_t len;
+		char *text = textio_read(path, "rules file", opt->limits.max_file_size, &len, &err);
+		if (!text) {
+			strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
+			strbuf_free(&err);
+			return -1;
+		}
+		strbuf_free(&err);
+		Unit u;
+		unit_init(&u, path);
+		/* The rules' files live as long as the run: in 'a'. */
+		int rc = check_rules_load_file(u.name, text, len, reg, &opt->limits, a, &u.diags);
+		free(text);
+		if (rc < 0) {
+			report_broken(&u, arena_printf(a, "roadmapc: cannot load the rules in '%s':\n", u.name),
+				      messages);
+			unit_free(&u);
+			return -1;
+		}
+		unit_free(&u);
+	}
+	return 0;
+}
+
 /* Front end, schema and resolve: everything that reports structural errors. */
 static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, const Catalog *cat,
 		 const RunOptions *opt)
@@ -37,13 +83,19 @@ static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, cons
 			    "the file starts with a UTF-16 mark but is not valid UTF-16");
 		return;
 	}
-	u->src.syntax = fe->syntax;
+	srcfile_set_syntax(&u->src, &u->arena, fe->syntax);
 	FrontResult fr;
-	if (fe->parse(&u->src, &opt->limits, &u->arena, &u->diags, &fr) < 0)
+	int rc = fe->parse(&u->src, &opt->limits, &u->arena, &u->diags, &fr);
+	u->lua_usage = fr.lua_usage;
+	if (rc < 0)
 		return;
+	check_rules_register(&u->registry, fr.rules, fr.nrules, &u->src, &u->arena, &u->diags);
 	Roadmap *rm = schema_build(fr.root, &u->src, &u->arena, &u->diags);
-	if (rm)
+	if (rm) {
+		check_rules_load_modules(rm, &u->registry, opt->include_dirs, opt->ninclude_dirs,
+					 &opt->limits, &u->arena, &u->diags);
 		resolve_roadmap(rm, cat, &u->registry, &u->arena, &u->diags);
+	}
 	u->roadmap = rm;
 }
 
@@ -79,7 +131,8 @@ static void load_unit(Unit *u, const char *path, const char *text, size_t len,
 static void check_unit(Unit *u, const RunOptions *opt)
 {
 	if (u->roadmap && !diag_has_errors(&u->diags)) {
-		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
+		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today, &opt->limits,
+				    &u->lua_usage };
 		check_run(u->roadmap, &u->registry, &cfg, &u->diags);
 		u->coverage = model_coverage(u->roadmap);
 		u->checked = true;
@@ -170,7 +223,7 @@ static int write_reports(const RunOptions *opt, const CheckRegistry *reg, Unit *
 	for (size_t i = 0; i < nreqs; i++) {
 		const ReportFormat *fmt = report_find(reqs[i].format);
 		ASSERT(fmt != NULL);    /* main.c validated the name */
-		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
+		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today, &opt->limits, NULL };
 		ReportContext ctx = { units, n, opt->color && !reqs[i].output, opt->quiet, &cfg, reg };
 		StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
 		fmt->emit(&ctx, &out);
@@ -197,13 +250,7 @@ static int load_catalog(Catalog *cat, Arena *a, const RunOptions *opt, StrBuf *m
 		unit_free(&u);
 		return 0;
 	}
-	diag_sort(&u.diags);
-	Unit *units[] = { &u };
-	CheckRegistry reg;
-	driver_registry(&reg, &u.arena);
-	ReportContext ctx = { units, 1, false, true, NULL, &reg };
-	strbuf_puts(messages, "roadmapc: cannot load the content-type catalog:\n");
-	report_text(&ctx, messages);
+	report_broken(&u, "roadmapc: cannot load the content-type catalog:\n", messages);
 	unit_free(&u);
 	return -1;
 }
@@ -235,7 +282,7 @@ static const char *output_stem(Unit *u)
 static int write_output(const RunOptions *opt, const CheckRegistry *reg, const Unit *u,
 			const UnitOutput *o, const char *format, const char *path, StrBuf *messages)
 {
-	CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
+	CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today, &opt->limits, NULL };
 	OutputContext ctx = { u, &cfg, reg, o->view ? format : NULL };
 	StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
 	int rc = o->emit(&ctx, &out, &err);
@@ -320,7 +367,10 @@ static ExitStatus run(const RunOptions *opt, Mode mode, StrBuf *messages)
 	}
 
 	CheckRegistry reg;
-	driver_registry(&reg, &run_arena);
+	if (driver_run_registry(&reg, &run_arena, opt, messages) < 0) {
+		arena_free(&run_arena);
+		return EXIT_TROUBLE;
+	}
 
 	Unit **units = xcalloc(opt->nfiles, sizeof *units);
 	ExitStatus status = EXIT_CLEAN;
@@ -401,24 +451,42 @@ ExitStatus driver_render(const RunOptions *opt, StrBuf *messages)
 
 ExitStatus driver_list_checks(const RunOptions *opt, StrBuf *out, StrBuf *messages)
 {
-	(void)opt;
-	(void)messages;
 	Arena a;
 	CheckRegistry reg;
 	arena_init(&a);
-	driver_registry(&reg, &a);
-	check_list(&reg, out);
+	ExitStatus st = EXIT_TROUBLE;
+	if (driver_run_registry(&reg, &a, opt, messages) == 0) {
+		check_list(&reg, out);
+		st = EXIT_CLEAN;
+	}
 	arena_free(&a);
-	return EXIT_CLEAN;
+	return st;
 }
 
 ExitStatus driver_explain(const RunOptions *opt, const char *name, StrBuf *out, StrBuf *messages)
 {
-	(void)opt;
 	Arena a;
 	CheckRegistry reg;
 	arena_init(&a);
-	driver_registry(&reg, &a);
+	if (driver_run_registry(&reg, &a, opt, messages) < 0) {
+		arena_free(&a);
+		return EXIT_TROUBLE;
+	}
+	/* A rule of a module is known once the module is loaded: try the
+	 * module of that name. */
+	if (!registry_find(&reg, name)) {
+		Unit u;
+		unit_init(&u, name);
+		if (check_rules_load_module(name, &reg, opt->include_dirs, opt->ninclude_dirs, &opt->limits,
+					    &a, &u.diags) < 0) {
+			report_broken(&u, arena_printf(&a, "roadmapc: cannot load the rule module '%s':\n", name),
+				      messages);
+			unit_free(&u);
+			arena_free(&a);
+			return EXIT_TROUBLE;
+		}
+		unit_free(&u);
+	}
 	ExitStatus st = EXIT_CLEAN;
 	if (check_explain(&reg, name, out) < 0) {
 		const char *best = registry_suggest(&reg, name, true);

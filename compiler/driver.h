@@ -46,6 +46,8 @@ typedef struct RunOptions {
 	long today;
 	const char *const *include_dirs;  /* -I, then ROADMAPC_PATH: searched before the embedded stdlib */
 	size_t ninclude_dirs;
+	const char *const *rule_files;  /* --rules: Lua rules run on every roadmap */
+	size_t nrule_files;
 	bool color;             /* for text written to a terminal */
 	bool quiet;             /* -q: no summary line */
 	Limits limits;
@@ -75,15 +77,20 @@ ExitStatus driver_build(const RunOptions *opt, StrBuf *messages);
  * going to standard output. */
 ExitStatus driver_render(const RunOptions *opt, StrBuf *messages);
 
-/* `list-checks` and `explain NAME`: what the run's registry knows, into
+/* `list-checks` and `explain NAME`: what the run's registry knows (with
+ * the rules of --rules; `explain` also looks for a rule module NAME), into
  * 'out'. */
 ExitStatus driver_list_checks(const RunOptions *opt, StrBuf *out, StrBuf *messages);
 ExitStatus driver_explain(const RunOptions *opt, const char *name, StrBuf *out,
 			  StrBuf *messages);
 
-/* The run's registry: the built-in checks (and later the rules of
- * --rules). Lives in 'a'. */
+/* The built-in checks. Lives in 'a'. */
 void driver_registry(CheckRegistry *reg, Arena *a);
+
+/* The run's registry: the built-in checks, then the rules of each --rules
+ * file. Returns 0, or -1 with the broken file's diagnostics in 'messages'.
+ * Lives in 'a'. */
+int driver_run_registry(CheckRegistry *reg, Arena *a, const RunOptions *opt, StrBuf *messages);
 
 /* Loads, checks and computes coverage for one file into 'u' (which it
  * initialises with unit_init), with the checks of 'reg' and the catalog
