@@ -91,6 +91,11 @@ struct CheckCtx {
 Diag *check_report(CheckCtx *ctx, SrcLoc loc, Subject subject, Subject object,
 		   const char *fmt, ...) PRINTF_LIKE(5, 6);
 
+/* 'yaml' or 'lua': a help line in the words of the roadmap's syntax
+ * (schema_syntax for the checks). A macro, so both formats are checked. */
+#define check_syntax(ctx, yaml, lua) \
+	((ctx)->rm->src && (ctx)->rm->src->syntax == SYNTAX_LUA ? (lua) : (yaml))
+
 /* Formats a short string (a label, a window) into the compilation's arena. */
 const char *check_text(CheckCtx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
 

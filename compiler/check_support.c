@@ -26,8 +26,12 @@ void check_stage_without_seller_action(CheckCtx *ctx)
 		Diag *d = check_report(ctx, st->loc, subject_stage(st), subject_none(),
 				       "stage '%s' has no seller action supporting it", st->name);
 		diag_help(ctx->dl, d,
-			  "add a seller action with 'supports: [%s]', or set 'expects: [left-alone]' "
-			  "if buyers want to be left alone here", st->id);
+			  check_syntax(ctx,
+				       "add a seller action with 'supports: [%s]', or set 'expects: [left-alone]' "
+				       "if buyers want to be left alone here",
+				       "add a seller action with supports = { \"%s\" }, or set expects = "
+				       "\"left-alone\" if buyers want to be left alone here"),
+			  st->id);
 	}
 }
 
@@ -47,8 +51,11 @@ void check_expected_value_missing(CheckCtx *ctx)
 					       "and no content of its questions delivers it",
 					       st->name, vocab_values[v]);
 			diag_help(ctx->dl, d,
-				  "add a seller action with 'supports: [%s]' that delivers %s, or "
-				  "reference content that delivers it from one of the stage's questions",
+				  check_syntax(ctx,
+					       "add a seller action with 'supports: [%s]' that delivers %s, or "
+					       "reference content that delivers it from one of the stage's questions",
+					       "add a seller action with supports = { \"%s\" } that delivers %s, "
+					       "or reference content that delivers it from one of the stage's questions"),
 				  st->id, vocab_values[v]);
 		}
 	}
@@ -108,9 +115,12 @@ void check_seller_action_without_stage(CheckCtx *ctx)
 			continue;
 		Diag *d = check_report(ctx, sa->loc, subject_seller(sa), subject_none(),
 				       "seller action '%s' supports no buyer stage", sa->name);
-		diag_help(ctx->dl, d,
-			  "list the stages it serves in 'supports:', or stop doing it: a step "
-			  "that mirrors no buying step serves only the seller");
+		diag_help(ctx->dl, d, "%s",
+			  check_syntax(ctx,
+				       "list the stages it serves in 'supports:', or stop doing it: a step "
+				       "that mirrors no buying step serves only the seller",
+				       "list the stages it serves in supports = { ... }, or stop doing it: a "
+				       "step that mirrors no buying step serves only the seller"));
 	}
 }
 
