@@ -79,6 +79,7 @@ typedef struct Dsl {
 	FrontResult *out;
 	int nitems;
 	bool failed;            /* a limit stopped the conversion */
+	const char *key;        /* the key whose value is being converted, for messages */
 	size_t nodes;
 	size_t depth, depth_limit;
 } Dsl;
@@ -162,6 +163,21 @@ static Item *to_item(lua_State *L, int idx)
 	return luaL_testudata(L, idx, ITEM_META);
 }
 
+/* "a string", "a table", "nothing": the type of the value at 'idx'. */
+static const char *a_type(lua_State *L, int idx)
+{
+	switch (lua_type(L, idx)) {
+	case LUA_TNONE:
+	case LUA_TNIL: return "nothing";
+	case LUA_TBOOLEAN: return "a boolean";
+	case LUA_TNUMBER: return "a number";
+	case LUA_TSTRING: return "a string";
+	case LUA_TTABLE: return "a table";
+	case LUA_TFUNCTION: return "a function";
+	default: return "a userdata value";
+	}
+}
+
 /* Pushes t[key] of the table at 'idx', without metamethods: the file's
  * code does not run from here. Returns its type. */
 static int raw_field(lua_State *L, int idx, const char *key)
@@ -226,8 +242,7 @@ static int item_body(lua_State *L)
 	if (lua_type(L, 2) != LUA_TTABLE || lua_gettop(L) != 2) {
 		push_item_name(L, 1);
 		return sandbox_error(L, NULL, "%s takes a table: %s \"...\" { ... }, found %s",
-				     lua_tostring(L, -1), k->name,
-				     lua_gettop(L) >= 2 ? luaL_typename(L, 2) : "nothing");
+				     lua_tostring(L, -1), k->name, a_type(L, 2));
 	}
 	lua_pushvalue(L, 2);
 	lua_setiuservalue(L, 1, UV_BODY);
@@ -252,12 +267,14 @@ static int dsl_call(lua_State *L)
 		snprintf(help, sizeof help, "write %s { ... }", k->name);
 	if (nargs == 0 || t == LUA_TNIL)
 		return sandbox_error(L, help, "%s needs %s", k->name,
-				     k->head_key ? (*k->head_key ? k->head_key : "its text") : "a table");
+				     k->head_key ? (*k->head_key ? (strcmp(k->head_key, "id") == 0 ? "its id"
+								     : k->head_key) : "its text")
+						 : "a table");
 	bool head = t == LUA_TSTRING || t == LUA_TNUMBER || t == LUA_TBOOLEAN;
 	if (!(head && k->head_key) && !(t == LUA_TTABLE && k->body))
 		return sandbox_error(L, help, "%s takes %s, found %s", k->name,
 				     k->head_key ? (*k->head_key ? "a name or a table" : "a text") : "a table",
-				     luaL_typename(L, 1));
+				     a_type(L, 1));
 	if (nargs > 2 || (nargs == 2 && (!head || lua_type(L, 2) != LUA_TTABLE)))
 		return sandbox_error(L, help, "%s takes %s", k->name,
 				     head ? "its head and then { ... }" : "one table");
@@ -423,11 +440,13 @@ static Node *scalar(Dsl *d, lua_State *L, int idx, SrcLoc loc)
 		if (lua_isinteger(L, idx)) {
 			snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, idx));
 		} else if (!isfinite(v)) {
+			const char *shown = isnan(v) ? "nan" : v > 0 ? "inf" : "-inf";
 			Diag *g = diag_report(d->dl, loc, SEV_ERROR, "invalid-value",
-					      "a number in a roadmap must be finite, found %s",
-					      isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
+					      "%s%s%s must be a finite number, found %s", d->key ? "'" : "",
+					      d->key ? d->key : "a number in a roadmap", d->key ? "'" : "", shown);
 			diag_help(d->dl, g, "a division by zero makes one; check the arithmetic");
-			return null_node(d, loc);
+			v = 0;          /* reported: no second error about the same value */
+			snprintf(buf, sizeof buf, "%s", shown);
 		} else {
 			snprintf(buf, sizeof buf, "%.14g", v);
 			if (!strpbrk(buf, ".e"))
@@ -452,16 +471,18 @@ static Node *scalar(Dsl *d, lua_State *L, int idx, SrcLoc loc)
 		}
 		if (!valid_utf8((const unsigned char *)s, len)) {
 			Diag *g = diag_report(d->dl, loc, SEV_ERROR, "invalid-value",
-					      "a string that is not valid UTF-8");
+					      "%s%s%s is not valid UTF-8 text", d->key ? "'" : "",
+					      d->key ? d->key : "a string", d->key ? "'" : "");
 			diag_help(d->dl, g, "roadmap text is UTF-8: write characters as they are, "
 					    "or as \\u{XXXX} escapes, not as \\x bytes");
-			return null_node(d, loc);
+			return text_node(d, "\xEF\xBF\xBD", 3, loc, false);   /* reported: U+FFFD */
 		}
 		return text_node(d, s, len, loc, false);
 	}
 	default: {
 		Diag *g = diag_report(d->dl, loc, SEV_ERROR, "wrong-type",
-				      "a %s cannot be a value in a roadmap", luaL_typename(L, idx));
+				      "%s%s%s is %s, which cannot be a value in a roadmap", d->key ? "'" : "",
+				      d->key ? d->key : "a value", d->key ? "'" : "", a_type(L, idx));
 		diag_help(d->dl, g, "roadmap values are text, numbers, booleans and tables");
 		return null_node(d, loc);
 	}
@@ -599,8 +620,11 @@ static void map_pairs(Dsl *d, lua_State *L, int idx, Node *map, size_t *cap, Src
 			continue;
 		}
 		Node *key = text_node(d, k, len, loc, true);
+		const char *outer = d->key;
+		d->key = key ? key->str : NULL;
 		lua_rawget(L, idx);
 		push_pair(d, map, cap, key, convert(d, L, lua_gettop(L), loc));
+		d->key = outer;
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
@@ -727,7 +751,7 @@ static Node *item_map(Dsl *d, lua_State *L, int idx, Item *it)
 			if (child)
 				push_item_name(L, -1);
 			else
-				lua_pushfstring(L, "a %s", luaL_typename(L, -1));
+				lua_pushstring(L, a_type(L, -1));
 			push_item_name(L, idx);
 			Diag *g = diag_report(d->dl, child ? child->loc : it->loc, SEV_ERROR, "wrong-type",
 					      "%s cannot be in the list part of %s", lua_tostring(L, -2),
@@ -997,7 +1021,7 @@ static const char *rule_text(Dsl *d, lua_State *L, int body, const char *key, co
 				    "'%s' of rule '%s' must be UTF-8 text without NUL characters", key, name);
 	} else if (!lua_isnil(L, -1)) {
 		diag_report(d->dl, loc, SEV_ERROR, "wrong-type", "'%s' of rule '%s' must be text, found %s",
-			    key, name, luaL_typename(L, -1));
+			    key, name, a_type(L, -1));
 	}
 	lua_pop(L, 1);
 	return s;
@@ -1077,7 +1101,7 @@ static void declare_rule(Dsl *d, lua_State *L, int idx, Item *it)
 		diag_help(d->dl, g, "add check = function(roadmap, report) ... end");
 	} else if (!lua_isfunction(L, -1)) {
 		diag_report(d->dl, it->loc, SEV_ERROR, "wrong-type",
-			    "'check' of rule '%s' must be a function, found %s", name, luaL_typename(L, -1));
+			    "'check' of rule '%s' must be a function, found %s", name, a_type(L, -1));
 	}
 	lua_pop(L, 1);
 	FrontRule r = { name, SEV_WARNING, NULL, NULL, it->loc };
@@ -1139,7 +1163,7 @@ static void build(lua_State *L, void *ud)
 		SrcLoc loc = { d->sf, return_line(d->sf), 0, 0 };
 		Diag *g = diag_report(d->dl, loc, SEV_ERROR, "wrong-type",
 				      "a roadmap file returns nothing, or the roadmap as a table; this one returns %s",
-				      luaL_typename(L, result));
+				      a_type(L, result));
 		diag_help(d->dl, g, "describe the roadmap with roadmap { ... } and stage \"id\" { ... } calls");
 		return;
 	} else if (nitems > 0) {

@@ -357,20 +357,28 @@ static void error_text(Sandbox *sb, lua_State *L, char *out, size_t size, int *l
 	copy_message(out, size, s, len, MESSAGE_MAX);
 }
 
-/* The column of the token a syntax error names ("near 'x'"), or 0. */
-static int near_column(const SrcFile *sf, int line, const char *msg)
+/* The column of what a message names on its line: the token of a syntax
+ * error ("near 'x'"), else the last quoted name ("unknown name 'stge'",
+ * "(global 'x')"); 0 when it is not on the line. */
+static int named_column(const SrcFile *sf, int line, const char *msg)
 {
-	const char *near = strstr(msg, " near '");
-	if (!near)
-		return 0;
-	near += 7;
-	const char *end = strrchr(near, '\'');
-	size_t n, tlen = end && end > near ? (size_t)(end - near) : 0;
+	const char *name = strstr(msg, " near '"), *end = NULL;
+	if (name) {
+		name += 7;
+		end = strrchr(name, '\'');
+	} else if ((end = strrchr(msg, '\'')) != NULL && end > msg) {
+		name = end - 1;
+		while (name > msg && name[-1] != '\'')
+			name--;
+		if (name == msg)
+			return 0;
+	}
+	size_t n, tlen = name && end && end > name ? (size_t)(end - name) : 0;
 	const char *text = srcfile_line(sf, line, &n);
 	if (!text || tlen == 0 || tlen > n)
 		return 0;
 	for (size_t i = 0; i + tlen <= n; i++)
-		if (memcmp(text + i, near, tlen) == 0)
+		if (memcmp(text + i, name, tlen) == 0)
 			return utf8_count(text, i) + 1;
 	return 0;
 }
@@ -402,7 +410,7 @@ static void report_failure(Sandbox *sb, lua_State *L, int status)
 	if (line > 0 && (size_t)line <= run->file->nlines) {
 		loc.src = run->file;
 		loc.line = line;
-		loc.col = near_column(run->file, line, msg);
+		loc.col = named_column(run->file, line, msg);
 		loc.len = 0;
 	}
 	Diag *d = run->what ? diag_report(run->dl, loc, SEV_ERROR, check, "%s: %s", run->what, msg)
