@@ -30,9 +30,16 @@
 
 #define MAX_RESULTS 65536       /* values one call may return */
 #define BYTES_PER_STEP 32
-/* Steps one element costs in the table functions' loops: each moves a
- * value through the Lua API, about what ten instructions cost. */
+/* What library work costs in steps, an instruction's worth of time each
+ * (measured: a step is about 5 ns): an element moved through the Lua API
+ * in the table functions' loops; a key of a pairs() or next() snapshot,
+ * per level of its sort; a byte load() compiles; a pcall, which can catch
+ * an error for every few instructions. */
 #define ELEMENT_STEPS 10
+#define SNAPSHOT_KEY_STEPS 50
+#define SNAPSHOT_LEVEL_STEPS 8
+#define LOAD_BYTE_STEPS 4
+#define PCALL_STEPS 50
 #define FIXED_SEED 20260101
 
 /* ---- calling a replaced original ---- */
@@ -97,6 +104,7 @@ static int base_tostring(lua_State *L)
 static int base_pcall(lua_State *L)
 {
 	luaL_checkany(L, 1);
+	sandbox_charge(L, PCALL_STEPS);
 	int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
 	if (status == LUA_ERRMEM)
 		return sandbox_memory_error(L);
@@ -117,9 +125,12 @@ static int base_load(lua_State *L)
 		return luaL_error(L, "bad argument #1 to 'load' (only text can be loaded: string expected, got %s)",
 				  luaL_typename(L, 1));
 	const char *mode = luaL_optstring(L, 3, "t");
-	if (!strchr(mode, 't'))
-		return luaL_error(L, "bad argument #3 to 'load' (only text chunks can be loaded: mode must be \"t\")");
-	sandbox_charge(L, len / BYTES_PER_STEP);
+	if (!strchr(mode, 't')) {       /* as Lua says no to a text chunk in mode "b" */
+		luaL_pushfail(L);
+		lua_pushliteral(L, "only text chunks can be loaded (mode must be \"t\")");
+		return 2;
+	}
+	sandbox_charge(L, len * LOAD_BYTE_STEPS);
 	int status = luaL_loadbufferx(L, s, len, "=(load)", "t");
 	if (status == LUA_ERRMEM)
 		return sandbox_memory_error(L);
@@ -210,7 +221,7 @@ static void push_sorted_keys(lua_State *L, int idx, const char *fname)
 	}
 	if (n == 0)
 		return;
-	sandbox_charge(L, (size_t)n * ((size_t)log2((double)n) + ELEMENT_STEPS));
+	sandbox_charge(L, (size_t)n * ((size_t)log2((double)n) * SNAPSHOT_LEVEL_STEPS + SNAPSHOT_KEY_STEPS));
 	KeyRef *refs = lua_newuserdatauv(L, (size_t)n * sizeof *refs, 0);
 	for (lua_Integer k = 0; k < n; k++) {
 		KeyRef *r = &refs[k];
