@@ -28,7 +28,6 @@
 
 #define MODULE_PREFIX "rule-"
 #define MODULE_SUFFIX ".lua"
-#define FINDINGS_MAX 10000      /* findings one rule may report on one roadmap */
 #define MESSAGE_MAX 500         /* bytes of a finding's message */
 
 typedef struct RuleDef {
@@ -191,7 +190,7 @@ int check_rules_load_module(const char *name, CheckRegistry *reg, const char *co
 typedef struct RuleRun {
 	CheckCtx *ctx;
 	const RuleDef *def;
-	size_t findings;
+	size_t findings, max_findings;
 } RuleRun;
 
 /* The message of a finding: text, on one line, valid UTF-8, not too long. */
@@ -237,21 +236,23 @@ static int rule_report(lua_State *L)
 		return sandbox_error(L, "pass one of the roadmap's items: report(stage, \"...\")",
 				     "report: the first argument must be an item of the roadmap (the "
 				     "roadmap, a stage, question, concern, seller action or content "
-				     "item), found %s", luaL_typename(L, 1));
+				     "item), found %s", rule_view_what(L, 1));
 	if (nargs >= 3) {
 		object = rule_view_subject(L, 2, &other_loc);
 		if (object.kind == SUBJECT_NONE || object.kind == SUBJECT_ROADMAP)
 			return sandbox_error(L, NULL, "report: the second of three arguments must be an "
-						      "item of the roadmap, found %s", luaL_typename(L, 2));
+						      "item of the roadmap (not the roadmap itself), found %s",
+					     rule_view_what(L, 2));
 	}
 	int msg = nargs >= 3 ? 3 : 2;
 	if (lua_type(L, msg) != LUA_TSTRING && lua_type(L, msg) != LUA_TNUMBER)
 		return sandbox_error(L, "say what is wrong: report(stage, \"no pricing before the shortlist\")",
-				     "report: the message must be text, found %s", luaL_typename(L, msg));
-	if (++rr->findings > FINDINGS_MAX)
-		return sandbox_limit(L, "a rule should report each gap once; look for a loop that reports "
-					"the same item again and again",
-				     "rule '%s' reported more than %d findings", rr->def->name, FINDINGS_MAX);
+				     "report: the message must be text, found %s", rule_view_what(L, msg));
+	if (++rr->findings > rr->max_findings)
+		return sandbox_limit(L, "a rule reports each gap once: look for a loop that reports the "
+					"same item again and again, or raise the limit with --limit findings=N",
+				     "it reported more than %zu findings",
+				     rr->max_findings);
 	CheckCtx *ctx = rr->ctx;
 	check_report(ctx, loc, subject, object, "%s", finding_text(L, msg, ctx->dl->arena));
 	return 0;
@@ -275,10 +276,11 @@ void check_rule(CheckCtx *ctx)
 	const CheckConfig *cfg = ctx->cfg;
 	Limits defaults = limits_default();
 	SandboxUsage fresh = { 0, 0 };
-	RuleRun rr = { ctx, def, 0 };
+	const Limits *lim = cfg && cfg->limits ? cfg->limits : &defaults;
+	RuleRun rr = { ctx, def, 0, lim->max_rule_findings };
 	SandboxRun run = {
 		def->src,
-		cfg && cfg->limits ? cfg->limits : &defaults,
+		lim,
 		cfg && cfg->lua_usage ? cfg->lua_usage : &fresh,
 		ctx->dl,
 		ctx->info->loc,

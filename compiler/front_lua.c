@@ -1077,6 +1077,8 @@ static void declare_rule(Dsl *d, lua_State *L, int idx, Item *it)
 	size_t before = d->dl->n;
 	size_t list, others;
 	size_t n = push_keys(L, body, &list, &others);
+	const char *meant[4] = { NULL };        /* the keys the unknown ones misspell */
+	size_t nmeant = 0;
 	for (size_t i = 1; i <= n; i++) {
 		lua_rawgeti(L, -1, (lua_Integer)i);
 		const char *key = lua_tostring(L, -1);
@@ -1087,15 +1089,24 @@ static void declare_rule(Dsl *d, lua_State *L, int idx, Item *it)
 			Diag *g = diag_report(d->dl, it->loc, SEV_ERROR, "unknown-key",
 					      "unknown key '%s' in rule '%s'", key, name);
 			help_word(d, g, key, rule_keys, "keys of a rule");
+			const char *best = suggest_word(key, rule_keys);
+			if (best && nmeant < 4)
+				meant[nmeant++] = best;
 		}
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
+	/* One mistake, one error: a misspelled key is not also missing. */
+	bool misspelled_check = false, misspelled_description = false;
+	for (size_t i = 0; i < nmeant; i++) {
+		misspelled_check |= strcmp(meant[i], "check") == 0;
+		misspelled_description |= strcmp(meant[i], "description") == 0;
+	}
 	if (list + others > 0)
 		diag_report(d->dl, it->loc, SEV_ERROR, "wrong-type",
 			    "rule '%s' has values that are not named fields", name);
 	raw_field(L, body, "check");
-	if (lua_isnil(L, -1)) {
+	if (lua_isnil(L, -1) && !misspelled_check) {
 		Diag *g = diag_report(d->dl, it->loc, SEV_ERROR, "missing-field",
 				      "missing required key 'check' in rule '%s'", name);
 		diag_help(d->dl, g, "add check = function(roadmap, report) ... end");
@@ -1113,7 +1124,7 @@ static void declare_rule(Dsl *d, lua_State *L, int idx, Item *it)
 	}
 	r.description = rule_text(d, L, body, "description", name, it->loc);
 	r.summary = rule_text(d, L, body, "summary", name, it->loc);
-	if (!r.description || !*r.description) {
+	if ((!r.description || !*r.description) && !misspelled_description) {
 		Diag *g = diag_report(d->dl, it->loc, SEV_ERROR, "missing-field",
 				      "rule '%s' needs a description", name);
 		diag_help(d->dl, g, "say what it finds and why it matters; 'roadmapc explain %s' shows it", name);

@@ -138,6 +138,15 @@ static void push_text(lua_State *L, const char *s)
 		lua_pushnil(L);
 }
 
+/* A number as the user wrote it: 2, not 2.0. */
+static void push_number(lua_State *L, double v)
+{
+	if (v == (double)(lua_Integer)v)
+		lua_pushinteger(L, (lua_Integer)v);
+	else
+		lua_pushnumber(L, v);
+}
+
 static void push_when(lua_State *L, Window w)
 {
 	if (!w.set) {
@@ -145,13 +154,13 @@ static void push_when(lua_State *L, Window w)
 		return;
 	}
 	lua_createtable(L, 2, 2);
-	lua_pushnumber(L, w.start);
+	push_number(L, w.start);
 	lua_setfield(L, -2, "from");
-	lua_pushnumber(L, w.end);
+	push_number(L, w.end);
 	lua_setfield(L, -2, "to");
-	lua_pushnumber(L, w.start);
+	push_number(L, w.start);
 	lua_rawseti(L, -2, 1);
-	lua_pushnumber(L, w.end);
+	push_number(L, w.end);
 	lua_rawseti(L, -2, 2);
 }
 
@@ -637,5 +646,22 @@ Subject rule_view_subject(lua_State *L, int idx, SrcLoc *loc)
 	default:
 		*loc = rm->content[p->index]->loc;
 		return subject_content(rm->content[p->index]);
+	}
+}
+
+const char *rule_view_what(lua_State *L, int idx)
+{
+	Proxy *p = to_proxy(L, idx);
+	if (p)
+		return p->what == V_WORDS ? (p->list ? "a set of channels" : "a set of values")
+		       : p->what > V_CONTENT ? "a list" : "an item";
+	switch (lua_type(L, idx)) {
+	case LUA_TNONE:
+	case LUA_TNIL: return "nothing";
+	case LUA_TTABLE: return "a table";
+	case LUA_TSTRING: return "a string";
+	case LUA_TNUMBER: return "a number";
+	case LUA_TBOOLEAN: return "a boolean";
+	default: return "a function";
 	}
 }

@@ -24,4 +24,8 @@ void rule_view_push(lua_State *L, const Roadmap *rm, long today);
  * SUBJECT_NONE when the value is no item of the view. */
 Subject rule_view_subject(lua_State *L, int idx, SrcLoc *loc);
 
+/* "a list", "a set of values", "a string", ...: what the value at 'idx' is,
+ * for messages. */
+const char *rule_view_what(lua_State *L, int idx);
+
 #endif

@@ -467,6 +467,16 @@ int sandbox_run(const SandboxRun *run, SandboxFn fn, void *ud)
 	sb.cpu_budget = (double)lim->max_lua_seconds - run->usage->seconds;
 	sb.cpu_start = cpu_seconds();
 
+	if (sb.steps >= sb.step_limit || sb.cpu_budget <= 0) {
+		/* Spent by the runs before this one: do not start another. */
+		Diag *d = diag_report(run->dl, run->origin, SEV_ERROR, "limit-exceeded",
+				      "%s%snot run: the Lua code of this file has used up its %s",
+				      run->what ? run->what : "", run->what ? " was " : "",
+				      sb.cpu_budget <= 0 ? "CPU time" : "instructions");
+		diag_help(run->dl, d, "fix what used it up first (see the error before), or raise the "
+				      "limit with --limit %s=N", sb.cpu_budget <= 0 ? "lua-seconds" : "lua-instructions");
+		return -1;
+	}
 	lua_State *L = lua_newstate(sandbox_alloc, &sb);
 	if (!L) {
 		Diag *d = diag_report(run->dl, run->origin, SEV_ERROR, "limit-exceeded",

@@ -393,6 +393,8 @@ static bool sort_less(lua_State *L, int a, int b)
 {
 	if (lua_isnil(L, 2))
 		return lua_compare(L, a, b, LUA_OPLT);
+	a = lua_absindex(L, a);
+	b = lua_absindex(L, b);
 	lua_pushvalue(L, 2);
 	lua_pushvalue(L, a);
 	lua_pushvalue(L, b);

@@ -110,6 +110,7 @@ static int match_class(int c, int cl)
 	case 'u': res = isupper(c); break;
 	case 'w': res = isalnum(c); break;
 	case 'x': res = isxdigit(c); break;
+	case 'z': res = c == 0; break;          /* deprecated, but Lua 5.4 has it */
 	default: return cl == c;
 	}
 	if (isupper(cl))
