@@ -7,7 +7,10 @@
 # finding by finding, lines and columns aside: the same severities, messages
 # and checks, and the same summary. Help lines may differ (they speak the
 # file's language). The few cases YAML can say and Lua cannot are listed
-# below, each with the reason. Prints PASS:/FAIL: lines.
+# below, each with the reason. Then every example with a Lua twin
+# (examples/NAME.yaml and NAME.lua) is checked in both forms: the same
+# findings with the same items, and the same per-roadmap outputs (diagrams,
+# plan) byte for byte. Prints PASS:/FAIL: lines; needs $ROADMAPC.
 set -u
 cd "$(dirname "$0")/.."
 
@@ -64,5 +67,35 @@ for yaml in tests/cases/checks/*.test tests/cases/schema/*.test; do
 	else
 		echo "FAIL: $name: the Lua twin finds something else"
 		diff <(findings "$yaml") <(findings "$lua") | sed 's/^/    /' | head -n 10
+	fi
+done
+
+# The examples and their Lua twins.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for lua in examples/*.lua; do
+	name=$(basename "$lua" .lua)
+	yaml=examples/$name.yaml
+	[ -f "$yaml" ] || continue
+	for form in yaml lua; do
+		"$ROADMAPC" check --today 2026-11-23 --format json "examples/$name.$form" 2>&1 |
+			python3 -c 'import json, sys
+for d in json.load(sys.stdin)["diagnostics"]:
+    print(d["severity"], d["check"], d.get("item"), d["message"])' | sort >"$tmp/$name.$form.findings"
+		mkdir -p "$tmp/$form"
+		"$ROADMAPC" build --today 2026-11-23 -q -T svg -T dot -o "$tmp/$form" "examples/$name.$form" >/dev/null 2>&1
+	done
+	if [ -s "$tmp/$name.yaml.findings" ] && diff "$tmp/$name.yaml.findings" "$tmp/$name.lua.findings" >/dev/null; then
+		echo "PASS: examples/$name: the Lua form finds the same ($(wc -l <"$tmp/$name.lua.findings") findings)"
+	else
+		echo "FAIL: examples/$name: the Lua form finds something else"
+		diff "$tmp/$name.yaml.findings" "$tmp/$name.lua.findings" | sed 's/^/    /' | head -n 10
+	fi
+	outputs=$(cd "$tmp/yaml" && ls "$name".* 2>/dev/null | wc -l)
+	if diff -r "$tmp/yaml" "$tmp/lua" >/dev/null; then
+		echo "PASS: examples/$name: the Lua form writes the same $outputs per-roadmap outputs"
+	else
+		echo "FAIL: examples/$name: the Lua form writes other per-roadmap outputs"
+		diff -r "$tmp/yaml" "$tmp/lua" | sed 's/^/    /' | head -n 10
 	fi
 done
