@@ -365,8 +365,9 @@ static void error_text(Sandbox *sb, lua_State *L, char *out, size_t size, int *l
 
 /* The column of what a message names on its line: the token of a syntax
  * error ("near 'x'"), else the last quoted name ("unknown name 'stge'",
- * "(global 'x')"); 0 when it is not on the line. */
-static int named_column(const SrcFile *sf, int line, const char *msg)
+ * "(global 'x')"); 0 when it is not on the line. Its length in characters
+ * goes to '*len'. */
+static int named_column(const SrcFile *sf, int line, const char *msg, int *len)
 {
 	const char *name = strstr(msg, " near '"), *end = NULL;
 	if (name) {
@@ -383,9 +384,12 @@ static int named_column(const SrcFile *sf, int line, const char *msg)
 	const char *text = srcfile_line(sf, line, &n);
 	if (!text || tlen == 0 || tlen > n)
 		return 0;
-	for (size_t i = 0; i + tlen <= n; i++)
-		if (memcmp(text + i, name, tlen) == 0)
+	for (size_t i = 0; i + tlen <= n; i++) {
+		if (memcmp(text + i, name, tlen) == 0) {
+			*len = utf8_count(name, tlen);
 			return utf8_count(text, i) + 1;
+		}
+	}
 	return 0;
 }
 
@@ -416,8 +420,8 @@ static void report_failure(Sandbox *sb, lua_State *L, int status)
 	if (line > 0 && (size_t)line <= run->file->nlines) {
 		loc.src = run->file;
 		loc.line = line;
-		loc.col = named_column(run->file, line, msg);
 		loc.len = 0;
+		loc.col = named_column(run->file, line, msg, &loc.len);
 	}
 	Diag *d = run->what ? diag_report(run->dl, loc, SEV_ERROR, check, "%s: %s", run->what, msg)
 			    : diag_report(run->dl, loc, SEV_ERROR, check, "%s", msg);
