@@ -201,23 +201,18 @@ static const char *finding_text(lua_State *L, int idx, Arena *a)
 	char *out = arena_alloc(a, (len < MESSAGE_MAX ? len : MESSAGE_MAX) + 4);
 	size_t o = 0;
 	for (size_t i = 0; i < len && o < MESSAGE_MAX;) {
+		size_t n = utf8_valid_len(s + i, len - i);
 		unsigned char c = (unsigned char)s[i];
-		int n = utf8_seqlen(c);
-		bool ok = (c >= 0x80 && n > 1 && i + (size_t)n <= len) || c >= 0x20;
-		for (int k = 1; ok && k < n; k++)
-			ok = ((unsigned char)s[i + (size_t)k] & 0xC0) == 0x80;
-		if (c >= 0x80 && n == 1)
-			ok = false;
-		if (!ok || c == 0x7F) {
+		if (n == 0 || c < 0x20 || c == 0x7F) {   /* one line, valid UTF-8 */
 			out[o++] = c == '\n' || c == '\t' || c == '\r' ? ' ' : '?';
 			i++;
 			continue;
 		}
-		if (o + (size_t)n > MESSAGE_MAX)
+		if (o + n > MESSAGE_MAX)
 			break;
-		memcpy(out + o, s + i, (size_t)n);
-		o += (size_t)n;
-		i += (size_t)n;
+		memcpy(out + o, s + i, n);
+		o += n;
+		i += n;
 	}
 	if (o < len && o >= MESSAGE_MAX)
 		memcpy(out + o, "...", 3), o += 3;

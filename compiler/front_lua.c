@@ -96,7 +96,7 @@ typedef struct Item {
 enum { UV_HEAD = 1, UV_BODY = 2 };
 
 static const char ITEM_META[] = "roadmapc.item";
-static char reg_items, reg_calls, reg_visiting;   /* registry keys */
+static char reg_items, reg_calls, reg_visiting, reg_rerun;  /* registry keys */
 
 /* ==== Making items ==== */
 
@@ -398,24 +398,11 @@ static void push_item(Dsl *d, Node *seq, size_t *cap, Node *value)
 		ARENA_PUSH(d->arena, seq->items, seq->nitems, *cap, value);
 }
 
-static bool valid_utf8(const unsigned char *s, size_t n)
+static bool valid_utf8(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n;) {
-		unsigned c = s[i];
-		size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-		if (len == 0 || i + len > n || (len == 2 && c < 0xC2))
+	for (size_t i = 0, step; i < n; i += step)
+		if ((step = utf8_valid_len(s + i, n - i)) == 0)
 			return false;
-		unsigned long cp = c & (0xFF >> (len + 1));
-		for (size_t k = 1; k < len; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return false;
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		}
-		if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-		    (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-			return false;
-		i += len;
-	}
 	return true;
 }
 
@@ -469,7 +456,7 @@ static Node *scalar(Dsl *d, lua_State *L, int idx, SrcLoc loc)
 			diag_help(d->dl, g, "raise the limit with --limit scalar=N");
 			return null_node(d, loc);
 		}
-		if (!valid_utf8((const unsigned char *)s, len)) {
+		if (!valid_utf8(s, len)) {
 			Diag *g = diag_report(d->dl, loc, SEV_ERROR, "invalid-value",
 					      "%s%s%s is not valid UTF-8 text", d->key ? "'" : "",
 					      d->key ? d->key : "a string", d->key ? "'" : "");
@@ -1014,7 +1001,7 @@ static const char *rule_text(Dsl *d, lua_State *L, int body, const char *key, co
 	if (lua_type(L, -1) == LUA_TSTRING) {
 		size_t len;
 		const char *v = lua_tolstring(L, -1, &len);
-		if (valid_utf8((const unsigned char *)v, len) && strlen(v) == len)
+		if (valid_utf8(v, len) && strlen(v) == len)
 			s = arena_strndup(d->arena, v, len);
 		else
 			diag_report(d->dl, loc, SEV_ERROR, "invalid-value",
@@ -1239,11 +1226,15 @@ int front_lua_declare_rules(const SrcFile *sf, const Limits *lim, Arena *a, Diag
 
 bool front_lua_push_rule(lua_State *L, const char *name)
 {
-	Dsl d;
-	memset(&d, 0, sizeof d);
-	d.mode = MODE_RERUN;
-	d.sf = sandbox_file(L);
-	run_file(L, &d);
+	/* The DSL's functions keep a pointer to 'd', and the rule's check
+	 * function may call them after this returns: 'd' lives as long as
+	 * the state, in a userdata the registry holds. */
+	Dsl *d = lua_newuserdatauv(L, sizeof *d, 0);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &reg_rerun);
+	memset(d, 0, sizeof *d);
+	d->mode = MODE_RERUN;
+	d->sf = sandbox_file(L);
+	run_file(L, d);
 	lua_pop(L, 1);
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &reg_items);
 	int items = lua_gettop(L);

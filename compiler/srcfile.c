@@ -20,6 +20,28 @@ int utf8_seqlen(unsigned char c)
 	return 1;
 }
 
+size_t utf8_valid_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n == 0)
+		return 0;
+	size_t len = (size_t)utf8_seqlen(u[0]);
+	if (u[0] < 0x80)
+		return 1;
+	if (len == 1 || len > n || (len == 2 && u[0] < 0xC2))
+		return 0;
+	unsigned long cp = u[0] & (0xFFu >> (len + 1));
+	for (size_t k = 1; k < len; k++) {
+		if ((u[k] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (u[k] & 0x3F);
+	}
+	if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+	    (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return len;
+}
+
 int utf8_count(const char *s, size_t n)
 {
 	int count = 0;

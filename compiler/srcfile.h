@@ -57,6 +57,11 @@ void srcfile_locate(const SrcFile *sf, size_t offset, int *line, int *col);
 /* Length in bytes of the UTF-8 sequence starting with byte 'c' (1 for invalid). */
 int utf8_seqlen(unsigned char c);
 
+/* Length of the valid UTF-8 sequence that starts 's' (at most 'n' bytes):
+ * 1 to 4, or 0 when the bytes there are none (a stray continuation byte,
+ * an overlong form, a surrogate, past U+10FFFF, cut short). */
+size_t utf8_valid_len(const char *s, size_t n);
+
 /* Number of characters in the first 'n' bytes of 's'. */
 int utf8_count(const char *s, size_t n);
 

@@ -231,6 +231,21 @@ TEST(srcfile_line_breaks_like_lua)
 	arena_free(&a);
 }
 
+TEST(utf8_sequences_are_checked_strictly)
+{
+	EXPECT(utf8_valid_len("a", 1) == 1);
+	EXPECT(utf8_valid_len("\xC3\xA9", 2) == 2);
+	EXPECT(utf8_valid_len("\xE2\x82\xAC", 3) == 3);
+	EXPECT(utf8_valid_len("\xF0\x9F\x98\x80", 4) == 4);
+	EXPECT(utf8_valid_len("\xC3", 1) == 0);                 /* cut short */
+	EXPECT(utf8_valid_len("\x80", 1) == 0);                 /* a stray continuation */
+	EXPECT(utf8_valid_len("\xC0\xAF", 2) == 0);             /* overlong */
+	EXPECT(utf8_valid_len("\xE0\x80\xAF", 3) == 0);         /* overlong */
+	EXPECT(utf8_valid_len("\xED\xA0\x80", 3) == 0);         /* a surrogate */
+	EXPECT(utf8_valid_len("\xF4\x90\x80\x80", 4) == 0);     /* past U+10FFFF */
+	EXPECT(utf8_valid_len("\xFF", 1) == 0);
+}
+
 TEST(vocabulary)
 {
 	EXPECT(vocab_find(vocab_values, "left-alone") == VALUE_LEFT_ALONE);
@@ -247,6 +262,7 @@ int main(void)
 	RUN(srcfile_columns_count_characters);
 	RUN(srcfile_utf16_is_converted);
 	RUN(srcfile_line_breaks_like_lua);
+	RUN(utf8_sequences_are_checked_strictly);
 	RUN(escapes);
 	RUN(dates);
 	RUN(dates_round_trip);
