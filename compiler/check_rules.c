@@ -156,8 +156,15 @@ int check_rules_load_modules(const Roadmap *rm, CheckRegistry *reg, const char *
 						 "modules are: %s", list);
 			}
 			rc = -1;
-		} else if (load_rule_text(t.path, t.text, t.len, reg, lim, a, dl) < 0) {
-			rc = -1;
+		} else {
+			size_t before = dl->n;
+			if (load_rule_text(t.path, t.text, t.len, reg, lim, a, dl) < 0) {
+				/* The error is in the module: say where the roadmap names it. */
+				if (dl->n > before)
+					diag_note(dl, dl->items[before], r->loc, "rule module '%s' is named here",
+						  r->id);
+				rc = -1;
+			}
 		}
 		strbuf_free(&err);
 	}
