@@ -704,10 +704,13 @@ static Node *item_map(Dsl *d, lua_State *L, int idx, Item *it)
 			diag_help(d->dl, g, "remove one of them; the one in { ... } is ignored");
 			lua_pop(L, 1);
 		}
+		const char *outer = d->key;
+		d->key = k->head_key;
 		lua_getiuservalue(L, idx, UV_HEAD);
 		push_pair(d, map, &cap, text_node(d, k->head_key, strlen(k->head_key), it->loc, true),
 			  convert(d, L, lua_gettop(L), it->head_loc));
 		lua_pop(L, 1);
+		d->key = outer;
 	}
 	if (!body)
 		return map;
@@ -797,9 +800,12 @@ static Node *item_node(Dsl *d, lua_State *L, int idx)
 		/* the short form is its text */
 		/* fall through */
 	case K_ACTION: {
+		const char *outer = d->key;
+		d->key = it->kind == K_ACTION ? "actions" : "concerns";
 		lua_getiuservalue(L, idx, UV_HEAD);
 		Node *n = convert(d, L, lua_gettop(L), it->head_loc);
 		lua_pop(L, 1);
+		d->key = outer;
 		return n;
 	}
 	default: {
