@@ -77,6 +77,8 @@ static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, cons
 		 const RunOptions *opt)
 {
 	u->loaded = true;
+	/* A file's structural errors are capped (the checks' findings are not). */
+	u->diags.max_errors = opt->limits.max_errors;
 	if (srcfile_init(&u->src, &u->arena, u->name, text, len) < 0) {
 		SrcLoc loc = { &u->src, 1, 1, 1 };
 		diag_report(&u->diags, loc, SEV_ERROR, fe->check,
@@ -97,6 +99,7 @@ static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, cons
 		resolve_roadmap(rm, cat, &u->registry, &u->arena, &u->diags);
 	}
 	u->roadmap = rm;
+	u->diags.max_errors = 0;
 }
 
 /* Reads and loads one file into 'u'; u->error says why it could not be. */

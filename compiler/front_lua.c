@@ -652,6 +652,8 @@ static Node *table_node(Dsl *d, lua_State *L, int idx, SrcLoc loc)
 
 static Node *convert(Dsl *d, lua_State *L, int idx, SrcLoc loc)
 {
+	if (!d->failed && diag_full(d->dl))
+		d->failed = true;       /* past the error limit: the file will not load anyway */
 	if (d->failed)
 		return NULL;
 	idx = lua_absindex(L, idx);

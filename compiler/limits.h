@@ -21,6 +21,7 @@ typedef struct Limits {
 	size_t max_lua_memory;  /* bytes one Lua state may hold */
 	size_t max_lua_seconds; /* CPU seconds, a backstop for what instructions miss */
 	size_t max_rule_findings;  /* findings one Lua rule may report on one roadmap */
+	size_t max_errors;      /* structural errors reported for one file */
 } Limits;
 
 #define LIMITS_DEFAULT_DEPTH 64
@@ -32,12 +33,14 @@ typedef struct Limits {
 #define LIMITS_DEFAULT_LUA_MEMORY (64u * 1024 * 1024)
 #define LIMITS_DEFAULT_LUA_SECONDS 5
 #define LIMITS_DEFAULT_RULE_FINDINGS 10000
+#define LIMITS_DEFAULT_ERRORS 1000
 
 static inline Limits limits_default(void)
 {
 	Limits l = { LIMITS_DEFAULT_DEPTH, LIMITS_DEFAULT_ALIAS_NODES, LIMITS_DEFAULT_FILE_SIZE,
 		     LIMITS_DEFAULT_SCALAR_LEN, LIMITS_DEFAULT_NODES, LIMITS_DEFAULT_LUA_STEPS,
-		     LIMITS_DEFAULT_LUA_MEMORY, LIMITS_DEFAULT_LUA_SECONDS, LIMITS_DEFAULT_RULE_FINDINGS };
+		     LIMITS_DEFAULT_LUA_MEMORY, LIMITS_DEFAULT_LUA_SECONDS, LIMITS_DEFAULT_RULE_FINDINGS,
+		     LIMITS_DEFAULT_ERRORS };
 	return l;
 }
 

@@ -171,6 +171,7 @@ static const struct {
 	{ "lua-memory", offsetof(Limits, max_lua_memory) },
 	{ "lua-seconds", offsetof(Limits, max_lua_seconds) },
 	{ "findings", offsetof(Limits, max_rule_findings) },
+	{ "errors", offsetof(Limits, max_errors) },
 };
 
 static void opt_limit(Args *a, const char *spec)
@@ -283,7 +284,7 @@ static const Option options[] = {
 	{ "--write-baseline", NULL, "FILE", false, FOR_CHECKING, opt_write_baseline,
 	  "record the current findings in FILE" },
 	{ "--limit", NULL, "NAME=N", false, FOR_RULES, opt_limit,
-	  "input limits: depth, aliases, file-size, scalar, nodes,\nlua-instructions, lua-memory, lua-seconds, findings" },
+	  "input limits: depth, aliases, file-size, scalar, nodes,\nlua-instructions, lua-memory, lua-seconds, findings,\nerrors" },
 	{ "--color", "--colour", "WHEN", false, FOR_CHECKING, opt_color,
 	  "auto (default), always or never; NO_COLOR is honoured" },
 	{ "--quiet", "-q", NULL, false, FOR_CHECKING, opt_quiet, "no summary line" },

@@ -33,6 +33,8 @@ void schema_ctx_init(SchemaCtx *c, Arena *a, DiagList *dl)
 
 Diag *schema_error(SchemaCtx *c, SrcLoc loc, const char *check, const char *fmt, ...)
 {
+	if (diag_full(c->dl))
+		return NULL;            /* no more errors are kept: do not make one */
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = arena_vprintf(c->arena, fmt, ap);

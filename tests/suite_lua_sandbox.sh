@@ -103,6 +103,8 @@ run load-bytecode lua-error 'local f = assert(load("\27Lua"))'
 run string-metatable lua-error 'getmetatable("").__index.upper = nil'
 run deep-table limit-exceeded 'local t = {} for i = 1, 1e6 do t = { t } end roadmap { product = t }'
 run wide-table limit-exceeded 'local t = { "x" } for i = 1, 40 do t = { t, t } end roadmap { product = t }'
+run value-errors limit-exceeded 'roadmap { product = "p", segment = "s" } local t = {} for i = 1, 900000 do t[i] = ipairs end stage "s" { x = t }'
+run key-errors limit-exceeded 'roadmap { product = "p", segment = "s" } for i = 1, 100000 do stage ("s" .. i) { nmae = i } end'
 run many-rules limit-exceeded 'for i = 1, 200 do rule ("r" .. i) { description = "d", check = function() while true do end end } end
 roadmap { product = "p", segment = "s" } stage "s" { expects = "left-alone" }'
 
