@@ -212,6 +212,38 @@ TEST(a_line_without_a_column_is_the_whole_line)
 	arena_free(&a);
 }
 
+TEST(errors_past_the_cap_are_dropped)
+{
+	Arena a;
+	arena_init(&a);
+	SrcFile sf;
+	const char text[] = "x\n";
+	srcfile_init(&sf, &a, "t.lua", text, sizeof text - 1);
+	DiagList dl;
+	diag_init(&dl, &a);
+	dl.max_errors = 2;
+	SrcLoc loc = { &sf, 1, 1, 1 };
+	for (int i = 0; i < 5; i++) {
+		Diag *d = diag_report(&dl, loc, SEV_ERROR, "wrong-type", "e%d", i);
+		diag_help(&dl, d, "help %d", i);   /* harmless on a dropped one */
+		diag_report(&dl, loc, SEV_WARNING, "unknown-key", "w%d", i);
+	}
+	/* two errors, the note that the rest are not shown, and every warning */
+	EXPECT(dl.n == 8);
+	EXPECT(diag_full(&dl));
+	size_t errors = 0, capped = 0;
+	for (size_t i = 0; i < dl.n; i++) {
+		errors += dl.items[i]->sev == SEV_ERROR;
+		capped += strcmp(dl.items[i]->check, "limit-exceeded") == 0;
+	}
+	EXPECT(errors == 3 && capped == 1);
+	dl.max_errors = 0;      /* no cap: the checks' findings are all kept */
+	EXPECT(!diag_full(&dl));
+	diag_report(&dl, loc, SEV_ERROR, "wrong-type", "after");
+	EXPECT(dl.n == 9);
+	arena_free(&a);
+}
+
 TEST(srcfile_line_breaks_like_lua)
 {
 	Arena a;
@@ -269,6 +301,7 @@ int main(void)
 	RUN(siphash_test_vectors);
 	RUN(paths_have_one_normal_form);
 	RUN(a_line_without_a_column_is_the_whole_line);
+	RUN(errors_past_the_cap_are_dropped);
 	RUN(vocabulary);
 	return HARNESS_RESULT();
 }
