@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "front.h"
 #include "model.h"
 #include "model_index.h"
 #include "registry.h"
@@ -90,6 +91,11 @@ struct CheckCtx {
 Diag *check_report(CheckCtx *ctx, SrcLoc loc, Subject subject, Subject object,
 		   const char *fmt, ...) PRINTF_LIKE(5, 6);
 
+/* 'yaml' or 'lua': a help line in the words of the roadmap's syntax
+ * (schema_syntax for the checks). A macro, so both formats are checked. */
+#define check_syntax(ctx, yaml, lua) \
+	((ctx)->rm->src && (ctx)->rm->src->syntax == SYNTAX_LUA ? (lua) : (yaml))
+
 /* Formats a short string (a label, a window) into the compilation's arena. */
 const char *check_text(CheckCtx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
@@ -134,5 +140,31 @@ void check_text_cut_by_comment(CheckCtx *ctx);
 
 /* check_runner.c: `ignore:` entries that suppressed nothing. Runs last. */
 void check_unused_ignore(CheckCtx *ctx);
+
+/* ---- check_rules.c: Lua rules (docs/lua.md) ---- */
+
+/* The check function of every rule: runs the rule's file again in a fresh
+ * sandbox and calls its check function on the roadmap. */
+void check_rule(CheckCtx *ctx);
+
+/* Adds 'rules', declared in 'src', to 'reg'; a name already taken is a
+ * duplicate-id error in 'dl'. The rows live in 'a'. */
+void check_rules_register(CheckRegistry *reg, const FrontRule *rules, size_t n, const SrcFile *src,
+			  Arena *a, DiagList *dl);
+
+/* Loads the modules 'rm' names in `rules:` (the stdlib files rule-NAME.lua,
+ * searched in 'dirs', then built in) into 'reg'. Returns 0, or -1 after
+ * reporting an unknown or broken module to 'dl'. */
+int check_rules_load_modules(const Roadmap *rm, CheckRegistry *reg, const char *const *dirs,
+			     size_t ndirs, const Limits *lim, Arena *a, DiagList *dl);
+
+/* Loads the rule file 'path' (its 'len' bytes of 'text') into 'reg'. */
+int check_rules_load_file(const char *path, const char *text, size_t len, CheckRegistry *reg,
+			  const Limits *lim, Arena *a, DiagList *dl);
+
+/* Loads module 'name' into 'reg' when there is one: 0 when loaded, 1 when
+ * there is no such module, -1 when it is broken (reported to 'dl'). */
+int check_rules_load_module(const char *name, CheckRegistry *reg, const char *const *dirs,
+			    size_t ndirs, const Limits *lim, Arena *a, DiagList *dl);
 
 #endif

@@ -33,8 +33,12 @@ static void unpublished_refs(CheckCtx *ctx, const RefList *refs, Subject user, c
 				  "withdrawn");
 		else
 			diag_help(ctx->dl, d,
-				  "publish '%s' and set 'status: published', or point to content "
-				  "that is already published", c->id);
+				  check_syntax(ctx,
+					       "publish '%s' and set 'status: published', or point to content "
+					       "that is already published",
+					       "publish '%s' and set status = \"published\", or point to content "
+					       "that is already published"),
+				  c->id);
 	}
 }
 
@@ -101,8 +105,11 @@ void check_content_stale(CheckCtx *ctx)
 				       "limit is %ld days", content_name(c), reviewed, today - c->reviewed,
 				       max_age);
 		diag_help(ctx->dl, d,
-			  "review it and update 'reviewed:'; if it ages slowly, raise "
-			  "'max_age_days' for content-stale under 'checks:'");
+			  "%s", check_syntax(ctx,
+					     "review it and update 'reviewed:'; if it ages slowly, raise "
+					     "'max_age_days' for content-stale under 'checks:'",
+					     "review it and update reviewed = \"YYYY-MM-DD\"; if it ages slowly, "
+					     "raise max_age_days for content-stale in the roadmap's checks"));
 	}
 }
 
@@ -118,8 +125,11 @@ void check_missing_owner(CheckCtx *ctx)
 		Diag *d = check_report(ctx, sa->loc, subject_seller(sa), subject_none(),
 				       "seller action '%s' has no owner", sa->name);
 		diag_help(ctx->dl, d,
-			  "name the team or person responsible in 'owner:', so the action plan "
-			  "can assign the work");
+			  "%s", check_syntax(ctx,
+					     "name the team or person responsible in 'owner:', so the action plan "
+					     "can assign the work",
+					     "name the team or person responsible in owner = \"...\", so the "
+					     "action plan can assign the work"));
 	}
 	for (size_t i = 0; i < rm->ncontent; i++) {
 		Content *c = rm->content[i];
@@ -128,7 +138,10 @@ void check_missing_owner(CheckCtx *ctx)
 		Diag *d = check_report(ctx, c->loc, subject_content(c), subject_none(),
 				       "content '%s' has no owner", content_name(c));
 		diag_help(ctx->dl, d,
-			  "name the team or person responsible in 'owner:', so someone keeps it "
-			  "published and current");
+			  "%s", check_syntax(ctx,
+					     "name the team or person responsible in 'owner:', so someone keeps it "
+					     "published and current",
+					     "name the team or person responsible in owner = \"...\", so someone "
+					     "keeps it published and current"));
 	}
 }

@@ -38,8 +38,11 @@ void check_question_without_answer(CheckCtx *ctx)
 			Diag *d = check_report(ctx, q->loc, subject_question(q), subject_none(),
 					       "question '%s' has no answer", q->ask);
 			diag_help(ctx->dl, d,
-				  "write in 'answer:' what actually satisfied the buyer, as customers "
-				  "told it, not the company's boilerplate");
+				  "%s", check_syntax(ctx,
+						     "write in 'answer:' what actually satisfied the buyer, as customers "
+						     "told it, not the company's boilerplate",
+						     "write in answer = \"...\" what actually satisfied the buyer, as "
+						     "customers told it, not the company's boilerplate"));
 		}
 	}
 }
@@ -56,9 +59,13 @@ void check_answer_without_content(CheckCtx *ctx)
 					       "question '%s' has an answer, but no content delivers it",
 					       q->ask);
 			diag_help(ctx->dl, d,
-				  "list in 'content:' what delivers the answer (a page, a case study, "
-				  "a demo); if it does not exist yet, add it to the inventory with "
-				  "'status: planned'");
+				  "%s", check_syntax(ctx,
+						     "list in 'content:' what delivers the answer (a page, a case study, "
+						     "a demo); if it does not exist yet, add it to the inventory with "
+						     "'status: planned'",
+						     "list in content = { ... } what delivers the answer (a page, a case "
+						     "study, a demo); if it does not exist yet, add it to the inventory "
+						     "with status = \"planned\""));
 		}
 	}
 }
@@ -97,9 +104,14 @@ void check_concern_unaddressed(CheckCtx *ctx)
 					  qs[k]->ask, qs[k]->answer ? "no content" : "no answer");
 			note_more(ctx, d, n, "questions name this concern");
 			diag_help(ctx->dl, d,
-				  "give the concern 'content:' that answers it (proof works best: a "
-				  "case study, a reference call, a trial), or answer it in a question "
-				  "with 'concern: %s', an answer and content", co->id);
+				  check_syntax(ctx,
+					       "give the concern 'content:' that answers it (proof works best: a "
+					       "case study, a reference call, a trial), or answer it in a question "
+					       "with 'concern: %s', an answer and content",
+					       "give the concern content = { ... } that answers it (proof works "
+					       "best: a case study, a reference call, a trial), or answer it in a "
+					       "question with concern = \"%s\", an answer and content"),
+				  co->id);
 		}
 	}
 }
@@ -114,10 +126,15 @@ void check_stage_without_questions(CheckCtx *ctx)
 		Diag *d = check_report(ctx, st->loc, subject_stage(st), subject_none(),
 				       "stage '%s' has no buyer questions", st->name);
 		diag_help(ctx->dl, d,
-			  "ask customers what they needed to know at this stage, and add their "
-			  "questions under 'questions:'; if buyers truly ask nothing here (an "
-			  "automatic renewal), say so on the stage with 'ignore: { "
-			  "stage-without-questions: \"REASON\" }'");
+			  "%s", check_syntax(ctx,
+					     "ask customers what they needed to know at this stage, and add their "
+					     "questions under 'questions:'; if buyers truly ask nothing here (an "
+					     "automatic renewal), say so on the stage with 'ignore: { "
+					     "stage-without-questions: \"REASON\" }'",
+					     "ask customers what they needed to know at this stage, and add their "
+					     "questions to the stage with question \"...\" { ... }; if buyers truly "
+					     "ask nothing here (an automatic renewal), say so on the stage with "
+					     "ignore = { [\"stage-without-questions\"] = \"REASON\" }"));
 	}
 }
 
@@ -160,6 +177,9 @@ void check_critical_characteristic_unaddressed(CheckCtx *ctx)
 	}
 	note_more(ctx, d, n, "critical questions fall short");
 	diag_help(ctx->dl, d,
-		  "mark the question whose answer proves it with 'critical: true', and give "
-		  "it an answer and content in a stage before the post-purchase stages");
+		  "%s", check_syntax(ctx,
+				     "mark the question whose answer proves it with 'critical: true', and give "
+				     "it an answer and content in a stage before the post-purchase stages",
+				     "mark the question whose answer proves it with critical = true, and give "
+				     "it an answer and content in a stage before the post-purchase stages"));
 }

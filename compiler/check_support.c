@@ -22,11 +22,18 @@ void check_stage_without_seller_action(CheckCtx *ctx)
 		Diag *d = check_report(ctx, st->loc, subject_stage(st), subject_none(),
 				       "stage '%s' has no seller action supporting it", st->name);
 		diag_help(ctx->dl, d,
-			  "add a seller action with 'supports: [%s]'; if the stage is served another "
-			  "way on purpose (buyers use your self-serve content, a partner runs it), "
-			  "record why on the stage with 'ignore: { stage-without-seller-action: "
-			  "\"REASON\" }'; 'expects: [left-alone]' is only for buyers who want no "
-			  "contact at all", st->id);
+			  check_syntax(ctx,
+				       "add a seller action with 'supports: [%s]'; if the stage is served another "
+				       "way on purpose (buyers use your self-serve content, a partner runs it), "
+				       "record why on the stage with 'ignore: { stage-without-seller-action: "
+				       "\"REASON\" }'; 'expects: [left-alone]' is only for buyers who want no "
+				       "contact at all",
+				       "add a seller action with supports = { \"%s\" }; if the stage is served "
+				       "another way on purpose (buyers use your self-serve content, a partner "
+				       "runs it), record why on the stage with ignore = { "
+				       "[\"stage-without-seller-action\"] = \"REASON\" }; expects = \"left-alone\" "
+				       "is only for buyers who want no contact at all"),
+			  st->id);
 	}
 }
 
@@ -46,10 +53,16 @@ void check_expected_value_missing(CheckCtx *ctx)
 					       "and no content of its questions delivers it",
 					       st->name, vocab_values[v]);
 			diag_help(ctx->dl, d,
-				  "add a seller action with 'supports: [%s]' that delivers %s, or "
-				  "reference content that delivers it from one of the stage's questions; "
-				  "if a partner delivers it, record that on the stage with 'ignore: { "
-				  "expected-value-missing: \"REASON\" }'", st->id, vocab_values[v]);
+				  check_syntax(ctx,
+					       "add a seller action with 'supports: [%s]' that delivers %s, or "
+					       "reference content that delivers it from one of the stage's questions; "
+					       "if a partner delivers it, record that on the stage with 'ignore: { "
+					       "expected-value-missing: \"REASON\" }'",
+					       "add a seller action with supports = { \"%s\" } that delivers %s, "
+					       "or reference content that delivers it from one of the stage's "
+					       "questions; if a partner delivers it, record that on the stage with "
+					       "ignore = { [\"expected-value-missing\"] = \"REASON\" }"),
+				  st->id, vocab_values[v]);
 		}
 	}
 }
@@ -106,11 +119,16 @@ void check_seller_action_without_stage(CheckCtx *ctx)
 			continue;
 		Diag *d = check_report(ctx, sa->loc, subject_seller(sa), subject_none(),
 				       "seller action '%s' supports no buyer stage", sa->name);
-		diag_help(ctx->dl, d,
-			  "list in 'supports:' the stages it serves or makes possible (a listing on "
-			  "a buying framework serves the stages where buyers look for suppliers); "
-			  "a step the sale depends on that serves no stage directly can say why with "
-			  "'ignore: { seller-action-without-stage: \"REASON\" }'");
+		diag_help(ctx->dl, d, "%s",
+			  check_syntax(ctx,
+				       "list in 'supports:' the stages it serves or makes possible (a listing on "
+				       "a buying framework serves the stages where buyers look for suppliers); "
+				       "a step the sale depends on that serves no stage directly can say why with "
+				       "'ignore: { seller-action-without-stage: \"REASON\" }'",
+				       "list in supports = { ... } the stages it serves or makes possible (a "
+				       "listing on a buying framework serves the stages where buyers look for "
+				       "suppliers); a step the sale depends on that serves no stage directly can "
+				       "say why with ignore = { [\"seller-action-without-stage\"] = \"REASON\" }"));
 	}
 }
 

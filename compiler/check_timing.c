@@ -112,7 +112,11 @@ void check_roadmap_ends_at_sale(CheckCtx *ctx)
 	Diag *d = check_report(ctx, loc, subject_roadmap(rm), subject_none(),
 			       "the roadmap stops at the sale: no stage is post-purchase");
 	diag_help(ctx->dl, d,
-		  "add the stages after the purchase (onboarding, use, support, renewal); the "
-		  "stages after one with 'phase: purchase' are post-purchase unless they say "
-		  "otherwise");
+		  "%s", check_syntax(ctx,
+				     "add the stages after the purchase (onboarding, use, support, renewal); the "
+				     "stages after one with 'phase: purchase' are post-purchase unless they say "
+				     "otherwise",
+				     "add the stages after the purchase (onboarding, use, support, renewal); the "
+				     "stages after one with phase = \"purchase\" are post-purchase unless they "
+				     "say otherwise"));
 }

@@ -52,9 +52,27 @@ void diag_init(DiagList *dl, Arena *arena)
 	dl->arena = arena;
 }
 
+bool diag_full(const DiagList *dl)
+{
+	return dl->max_errors && dl->errors > dl->max_errors;
+}
+
 Diag *diag_vreport(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
 		   const char *fmt, va_list ap)
 {
+	if (dl->max_errors && sev == SEV_ERROR && ++dl->errors > dl->max_errors) {
+		if (dl->errors == dl->max_errors + 1) {
+			size_t max = dl->max_errors;
+			dl->max_errors = 0;     /* this one is kept */
+			Diag *last = diag_report(dl, loc, SEV_ERROR, "limit-exceeded",
+						 "more than %zu errors in this file; the rest are not shown",
+						 max);
+			diag_help(dl, last, "fix these first, or raise the limit with --limit errors=N");
+			dl->max_errors = max;
+		}
+		dl->dropped.notes_tail = &dl->dropped.notes;
+		return &dl->dropped;
+	}
 	Diag *d = arena_alloc(dl->arena, sizeof *d);
 	d->loc = whole_line(loc);
 	d->sev = sev;
@@ -82,6 +100,8 @@ static void add_note(DiagList *dl, Diag *d, DiagNoteKind kind, SrcLoc loc,
 static void add_note(DiagList *dl, Diag *d, DiagNoteKind kind, SrcLoc loc,
 		     const char *fmt, va_list ap)
 {
+	if (d == &dl->dropped)
+		return;
 	DiagNote *n = arena_alloc(dl->arena, sizeof *n);
 	n->kind = kind;
 	n->loc = loc.src ? whole_line(loc) : loc;

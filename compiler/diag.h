@@ -8,6 +8,7 @@
 #define ROADMAPC_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "alloc.h"
@@ -80,9 +81,19 @@ typedef struct DiagList {
 	Arena *arena;
 	Diag **items;
 	size_t n, cap;
+	/* At most 'max_errors' errors are kept (0: no cap), so that a file that
+	 * generates a million mistakes (a Lua loop does it in one line) costs
+	 * no more than a thousand; the next one is replaced by one note that the
+	 * rest are not shown, and the ones after it are dropped, unformatted. */
+	size_t max_errors, errors;
+	Diag dropped;           /* what diag_report returns for a dropped error */
 } DiagList;
 
 void diag_init(DiagList *dl, Arena *arena);
+
+/* True when the list keeps no more errors: a caller may skip the work of
+ * making one. */
+bool diag_full(const DiagList *dl);
 
 /* Records a diagnostic and returns it so notes can be attached. */
 Diag *diag_report(DiagList *dl, SrcLoc loc, Severity sev, const char *check,

@@ -39,30 +39,87 @@ static ExtendsPath extends_path(const RunOptions *opt)
 	return path;
 }
 
+/* Shows the diagnostics of 'u' (a file the run needs, such as the catalog
+ * or a --rules file) after 'title'. */
+static void report_broken(Unit *u, const char *title, StrBuf *messages)
+{
+	diag_sort(&u->diags);
+	Unit *units[] = { u };
+	Arena a;
+	arena_init(&a);
+	CheckRegistry reg;
+	driver_registry(&reg, &a);
+	/* Every finding in full: these are a file's mistakes, not a check's. */
+	ReportContext ctx = { .units = units, .nunits = 1, .quiet = true, .registry = &reg,
+			      .no_fold = true };
+	strbuf_puts(messages, title);
+	report_text(&ctx, messages);
+	arena_free(&a);
+}
+
+int driver_run_registry(CheckRegistry *reg, Arena *a, const RunOptions *opt, StrBuf *messages)
+{
+	driver_registry(reg, a);
+	for (size_t i = 0; i < opt->nrule_files; i++) {
+		const char *path = opt->rule_files[i];
+		StrBuf err = STRBUF_INIT;
+		size_t len;
+		char *text = textio_read(path, "rules file", opt->limits.max_file_size, &len, &err);
+		if (!text) {
+			strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
+			strbuf_free(&err);
+			return -1;
+		}
+		strbuf_free(&err);
+		Unit u;
+		unit_init(&u, path);
+		/* The rules' files live as long as the run: in 'a'. */
+		int rc = check_rules_load_file(u.name, text, len, reg, &opt->limits, a, &u.diags);
+		free(text);
+		if (rc < 0) {
+			report_broken(&u, arena_printf(a, "roadmapc: cannot load the rules in '%s':\n", u.name),
+				      messages);
+			unit_free(&u);
+			return -1;
+		}
+		unit_free(&u);
+	}
+	return 0;
+}
+
 /* Front end, schema and resolve: everything that reports structural errors. */
 static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, const Catalog *cat,
 		 const RunOptions *opt)
 {
 	u->loaded = true;
+	/* A file's structural errors are capped (the checks' findings are not). */
+	u->diags.max_errors = opt->limits.max_errors;
 	if (srcfile_init(&u->src, &u->arena, u->name, text, len) < 0) {
 		SrcLoc loc = { &u->src, 1, 1, 1 };
 		diag_report(&u->diags, loc, SEV_ERROR, fe->check,
 			    "the file starts with a UTF-16 mark but is not valid UTF-16");
 		return;
 	}
-	u->src.syntax = fe->syntax;
+	srcfile_set_syntax(&u->src, &u->arena, fe->syntax);
 	FrontResult fr;
-	if (fe->parse(&u->src, &opt->limits, &u->arena, &u->diags, &fr) < 0)
+	int rc = fe->parse(&u->src, &opt->limits, &u->arena, &u->diags, &fr);
+	u->lua_usage = fr.lua_usage;
+	if (rc < 0)
 		return;
+	check_rules_register(&u->registry, fr.rules, fr.nrules, &u->src, &u->arena, &u->diags);
 	ExtendsPath path = extends_path(opt);
 	size_t before = u->diags.n;
 	Node *root = extends_merge(fr.root, &path, &u->arena, &u->diags);
 	Roadmap *rm = schema_build(root, &u->src, &u->arena, &u->diags);
-	if (rm)
+	if (rm) {
+		check_rules_load_modules(rm, &u->registry, opt->include_dirs, opt->ninclude_dirs,
+					 &opt->limits, &u->arena, &u->diags);
 		resolve_roadmap(rm, cat, &u->registry, &u->arena, &u->diags);
+	}
 	if (rm && rm->extends)
 		extends_note_errors(&u->diags, before, &u->src, rm->extends, rm->extends_loc);
 	u->roadmap = rm;
+	u->diags.max_errors = 0;
 }
 
 /* Reads and loads one file into 'u'; u->error says why it could not be. */
@@ -97,7 +154,8 @@ static void load_unit(Unit *u, const char *path, const char *text, size_t len,
 static void check_unit(Unit *u, const RunOptions *opt)
 {
 	if (u->roadmap && !diag_has_errors(&u->diags)) {
-		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
+		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today, &opt->limits,
+				    &u->lua_usage };
 		check_run(u->roadmap, &u->registry, &cfg, &u->diags);
 		u->coverage = model_coverage(u->roadmap);
 		u->checked = true;
@@ -183,9 +241,12 @@ static int write_reports(const RunOptions *opt, const CheckRegistry *reg, Unit *
 	for (size_t i = 0; i < nreqs; i++) {
 		const ReportFormat *fmt = report_find(reqs[i].format);
 		ASSERT(fmt != NULL);    /* main.c validated the name */
-		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
-		ReportContext ctx = { units, n, opt->color && !reqs[i].output, opt->quiet, &cfg, reg,
-				      opt->min_coverage > 0 ? opt->min_coverage : 0, opt->no_fold };
+		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today, &opt->limits, NULL };
+		ReportContext ctx = { .units = units, .nunits = n,
+				      .color = opt->color && !reqs[i].output, .quiet = opt->quiet,
+				      .checks = &cfg, .registry = reg,
+				      .min_coverage = opt->min_coverage > 0 ? opt->min_coverage : 0,
+				      .no_fold = opt->no_fold };
 		StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
 		fmt->emit(&ctx, &out);
 		if (to_messages && !reqs[i].output)
@@ -211,13 +272,7 @@ static int load_catalog(Catalog *cat, Arena *a, const RunOptions *opt, StrBuf *m
 		unit_free(&u);
 		return 0;
 	}
-	diag_sort(&u.diags);
-	Unit *units[] = { &u };
-	CheckRegistry reg;
-	driver_registry(&reg, &u.arena);
-	ReportContext ctx = { units, 1, false, true, NULL, &reg, 0, true };
-	strbuf_puts(messages, "roadmapc: cannot load the content-type catalog:\n");
-	report_text(&ctx, messages);
+	report_broken(&u, "roadmapc: cannot load the content-type catalog:\n", messages);
 	unit_free(&u);
 	return -1;
 }
@@ -233,7 +288,10 @@ static int start_run(Arena *a, Catalog *cat, CheckRegistry *reg, const RunOption
 		arena_free(a);
 		return -1;
 	}
-	driver_registry(reg, a);
+	if (driver_run_registry(reg, a, opt, messages) < 0) {
+		arena_free(a);
+		return -1;
+	}
 	return 0;
 }
 
@@ -265,7 +323,7 @@ static int write_output(const RunOptions *opt, const CheckRegistry *reg, const U
 			const UnitOutput *o, const char *format, const char *stem, const char *path,
 			StrBuf *messages)
 {
-	CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
+	CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today, &opt->limits, NULL };
 	StrBuf out = STRBUF_INIT, err = STRBUF_INIT, warnings = STRBUF_INIT;
 	OutputContext ctx = { u, &cfg, reg, o->view ? format : NULL, stem, &warnings };
 	int rc = o->emit(&ctx, &out, &err);
@@ -465,24 +523,42 @@ ExitStatus driver_render(const RunOptions *opt, StrBuf *messages)
 
 ExitStatus driver_list_checks(const RunOptions *opt, StrBuf *out, StrBuf *messages)
 {
-	(void)opt;
-	(void)messages;
 	Arena a;
 	CheckRegistry reg;
 	arena_init(&a);
-	driver_registry(&reg, &a);
-	check_list(&reg, out);
+	ExitStatus st = EXIT_TROUBLE;
+	if (driver_run_registry(&reg, &a, opt, messages) == 0) {
+		check_list(&reg, out);
+		st = EXIT_CLEAN;
+	}
 	arena_free(&a);
-	return EXIT_CLEAN;
+	return st;
 }
 
 ExitStatus driver_explain(const RunOptions *opt, const char *name, StrBuf *out, StrBuf *messages)
 {
-	(void)opt;
 	Arena a;
 	CheckRegistry reg;
 	arena_init(&a);
-	driver_registry(&reg, &a);
+	if (driver_run_registry(&reg, &a, opt, messages) < 0) {
+		arena_free(&a);
+		return EXIT_TROUBLE;
+	}
+	/* A rule of a module is known once the module is loaded: try the
+	 * module of that name. */
+	if (!registry_find(&reg, name)) {
+		Unit u;
+		unit_init(&u, name);
+		if (check_rules_load_module(name, &reg, opt->include_dirs, opt->ninclude_dirs, &opt->limits,
+					    &a, &u.diags) < 0) {
+			report_broken(&u, arena_printf(&a, "roadmapc: cannot load the rule module '%s':\n", name),
+				      messages);
+			unit_free(&u);
+			arena_free(&a);
+			return EXIT_TROUBLE;
+		}
+		unit_free(&u);
+	}
 	ExitStatus st = EXIT_CLEAN;
 	if (check_explain(&reg, name, out) < 0) {
 		const char *best = registry_suggest(&reg, name, true);
@@ -519,18 +595,6 @@ ExitStatus driver_list_templates(const RunOptions *opt, StrBuf *out, StrBuf *mes
 	return EXIT_CLEAN;
 }
 
-/* Shows the diagnostics of 'u' (a template's mistakes) in 'messages'. */
-static void show_diags(Unit *u, const char *what, StrBuf *messages)
-{
-	diag_sort(&u->diags);
-	Unit *units[] = { u };
-	CheckRegistry reg;
-	driver_registry(&reg, &u->arena);
-	ReportContext ctx = { .units = units, .nunits = 1, .quiet = true, .registry = &reg };
-	strbuf_printf(messages, "roadmapc: %s:\n", what);
-	report_text(&ctx, messages);
-}
-
 ExitStatus driver_init(const RunOptions *opt, const char *name, bool lua, const char *file,
 		       StrBuf *messages)
 {
@@ -546,7 +610,7 @@ ExitStatus driver_init(const RunOptions *opt, const char *name, bool lua, const 
 	Template t;
 	ExitStatus st = EXIT_CLEAN;
 	if (extends_load(name, &path, &a, &u.diags, &t) < 0) {     /* 't' lives in 'a' */
-		show_diags(&u, "cannot start from this template", messages);
+		report_broken(&u, "roadmapc: cannot start from this template:\n", messages);
 		st = EXIT_TROUBLE;
 	}
 	unit_free(&u);
@@ -558,7 +622,7 @@ ExitStatus driver_init(const RunOptions *opt, const char *name, bool lua, const 
 		/* Named as YAML whatever the starter's syntax: the text is YAML. */
 		driver_compile(&u, "init.yaml", text, strlen(text), &cat, &reg, opt);
 		if (!u.checked) {
-			show_diags(&u, "cannot start from this template", messages);
+			report_broken(&u, "roadmapc: cannot start from this template:\n", messages);
 			st = EXIT_TROUBLE;
 		} else {
 			Starter s = { file, name, t.summary, u.roadmap };

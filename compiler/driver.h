@@ -49,6 +49,8 @@ typedef struct RunOptions {
 	const char *const *include_dirs;
 	size_t ninclude_dirs;
 	const char *installed_stdlib;   /* the last of them when it is the installed stdlib, or NULL */
+	const char *const *rule_files;  /* --rules: Lua rules run on every roadmap */
+	size_t nrule_files;
 	bool color;             /* for text written to a terminal */
 	bool quiet;             /* -q: no summary line */
 	bool no_fold;           /* -v: every finding in full in the text format */
@@ -79,7 +81,8 @@ ExitStatus driver_build(const RunOptions *opt, StrBuf *messages);
  * going to standard output. */
 ExitStatus driver_render(const RunOptions *opt, StrBuf *messages);
 
-/* `list-checks` and `explain NAME`: what the run's registry knows, into
+/* `list-checks` and `explain NAME`: what the run's registry knows (with
+ * the rules of --rules; `explain` also looks for a rule module NAME), into
  * 'out'. */
 ExitStatus driver_list_checks(const RunOptions *opt, StrBuf *out, StrBuf *messages);
 ExitStatus driver_explain(const RunOptions *opt, const char *name, StrBuf *out,
@@ -101,9 +104,13 @@ ExitStatus driver_init(const RunOptions *opt, const char *name, bool lua, const 
  * content types and templates of the search path, into 'out'. */
 ExitStatus driver_schema(const RunOptions *opt, StrBuf *out, StrBuf *messages);
 
-/* The run's registry: the built-in checks (and later the rules of
- * --rules). Lives in 'a'. */
+/* The built-in checks. Lives in 'a'. */
 void driver_registry(CheckRegistry *reg, Arena *a);
+
+/* The run's registry: the built-in checks, then the rules of each --rules
+ * file. Returns 0, or -1 with the broken file's diagnostics in 'messages'.
+ * Lives in 'a'. */
+int driver_run_registry(CheckRegistry *reg, Arena *a, const RunOptions *opt, StrBuf *messages);
 
 /* Loads, checks and computes coverage for one file into 'u' (which it
  * initialises with unit_init), with the checks of 'reg' and the catalog

@@ -1,5 +1,6 @@
 /* front.c - the table of front ends; see front.h. */
 #include "front.h"
+#include "front_lua.h"
 #include "front_yaml.h"
 
 #include <string.h>
@@ -10,7 +11,7 @@ static const char *const lua_suffixes[] = { ".lua", NULL };
 /* The first row is the default, for standard input and unknown suffixes. */
 const FrontEnd front_ends[] = {
 	{ "YAML", yaml_suffixes, SYNTAX_YAML, front_yaml_parse, "yaml-syntax" },
-	{ "Lua", lua_suffixes, SYNTAX_LUA, NULL, "lua-error" },
+	{ "Lua", lua_suffixes, SYNTAX_LUA, front_lua_parse, "lua-error" },
 };
 const size_t front_ends_len = sizeof front_ends / sizeof front_ends[0];
 

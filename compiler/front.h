@@ -22,6 +22,7 @@
 typedef struct FrontRule {
 	const char *name;
 	Severity severity;
+	const char *summary;    /* one line, for list-checks */
 	const char *description;
 	SrcLoc loc;
 } FrontRule;
@@ -31,6 +32,9 @@ typedef struct FrontResult {
 	Node *root;             /* NULL for an empty file */
 	FrontRule *rules;
 	size_t nrules, rules_cap;
+	/* What running the file used of its Lua budgets; the file's rules run
+	 * on what is left (limits.h). Zero for YAML. */
+	SandboxUsage lua_usage;
 } FrontResult;
 
 /* Parses 'sf' into 'out' within the limits. Returns 0, or -1 after

@@ -31,6 +31,7 @@ typedef struct Args {
 	size_t nfiles;
 	const char **dirs;              /* -I, then ROADMAPC_PATH */
 	size_t ndirs;
+	const char **rule_files;        /* --rules */
 	const char *color;              /* auto | always | never */
 	const char **view_formats;      /* -T */
 	char *path_copy;                /* ROADMAPC_PATH, split in place */
@@ -76,8 +77,9 @@ static bool all_digits(const char *s, const char *extra)
 
 /* Commands an option belongs to, as bits. */
 enum { FOR_CHECK = 1, FOR_BUILD = 2, FOR_RENDER = 4, FOR_TEMPLATES = 8, FOR_INIT = 16,
-       FOR_SCHEMA = 32 };
+       FOR_SCHEMA = 32, FOR_EXPLAIN = 64, FOR_LIST = 128 };
 #define FOR_CHECKING (FOR_CHECK | FOR_BUILD | FOR_RENDER)
+#define FOR_RULES (FOR_CHECKING | FOR_EXPLAIN | FOR_LIST)
 
 static void add_report(Args *a, const char *format)
 {
@@ -161,6 +163,13 @@ static void opt_warning(Args *a, const char *v)
 
 static void opt_include(Args *a, const char *v) { a->dirs[a->ndirs++] = v; }
 
+static void opt_rules(Args *a, const char *v)
+{
+	RunOptions *r = &a->run;
+	a->rule_files[r->nrule_files++] = v;
+	r->rule_files = a->rule_files;
+}
+
 static void opt_today(Args *a, const char *v)
 {
 	if ((a->run.today = date_parse(v)) < 0)
@@ -170,32 +179,45 @@ static void opt_today(Args *a, const char *v)
 static void opt_baseline(Args *a, const char *v) { a->run.baseline = v; }
 static void opt_write_baseline(Args *a, const char *v) { a->run.write_baseline = v; }
 
+/* --limit NAME=N: the names, in the order --help and the docs list them. */
+static const struct {
+	const char *name;
+	size_t offset;
+} limit_names[] = {
+	{ "depth", offsetof(Limits, max_depth) },
+	{ "aliases", offsetof(Limits, max_alias_nodes) },
+	{ "file-size", offsetof(Limits, max_file_size) },
+	{ "scalar", offsetof(Limits, max_scalar_len) },
+	{ "nodes", offsetof(Limits, max_nodes) },
+	{ "lua-instructions", offsetof(Limits, max_lua_steps) },
+	{ "lua-memory", offsetof(Limits, max_lua_memory) },
+	{ "lua-seconds", offsetof(Limits, max_lua_seconds) },
+	{ "findings", offsetof(Limits, max_rule_findings) },
+	{ "errors", offsetof(Limits, max_errors) },
+};
+
 static void opt_limit(Args *a, const char *spec)
 {
-	static const struct { const char *name; size_t offset; } names[] = {
-		{ "depth", offsetof(Limits, max_depth) },
-		{ "aliases", offsetof(Limits, max_alias_nodes) },
-		{ "file-size", offsetof(Limits, max_file_size) },
-		{ "scalar", offsetof(Limits, max_scalar_len) },
-		{ "nodes", offsetof(Limits, max_nodes) },
-	};
 	const char *eq = strchr(spec, '=');
 	if (!eq)
 		usage_error("--limit expects NAME=N, got '%s'", spec);
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (strlen(names[i].name) != (size_t)(eq - spec) ||
-		    strncmp(spec, names[i].name, (size_t)(eq - spec)) != 0)
+	size_t n = sizeof limit_names / sizeof limit_names[0];
+	for (size_t i = 0; i < n; i++) {
+		if (strlen(limit_names[i].name) != (size_t)(eq - spec) ||
+		    strncmp(spec, limit_names[i].name, (size_t)(eq - spec)) != 0)
 			continue;
 		char *end;
 		errno = 0;
 		unsigned long long v = strtoull(eq + 1, &end, 10);
-		if (errno || *end || !all_digits(eq + 1, NULL) || v == 0)
+		if (errno || *end || !all_digits(eq + 1, NULL) || v == 0 || v > SIZE_MAX)
 			usage_error("--limit value must be a positive whole number, got '%s'", eq + 1);
-		*(size_t *)((char *)&a->run.limits + names[i].offset) = (size_t)v;
+		*(size_t *)((char *)&a->run.limits + limit_names[i].offset) = (size_t)v;
 		return;
 	}
-	usage_error("unknown limit '%.*s' (known: depth, aliases, file-size, scalar, nodes)",
-		    (int)(eq - spec), spec);
+	StrBuf names = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&names, "%s%s", i ? ", " : "", limit_names[i].name);
+	usage_error("unknown limit '%.*s' (known: %s)", (int)(eq - spec), spec, strbuf_cstr(&names));
 }
 
 static void opt_color(Args *a, const char *v)
@@ -291,16 +313,18 @@ static const Option options[] = {
 	  "the stage template to start from (default simple;\n'roadmapc list-templates' lists them)" },
 	{ "--lua", NULL, NULL, false, FOR_INIT, opt_lua,
 	  "write the Lua form (also when FILE ends in .lua)" },
-	{ "-I", NULL, "DIR", true, FOR_CHECKING | FOR_TEMPLATES | FOR_INIT | FOR_SCHEMA, opt_include,
-	  "look for stdlib files (content types, templates) in DIR\nfirst (also ROADMAPC_PATH)" },
+	{ "-I", NULL, "DIR", true, FOR_RULES | FOR_TEMPLATES | FOR_INIT | FOR_SCHEMA, opt_include,
+	  "look for stdlib files (content types, templates,\nrule modules) in DIR first (also ROADMAPC_PATH)" },
+	{ "--rules", NULL, "FILE", false, FOR_RULES, opt_rules,
+	  "run the Lua rules of FILE on every roadmap (repeatable)" },
 	{ "--today", NULL, "YYYY-MM-DD", false, FOR_CHECKING, opt_today,
 	  "the date content-stale measures from (default: today)" },
 	{ "--baseline", NULL, "FILE", false, FOR_CHECKING, opt_baseline,
 	  "do not fail on findings recorded in FILE" },
 	{ "--write-baseline", NULL, "FILE", false, FOR_CHECKING, opt_write_baseline,
 	  "record the current findings in FILE and accept them\n(findings do not fail this run)" },
-	{ "--limit", NULL, "NAME=N", false, FOR_CHECKING, opt_limit,
-	  "input limits: depth, aliases, file-size, scalar, nodes" },
+	{ "--limit", NULL, "NAME=N", false, FOR_RULES, opt_limit,
+	  "input limits: depth, aliases, file-size, scalar, nodes,\nlua-instructions, lua-memory, lua-seconds, findings,\nerrors" },
 	{ "--color", "--colour", "WHEN", false, FOR_CHECKING, opt_color,
 	  "auto (default), always or never; NO_COLOR is honoured" },
 	{ "--quiet", "-q", NULL, false, FOR_CHECKING, opt_quiet, "no summary line" },
@@ -428,11 +452,11 @@ static const Command commands[] = {
 	  SIZE_MAX, "build needs at least one FILE (or '-' for standard input)", run_build },
 	{ "render", "[options] FILE --view VIEW -o OUT", "render one diagram of one roadmap",
 	  FOR_RENDER, 1, 1, "render needs one FILE (or '-' for standard input)", run_render },
-	{ "explain", "CHECK", "what a check finds, why it matters, how to fix it", 0, 1, 1,
-	  "usage: roadmapc explain CHECK", run_explain },
+	{ "explain", "[options] CHECK", "what a check finds, why it matters, how to fix it",
+	  FOR_EXPLAIN, 1, 1, "usage: roadmapc explain CHECK", run_explain },
 	{ "init", "[--template NAME] [--lua] FILE", "start a roadmap from a stage template",
 	  FOR_INIT, 1, 1, "init needs the FILE to write (or '-' for standard output)", run_init },
-	{ "list-checks", "", "every check with its default severity", 0, 0, 0, NULL,
+	{ "list-checks", "[options]", "every check with its default severity", FOR_LIST, 0, 0, NULL,
 	  run_list_checks },
 	{ "list-templates", "[-I DIR]", "every stage template, with a line about it", FOR_TEMPLATES,
 	  0, 0, NULL, run_list_templates },
@@ -586,6 +610,7 @@ static void parse_args(Args *a, const Command *c, int argc, char **argv)
 	a->color = "auto";
 	a->files = xcalloc((size_t)argc + 1, sizeof *a->files);
 	a->dirs = xcalloc((size_t)argc + 1, sizeof *a->dirs);
+	a->rule_files = xcalloc((size_t)argc + 1, sizeof *a->rule_files);
 
 	bool only_files = false;
 	for (int i = 2; i < argc; i++) {
@@ -653,6 +678,7 @@ static void free_args(Args *a)
 	free(a->run.reports);
 	free(a->files);
 	free(a->dirs);
+	free(a->rule_files);
 	free(a->view_formats);
 	free(a->path_copy);
 	free(a->installed);

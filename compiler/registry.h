@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "limits.h"
 #include "model.h"
 #include "strmap.h"
 
@@ -45,6 +46,10 @@ typedef struct CheckConfig {
 	const CheckOverride *overrides;
 	size_t noverrides;
 	long today;             /* days since 1970-01-01, for content-stale */
+	/* For Lua rules: the run's limits, and what the input's Lua has used
+	 * of its budgets so far (NULL: the defaults, and a fresh budget). */
+	const Limits *limits;
+	SandboxUsage *lua_usage;
 } CheckConfig;
 
 typedef struct CheckRegistry {

@@ -44,6 +44,7 @@ typedef struct IdTable {
 	const char *noun;       /* "stage" */
 	const char *plural;     /* "stages" */
 	const char *where;      /* where the user adds one: "under 'content:'" */
+	const char *lua_where;  /* the same in Lua: "with content \"id\" { ... }" */
 	size_t items;           /* items of the kind, with an id or not */
 	StrMap map;
 	const char **ids;
@@ -60,12 +61,13 @@ typedef struct Resolver {
 } Resolver;
 
 static void table_init(Resolver *r, IdTable *t, const char *noun, const char *plural,
-		       const char *where)
+		       const char *where, const char *lua_where)
 {
 	memset(t, 0, sizeof *t);
 	t->noun = noun;
 	t->plural = plural;
 	t->where = where;
+	t->lua_where = lua_where;
 	strmap_init(&t->map, r->c.arena);
 }
 
@@ -87,7 +89,10 @@ static void define(Resolver *r, IdTable *t, const char *id, void *item, SrcLoc l
 				       id);
 		if (first->loc.line == loc.line && first->loc.col == loc.col &&
 		    first->loc.src == loc.src) {
-			schema_help(&r->c, d, "this %s is included twice through a YAML alias",
+			schema_help(&r->c, d,
+				    r->rm->src && r->rm->src->syntax == SYNTAX_LUA
+					    ? "the same call made this %s twice: in a loop, or placed in two lists"
+					    : "this %s is included twice through a YAML alias",
 				    t->noun);
 		} else {
 			schema_note(&r->c, d, first->loc, "'%s' first defined here", id);
@@ -120,7 +125,7 @@ static void help_ids(Resolver *r, Diag *d, const IdTable *t, const char *id)
 	if (t->n == 0) {
 		if (t->items == 0)
 			schema_help(&r->c, d, "the roadmap has no %s yet; add them %s", t->plural,
-				    t->where);
+				    r->rm->src && r->rm->src->syntax == SYNTAX_LUA ? t->lua_where : t->where);
 		else
 			schema_help(&r->c, d, "none of the %s has an id yet", t->plural);
 		return;
@@ -449,11 +454,15 @@ void resolve_roadmap(Roadmap *rm, const Catalog *cat, const CheckRegistry *reg, 
 	r.rm = rm;
 	r.reg = reg;
 	r.suggest_budget = SUGGEST_BUDGET;
-	table_init(&r, &r.stages, "stage", "stages", "under 'stages:'");
-	table_init(&r, &r.questions, "question", "questions", "under a stage's 'questions:'");
-	table_init(&r, &r.concerns, "concern", "concerns", "under a stage's 'concerns:'");
-	table_init(&r, &r.seller, "seller action", "seller actions", "under 'seller:'");
-	table_init(&r, &r.content, "content item", "content items", "under 'content:'");
+	table_init(&r, &r.stages, "stage", "stages", "under 'stages:'", "with stage \"id\" { ... }");
+	table_init(&r, &r.questions, "question", "questions", "under a stage's 'questions:'",
+		   "with question \"...\" { ... } in a stage");
+	table_init(&r, &r.concerns, "concern", "concerns", "under a stage's 'concerns:'",
+		   "with concern \"...\" in a stage");
+	table_init(&r, &r.seller, "seller action", "seller actions", "under 'seller:'",
+		   "with seller \"id\" { ... }");
+	table_init(&r, &r.content, "content item", "content items", "under 'content:'",
+		   "with content \"id\" { ... }");
 	strmap_init(&r.types, a);
 
 	define_items(&r);

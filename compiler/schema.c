@@ -154,7 +154,8 @@ static bool item_is_map(SchemaCtx *c, const NodePair *f, const Node *e, const ch
 			       f->key->str, schema_of(c, item), noun, schema_found(c, e));
 	if (e->kind == NODE_SCALAR && !schema_has_nul(e) &&
 	    (strcmp(first, "id") != 0 || schema_is_id(e->str, e->len)))
-		schema_help(c, d, "write '- %s: %s'", first, e->str);
+		schema_help(c, d, schema_syntax(e, "write '- %s: %s'", "write %s \"%s\" { ... }"),
+			    schema_syntax(e, first, schema_dsl_name(noun)), e->str);
 	return false;
 }
 
@@ -174,8 +175,9 @@ static size_t item_list(SchemaCtx *c, const NodePair *f, const char *item, const
 		return 1;
 	}
 	Diag *d = schema_wrong_type(c, f, item, arena_printf(c->arena, "a list of %s", plural));
-	schema_help(c, d, "write each entry on its own line under '%s:', starting with '- '",
-		    f->key->str);
+	schema_help(c, d, schema_syntax(f->value, "write each entry on its own line under '%s:', starting with '- '",
+					"make each entry with %s \"...\" { ... }"),
+		    schema_syntax(f->value, f->key->str, schema_dsl_name(f->key->str)));
 	return 0;
 }
 
@@ -206,7 +208,8 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
 		schema_fields(c, e, concern_keys, item, "a concern", k);
 		cn->id = schema_id(c, e, concern_keys, k[CK_ID], "concern", false, item);
 		cn->text = schema_required_text(c, e, concern_keys, k[CK_TEXT], "text", item,
-						"add 'text: ...', the worry in the buyer's words");
+						schema_syntax(e, "add 'text: ...', the worry in the buyer's words",
+							      "write concern \"...\" with the worry in the buyer's words"));
 		schema_refs(c, k[CK_CONTENT], item, "a list of content ids", &cn->content);
 		schema_ignore(c, k[CK_IGNORE], item, &cn->ignore);
 	} else if (schema_is_null(e)) {
@@ -242,7 +245,8 @@ static void read_question(SchemaCtx *c, Stage *st, const Node *e)
 	schema_fields(c, e, question_keys, item, "a question", k);
 	q->id = schema_id(c, e, question_keys, k[QK_ID], "question", false, item);
 	q->ask = schema_required_text(c, e, question_keys, k[QK_ASK], "ask", item,
-				      "add 'ask: ...', the question in the buyer's words");
+				      schema_syntax(e, "add 'ask: ...', the question in the buyer's words",
+						    "write question \"...\" { ... } with the question in the buyer's words"));
 	q->answer = schema_text(c, k[QK_ANSWER], item);
 	if (q->answer && !*q->answer)
 		q->answer = NULL;       /* an empty answer is no answer */
@@ -397,9 +401,10 @@ static void read_checks(SchemaCtx *c, Roadmap *rm, const NodePair *f)
 {
 	if (schema_absent(f))
 		return;
-	if (f->value->kind != NODE_MAP) {
+	if (!schema_is_map(f->value)) {
 		Diag *d = schema_wrong_type(c, f, NULL, "a mapping of check names to severities");
-		schema_help(c, d, "for example: checks: { content-unused: off }");
+		schema_help(c, d, "%s", schema_syntax(f->value, "for example: checks: { content-unused: off }",
+						      "for example: checks = { [\"content-unused\"] = \"off\" }"));
 		return;
 	}
 	for (size_t p = 0; p < f->value->npairs; p++) {
@@ -412,7 +417,7 @@ static void read_checks(SchemaCtx *c, Roadmap *rm, const NodePair *f)
 		cs.check = check;
 		cs.loc = e->key->loc;
 		const NodePair *severity = e, *max_age = NULL;
-		if (e->value->kind == NODE_MAP) {
+		if (schema_is_map(e->value)) {
 			const NodePair *k[EK_NKEYS];
 			schema_fields(c, e->value, setting_keys, item, "a checks entry", k);
 			severity = k[EK_SEVERITY];
@@ -423,7 +428,8 @@ static void read_checks(SchemaCtx *c, Roadmap *rm, const NodePair *f)
 				e->value->kind == NODE_SEQ ? "wrong-type" : "invalid-value",
 				"'%s' in 'checks' must be a severity or a mapping, found %s",
 				check, schema_found(c, e->value));
-			schema_help(c, d, "for example: %s: warning", check);
+			schema_help(c, d, schema_syntax(e->value, "for example: %s: warning",
+							"for example: [\"%s\"] = \"warning\""), check);
 			continue;
 		}
 		int sev = schema_word(c, severity, item, severity_words, "severity", "severities",
@@ -499,13 +505,15 @@ static void read_version(SchemaCtx *c, Roadmap *rm, const Node *map, const NodeP
 	double v;
 	if (!f) {
 		schema_missing(c, map, top_keys, "roadmap", NULL,
-			       "add 'roadmap: 1' (the format version) as the first line");
+			       schema_syntax(map, "add 'roadmap: 1' (the format version) as the first line",
+					     "describe the roadmap with roadmap { product = \"...\", segment = \"...\" }"));
 		return;
 	}
 	if (schema_is_null(f->value)) {
 		Diag *d = schema_error(c, f->key->loc, "missing-field",
 				       "required key 'roadmap' has no value");
-		schema_help(c, d, "write 'roadmap: 1', the format version");
+		schema_help(c, d, "%s", schema_syntax(f->key, "write 'roadmap: 1', the format version",
+						      "write roadmap = 1, the format version"));
 		return;
 	}
 	if (!schema_number(c, f, NULL, &v))
@@ -513,7 +521,8 @@ static void read_version(SchemaCtx *c, Roadmap *rm, const Node *map, const NodeP
 	if (v != 1) {
 		Diag *d = schema_error(c, f->value->loc, "invalid-value",
 				       "unsupported format version %s", schema_found(c, f->value));
-		schema_help(c, d, "this version of roadmapc reads format version 1: roadmap: 1");
+		schema_help(c, d, "%s", schema_syntax(f->value, "this version of roadmapc reads format version 1: roadmap: 1",
+						      "this version of roadmapc reads format version 1: roadmap = 1"));
 		return;
 	}
 	rm->version = 1;
@@ -539,6 +548,7 @@ Roadmap *schema_build(const Node *root, const SrcFile *sf, Arena *a, DiagList *d
 	schema_ctx_init(&c, a, dl);
 	c.sets = key_sets;
 	c.nsets = nkey_sets;
+	bool lua = sf->syntax == SYNTAX_LUA;
 
 	if (!root || schema_is_null(root)) {
 		SrcLoc loc = { sf, 1, 1, 1 };
@@ -547,16 +557,20 @@ Roadmap *schema_build(const Node *root, const SrcFile *sf, Arena *a, DiagList *d
 		Diag *d = schema_error(
 			&c, loc, "missing-field",
 			"the file is empty: a roadmap needs 'roadmap', 'product', 'segment' and 'stages'");
-		schema_help(&c, d,
-			    "start with 'roadmap: 1'; docs/language.md has a complete example");
+		schema_help(&c, d, "%s",
+			    lua ? "describe it with roadmap { product = \"...\", segment = \"...\" } and "
+				  "stage \"id\" { ... } calls; docs/lua.md has a complete example"
+				: "start with 'roadmap: 1'; docs/language.md has a complete example");
 		return NULL;
 	}
 	if (root->kind != NODE_MAP) {
 		Diag *d = schema_error(&c, root->loc, "wrong-type",
 				       "a roadmap file must be a mapping of keys, found %s",
 				       schema_found(&c, root));
-		schema_help(&c, d,
-			    "start with 'roadmap: 1', then 'product:', 'segment:' and 'stages:'");
+		schema_help(&c, d, "%s",
+			    lua ? "return a table of the roadmap's keys, or describe it with roadmap { ... } "
+				  "and stage \"id\" { ... } calls"
+				: "start with 'roadmap: 1', then 'product:', 'segment:' and 'stages:'");
 		return NULL;
 	}
 
@@ -571,11 +585,14 @@ Roadmap *schema_build(const Node *root, const SrcFile *sf, Arena *a, DiagList *d
 	schema_fields(&c, root, top_keys, NULL, "a roadmap", k);
 
 	read_version(&c, rm, root, k[TK_ROADMAP]);
-	rm->product = schema_required_text(&c, root, top_keys, k[TK_PRODUCT], "product", NULL,
-					   "add 'product: NAME', the product this roadmap is for");
+	rm->product = schema_required_text(
+		&c, root, top_keys, k[TK_PRODUCT], "product", NULL,
+		lua ? "add product = \"NAME\" to roadmap { ... }, the product this roadmap is for"
+		    : "add 'product: NAME', the product this roadmap is for");
 	rm->segment = schema_required_text(
 		&c, root, top_keys, k[TK_SEGMENT], "segment", NULL,
-		"add 'segment: WHO', the customers whose buying process this is");
+		lua ? "add segment = \"WHO\" to roadmap { ... }, the customers whose buying process this is"
+		    : "add 'segment: WHO', the customers whose buying process this is");
 	rm->category = (Category)schema_word(&c, k[TK_CATEGORY], NULL, vocab_categories, "category",
 					     "categories", CATEGORY_CONSIDERED);
 	rm->critical_characteristic = schema_text(&c, k[TK_CRITICAL], NULL);
@@ -593,7 +610,8 @@ Roadmap *schema_build(const Node *root, const SrcFile *sf, Arena *a, DiagList *d
 		rm->stages_loc = k[TK_STAGES]->key->loc;
 	if (schema_absent(k[TK_STAGES]) && !rm->extends) {
 		const char *help =
-			"add 'stages:' with the buyer's stages, each written '- id: NAME'";
+			lua ? "add the buyer's stages, each made with stage \"id\" { ... }"
+			    : "add 'stages:' with the buyer's stages, each written '- id: NAME'";
 		if (!k[TK_STAGES])
 			schema_missing(&c, root, top_keys, "stages", NULL, help);
 		else
@@ -605,7 +623,9 @@ Roadmap *schema_build(const Node *root, const SrcFile *sf, Arena *a, DiagList *d
 		   !rm->extends) {
 		Diag *d = schema_error(&c, k[TK_STAGES]->value->loc, "invalid-value",
 				       "'stages' is empty: a roadmap needs at least one stage");
-		schema_help(&c, d, "add the buyer's stages, each written '- id: NAME'");
+		schema_help(&c, d, "%s",
+			    lua ? "add the buyer's stages, each made with stage \"id\" { ... }"
+				: "add the buyer's stages, each written '- id: NAME'");
 	}
 	for (size_t i = 0; i < n; i++)
 		if (item_is_map(&c, k[TK_STAGES], items[i], "stage", "id", NULL))

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "number.h"
 #include "slug.h"
+#include "strbuf.h"
 #include "suggest.h"
 
 #include <stdarg.h>
@@ -43,6 +44,8 @@ void schema_note_cut(SchemaCtx *c, const Node *v, const char *key, bool entry)
 
 Diag *schema_error(SchemaCtx *c, SrcLoc loc, const char *check, const char *fmt, ...)
 {
+	if (diag_full(c->dl))
+		return NULL;            /* no more errors are kept: do not make one */
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = arena_vprintf(c->arena, fmt, ap);
@@ -164,9 +167,28 @@ bool schema_is_null(const Node *n)
 	return n->kind == NODE_SCALAR && n->type == SCALAR_NULL;
 }
 
+bool schema_is_map(const Node *n)
+{
+	return n->kind == NODE_MAP || (n->kind == NODE_SEQ && n->nitems == 0 && schema_is_lua(n));
+}
+
 bool schema_is_lua(const Node *n)
 {
 	return n && n->loc.src && n->loc.src->syntax == SYNTAX_LUA;
+}
+
+const char *schema_dsl_name(const char *noun_or_key)
+{
+	static const char *const names[][2] = {
+		{ "stage", "stage" }, { "stages", "stage" }, { "question", "question" },
+		{ "questions", "question" }, { "concern", "concern" }, { "concerns", "concern" },
+		{ "seller action", "seller" }, { "seller", "seller" }, { "content item", "content" },
+		{ "content", "content" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i][0], noun_or_key) == 0)
+			return names[i][1];
+	return "";
 }
 
 /* A scalar with a NUL byte inside cannot become a C string without losing
@@ -449,8 +471,9 @@ const char *schema_text(SchemaCtx *c, const NodePair *f, const char *item)
 	const Node *v = f->value;
 	if (v->kind != NODE_SCALAR) {
 		Diag *d = schema_wrong_type(c, f, item, "text");
-		schema_help(c, d,
-			    "put the text in quotes if it starts with '[' or '{' or contains ': '");
+		schema_help(c, d, "%s",
+			    schema_syntax(v, "put the text in quotes if it starts with '[' or '{' or contains ': '",
+					  "write the text as a string in quotes, not as a table"));
 		return NULL;
 	}
 	if (schema_has_nul(v)) {
@@ -491,7 +514,10 @@ const char *schema_id(SchemaCtx *c, const Node *map, const char *const *keys, co
 	/* An empty id, quoted or not, is no id. */
 	bool empty = f && f->value->kind == NODE_SCALAR && f->value->len == 0;
 	if (required && (schema_absent(f) || empty)) {
-		const char *help = "add 'id: NAME'; other items refer to it by this name";
+		const char *help = schema_syntax(map, "add 'id: NAME'; other items refer to it by this name",
+						 arena_printf(c->arena, "write %s \"NAME\" { ... }; other items "
+									"refer to it by this name",
+							      schema_dsl_name(noun)));
 		Diag *d = NULL;
 		if (!f)
 			schema_missing(c, map, keys, "id", item, help);
@@ -665,6 +691,29 @@ static bool scalar_entry(SchemaCtx *c, const NodePair *f, const Node *e, const c
 	return true;
 }
 
+/* "a", "b" from the text "a, b": the words of a Lua string that was meant
+ * as a list. */
+static const char *lua_list_words(SchemaCtx *c, const Node *e)
+{
+	StrBuf sb = STRBUF_INIT;
+	const char *p = e->str, *end = e->str + e->len;
+	while (p < end) {
+		while (p < end && (*p == ' ' || *p == ','))
+			p++;
+		const char *w = p;
+		while (p < end && *p != ',')
+			p++;
+		const char *we = p;
+		while (we > w && we[-1] == ' ')
+			we--;
+		if (we > w)
+			strbuf_printf(&sb, "%s%.*s", sb.len ? "\", \"" : "", (int)(we - w), w);
+	}
+	const char *out = arena_strdup(c->arena, strbuf_cstr(&sb));
+	strbuf_free(&sb);
+	return out;
+}
+
 bool schema_word_set(SchemaCtx *c, const NodePair *f, const char *item, const char *const *words,
 		     const char *noun, unsigned *set)
 {
@@ -689,6 +738,9 @@ bool schema_word_set(SchemaCtx *c, const NodePair *f, const char *item, const ch
 		/* `expects: information, pricing` is one word to YAML. */
 		if (e->plain && memchr(e->str, ',', e->len) && f->value == e)
 			schema_help(c, d, "write a list in brackets: %s: [%s]", f->key->str, e->str);
+		else if (schema_is_lua(e) && memchr(e->str, ',', e->len) && f->value == e)
+			schema_help(c, d, "write a list: %s = { \"%s\" }", f->key->str,
+				    lua_list_words(c, e));
 		else
 			schema_help_word(c, d, e->str, words, arena_printf(c->arena, "%ss", noun));
 	}
@@ -746,7 +798,8 @@ bool schema_date(SchemaCtx *c, const NodePair *f, const char *item, long *days)
 		Diag *d = schema_error(c, v->loc, "invalid-value",
 				       "'%s'%s must be a date written YYYY-MM-DD, found %s",
 				       f->key->str, schema_of(c, item), schema_found(c, v));
-		schema_help(c, d, "for example: %s: 2026-05-01", f->key->str);
+		schema_help(c, d, schema_syntax(v, "for example: %s: 2026-05-01",
+						"for example: %s = \"2026-05-01\""), f->key->str);
 		return false;
 	}
 	*days = date_parse(v->str);
@@ -853,9 +906,11 @@ Window schema_when(SchemaCtx *c, const NodePair *f, const char *item)
 				schema_help(c, d, "write the range with a hyphen '-', not a dash");
 			else
 				schema_help(
-					c, d,
-					"count in timeline units from the start of the buying process: "
-					"when: 0-2, when: [0, 2] or when: 3");
+					c, d, "%s",
+					schema_syntax(v, "count in timeline units from the start of the buying process: "
+							 "when: 0-2, when: [0, 2] or when: 3",
+						      "count in timeline units from the start of the buying process: "
+						      "when = {0, 2}, when = \"0-2\" or when = 3"));
 			return w;
 		}
 	}
@@ -871,8 +926,10 @@ Window schema_when(SchemaCtx *c, const NodePair *f, const char *item)
 				       "'when'%s ends before it starts: %s is after %s", of,
 				       show_number(c, a), show_number(c, b));
 		schema_help(c, d,
-			    v->kind == NODE_SEQ ? "write the earlier number first: when: [%s, %s]"
-						: "write the earlier number first: when: %s-%s",
+			    v->kind == NODE_SEQ ? schema_syntax(v, "write the earlier number first: when: [%s, %s]",
+								"write the earlier number first: when = {%s, %s}")
+						: schema_syntax(v, "write the earlier number first: when: %s-%s",
+								"write the earlier number first: when = \"%s-%s\""),
 			    show_number(c, b), show_number(c, a));
 		return w;
 	}
@@ -906,11 +963,13 @@ void schema_ignore(SchemaCtx *c, const NodePair *f, const char *item, IgnoreList
 {
 	if (schema_absent(f))
 		return;
-	if (f->value->kind != NODE_MAP) {
+	if (!schema_is_map(f->value)) {
 		Diag *d = schema_wrong_type(c, f, item, "a mapping of check names to reasons");
 		schema_help(
-			c, d,
-			"for example: ignore: { content-unused: \"kept for the partner portal\" }");
+			c, d, "%s",
+			schema_syntax(f->value,
+				      "for example: ignore: { content-unused: \"kept for the partner portal\" }",
+				      "for example: ignore = { [\"content-unused\"] = \"kept for the partner portal\" }"));
 		return;
 	}
 	for (size_t p = 0; p < f->value->npairs; p++) {
@@ -931,7 +990,8 @@ void schema_ignore(SchemaCtx *c, const NodePair *f, const char *item, IgnoreList
 					       schema_within(c, item));
 			schema_help(
 				c, d,
-				"say why the finding does not apply: %s: \"kept for the partner portal\"",
+				schema_syntax(r, "say why the finding does not apply: %s: \"kept for the partner portal\"",
+					      "say why the finding does not apply: [\"%s\"] = \"kept for the partner portal\""),
 				check);
 			continue;
 		}

@@ -76,12 +76,19 @@ const char *schema_found(SchemaCtx *c, const Node *n);
 bool schema_scalar_is(const Node *n, const char *word);
 /* True for a null scalar (empty, `~`, `null`): the key is as good as absent. */
 bool schema_is_null(const Node *n);
+/* True when 'n' is a mapping. An empty Lua table `{}` is one too: Lua
+ * cannot tell an empty list from an empty mapping, and lists get it. */
+bool schema_is_map(const Node *n);
 /* True when 'n' comes from a Lua file. */
 bool schema_is_lua(const Node *n);
 /* 'yaml' or 'lua': the help line for the syntax of the file 'n' is in, so
  * the same mistake gets advice in the words of the language it was made in.
  * A macro, so the compiler checks both when they are printf formats. */
 #define schema_syntax(n, yaml, lua) (schema_is_lua(n) ? (lua) : (yaml))
+/* The Lua DSL function that makes an item of 'noun' ("stage", "seller
+ * action", ...) or of list 'key' ("stages", "seller", ...): "stage",
+ * "seller", ...; "" when there is none. For help lines in Lua words. */
+const char *schema_dsl_name(const char *noun_or_key);
 /* True when scalar 'n' has a NUL byte before its end. */
 bool schema_has_nul(const Node *n);
 /* True when the 'len' bytes at 's' form an id: [a-z0-9][a-z0-9_-]*. */

@@ -20,6 +20,28 @@ int utf8_seqlen(unsigned char c)
 	return 1;
 }
 
+size_t utf8_valid_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n == 0)
+		return 0;
+	size_t len = (size_t)utf8_seqlen(u[0]);
+	if (u[0] < 0x80)
+		return 1;
+	if (len == 1 || len > n || (len == 2 && u[0] < 0xC2))
+		return 0;
+	unsigned long cp = u[0] & (0xFFu >> (len + 1));
+	for (size_t k = 1; k < len; k++) {
+		if ((u[k] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (u[k] & 0x3F);
+	}
+	if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+	    (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return len;
+}
+
 int utf8_count(const char *s, size_t n)
 {
 	int count = 0;
@@ -30,12 +52,19 @@ int utf8_count(const char *s, size_t n)
 	return count;
 }
 
-/* Length of the line break at 'p' (0 when there is none), as libyaml counts
- * them: LF, CRLF, CR, NEL (C2 85), LS (E2 80 A8) and PS (E2 80 A9). */
-static size_t break_len(const unsigned char *p, const unsigned char *end)
+/* Length of the line break at 'p' (0 when there is none), as the file's
+ * parser counts them. libyaml: LF, CRLF, CR, NEL (C2 85), LS (E2 80 A8) and
+ * PS (E2 80 A9). Lua: LF or CR, and a pair of different ones (CRLF, LFCR)
+ * is one break; NEL, LS and PS are just characters to it. */
+static size_t break_len(const unsigned char *p, const unsigned char *end, Syntax syntax)
 {
 	if (p >= end)
 		return 0;
+	if (syntax == SYNTAX_LUA) {
+		if (*p != '\n' && *p != '\r')
+			return 0;
+		return (p + 1 < end && (p[1] == '\n' || p[1] == '\r') && p[1] != *p) ? 2 : 1;
+	}
 	if (*p == '\n')
 		return 1;
 	if (*p == '\r')
@@ -97,6 +126,26 @@ static int from_utf16(Arena *a, const unsigned char *p, size_t len, int big,
 	return 0;
 }
 
+/* The start of every line, split as the file's syntax splits them. */
+static void index_lines(SrcFile *sf, Arena *a)
+{
+	size_t cap = 0, n = sf->len;
+	const unsigned char *p = (const unsigned char *)sf->text, *end = p + n;
+	size_t start = (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
+	sf->line_start = NULL;
+	sf->nlines = 0;
+	ARENA_PUSH(a, sf->line_start, sf->nlines, cap, start);
+	for (size_t i = start; i < n;) {
+		size_t b = break_len(p + i, end, sf->syntax);
+		if (b) {
+			i += b;
+			ARENA_PUSH(a, sf->line_start, sf->nlines, cap, i);
+		} else {
+			i++;
+		}
+	}
+}
+
 int srcfile_init(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)text;
@@ -118,21 +167,16 @@ int srcfile_init(SrcFile *sf, Arena *a, const char *path, const char *text, size
 	}
 	sf->text = copy;
 	sf->len = n;
-
-	size_t cap = 0;
-	const unsigned char *p = (const unsigned char *)copy, *end = p + n;
-	size_t start = (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
-	ARENA_PUSH(a, sf->line_start, sf->nlines, cap, start);
-	for (size_t i = start; i < n;) {
-		size_t b = break_len(p + i, end);
-		if (b) {
-			i += b;
-			ARENA_PUSH(a, sf->line_start, sf->nlines, cap, i);
-		} else {
-			i++;
-		}
-	}
+	index_lines(sf, a);
 	return rc;
+}
+
+void srcfile_set_syntax(SrcFile *sf, Arena *a, Syntax syntax)
+{
+	if (sf->syntax == syntax)
+		return;
+	sf->syntax = syntax;
+	index_lines(sf, a);
 }
 
 const char *srcfile_line(const SrcFile *sf, int line, size_t *len)
@@ -142,7 +186,7 @@ const char *srcfile_line(const SrcFile *sf, int line, size_t *len)
 	size_t start = sf->line_start[line - 1];
 	size_t end = start;
 	const unsigned char *p = (const unsigned char *)sf->text;
-	while (end < sf->len && !break_len(p + end, p + sf->len))
+	while (end < sf->len && !break_len(p + end, p + sf->len, sf->syntax))
 		end++;
 	*len = end - start;
 	return sf->text + start;

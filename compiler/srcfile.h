@@ -2,8 +2,9 @@
  *
  * The front ends parse a SrcFile; every node and model object then carries a
  * SrcLoc pointing back into it, so diagnostics can print the offending line
- * long after parsing. Lines are split exactly where libyaml splits them (LF,
- * CRLF, CR, NEL, LS, PS) so our line numbers always agree with the parser's.
+ * long after parsing. Lines are split exactly where the file's parser splits
+ * them (libyaml: LF, CRLF, CR, NEL, LS, PS; Lua: LF, CR, CRLF, LFCR), so our
+ * line numbers always agree with the parser's.
  * Columns count characters, not bytes, as libyaml's marks do. */
 #ifndef ROADMAPC_SRCFILE_H
 #define ROADMAPC_SRCFILE_H
@@ -41,6 +42,11 @@ typedef struct SrcLoc {
  * or -1 when UTF-16 input is malformed. */
 int srcfile_init(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len);
 
+/* Sets the file's syntax and splits its lines the way that syntax's parser
+ * does (Lua knows no NEL, LS or PS line breaks), so line numbers agree
+ * with the parser's. srcfile_init() starts as YAML. */
+void srcfile_set_syntax(SrcFile *sf, Arena *a, Syntax syntax);
+
 /* Returns line 'line' (1-based) without its line break, and its length in
  * bytes through 'len'; NULL when there is no such line. */
 const char *srcfile_line(const SrcFile *sf, int line, size_t *len);
@@ -50,6 +56,11 @@ void srcfile_locate(const SrcFile *sf, size_t offset, int *line, int *col);
 
 /* Length in bytes of the UTF-8 sequence starting with byte 'c' (1 for invalid). */
 int utf8_seqlen(unsigned char c);
+
+/* Length of the valid UTF-8 sequence that starts 's' (at most 'n' bytes):
+ * 1 to 4, or 0 when the bytes there are none (a stray continuation byte,
+ * an overlong form, a surrogate, past U+10FFFF, cut short). */
+size_t utf8_valid_len(const char *s, size_t n);
 
 /* Number of characters in the first 'n' bytes of 's'. */
 int utf8_count(const char *s, size_t n);

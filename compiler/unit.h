@@ -23,6 +23,7 @@ typedef struct Unit {
 	bool loaded;            /* the file was read (src is valid) */
 	const char *error;      /* why it could not be read, or NULL */
 	CheckRegistry registry; /* the run's checks and the file's own rules */
+	SandboxUsage lua_usage; /* what the file's Lua has used of its budgets */
 	Roadmap *roadmap;       /* NULL when structural errors stopped it */
 	bool checked;           /* the checks ran (no structural errors) */
 	Coverage coverage;      /* valid when 'checked' */

@@ -2,14 +2,15 @@
 # tests/suite_docs.sh - every example in docs/ and README.md is run.
 #
 # In a Markdown file, a fenced block with the info string `yaml file=NAME`
-# is written to NAME in a scratch directory (one per document); a ```console
+# (or `lua file=NAME`) is written to NAME in a scratch directory (one per
+# document); a ```console
 # block holds `$ roadmapc ...` commands, each followed by its exact expected
 # output (stdout and stderr together), and is run in that directory. A block
 # whose info string ends in `output=PATH` (```markdown output=out/a.plan.md)
 # holds the exact contents of a file the commands above it wrote (CRLF line
 # ends compared as LF, so a document never holds a carriage return). A yaml
-# block that is only a snippet must say so (```yaml fragment), so no example
-# can be forgotten. Prints PASS:/FAIL: lines; needs $ROADMAPC.
+# or lua block that is only a snippet must say so (```yaml fragment, ```lua
+# fragment), so no example can be forgotten. Prints PASS:/FAIL: lines; needs $ROADMAPC.
 set -u
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
@@ -26,9 +27,9 @@ for doc in README.md docs/*.md; do
 	/^```/ && !inblock {
 		info = substr($0, 4)
 		if (info ~ / output=[^ ]+$/) { sub(/.* output=/, "", info); gsub("/", "%", info); start("output." info) }
-		else if (info ~ /^yaml file=/) { split(info, a, "="); start("file." a[2]) }
-		else if (info ~ /^yaml fragment/) { start("fragment") }
-		else if (info ~ /^yaml/) { start("bad"); print FNR > fname }
+		else if (info ~ /^(yaml|lua) file=/) { split(info, a, "="); start("file." a[2]) }
+		else if (info ~ /^(yaml|lua) fragment/) { start("fragment") }
+		else if (info ~ /^(yaml|lua)/) { start("bad"); print FNR > fname }
 		else if (info == "console") { start("console") }
 		else { inblock = 2; fname = "/dev/null" }
 		next
@@ -39,7 +40,7 @@ for doc in README.md docs/*.md; do
 		path="$dir/blocks/$b"
 		case "$b" in
 		*.file.*) cp "$path" "$dir/${b#*.file.}" ;;
-		*.bad) echo "FAIL: $doc:$(head -n 1 "$path"): yaml block without file=NAME or fragment" ;;
+		*.bad) echo "FAIL: $doc:$(head -n 1 "$path"): yaml or lua block without file=NAME or fragment" ;;
 		*.output.*)
 			out=${b#*.output.}
 			out=${out//%//}

@@ -21,10 +21,10 @@ import sys
 LAYERS = [
     ('base', ['alloc', 'fontmetric', 'arena', 'strbuf', 'strmap', 'hash', 'path', 'textio', 'date',
               'json', 'number', 'escape', 'limits', 'version', 'outfile', 'suggest', 'signals', 'slug']),
-    ('source', ['srcfile', 'diag', 'node', 'stdlib_files']),
+    ('source', ['srcfile', 'diag', 'node', 'stdlib_files', 'sandbox', 'sandbox_*']),
     ('front ends', ['front', 'front_*']),
     ('schema', ['model', 'schema', 'schema_read', 'catalog', 'extends']),
-    ('model', ['resolve', 'model_index', 'registry', 'unit', 'subject']),
+    ('model', ['resolve', 'model_index', 'registry', 'unit', 'subject', 'rule_view']),
     ('checks', ['check', 'check_*', 'coverage']),
     ('outputs', ['report', 'report_*', 'render', 'render_*', 'board', 'board_*', 'plan', 'plan_*', 'baseline',
                  'fingerprint', 'output', 'output_*', 'graph', 'starter', 'jsonschema']),

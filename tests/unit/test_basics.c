@@ -213,6 +213,72 @@ TEST(a_line_without_a_column_is_the_whole_line)
 	arena_free(&a);
 }
 
+TEST(errors_past_the_cap_are_dropped)
+{
+	Arena a;
+	arena_init(&a);
+	SrcFile sf;
+	const char text[] = "x\n";
+	srcfile_init(&sf, &a, "t.lua", text, sizeof text - 1);
+	DiagList dl;
+	diag_init(&dl, &a);
+	dl.max_errors = 2;
+	SrcLoc loc = { &sf, 1, 1, 1 };
+	for (int i = 0; i < 5; i++) {
+		Diag *d = diag_report(&dl, loc, SEV_ERROR, "wrong-type", "e%d", i);
+		diag_help(&dl, d, "help %d", i);   /* harmless on a dropped one */
+		diag_report(&dl, loc, SEV_WARNING, "unknown-key", "w%d", i);
+	}
+	/* two errors, the note that the rest are not shown, and every warning */
+	EXPECT(dl.n == 8);
+	EXPECT(diag_full(&dl));
+	size_t errors = 0, capped = 0;
+	for (size_t i = 0; i < dl.n; i++) {
+		errors += dl.items[i]->sev == SEV_ERROR;
+		capped += strcmp(dl.items[i]->check, "limit-exceeded") == 0;
+	}
+	EXPECT(errors == 3 && capped == 1);
+	dl.max_errors = 0;      /* no cap: the checks' findings are all kept */
+	EXPECT(!diag_full(&dl));
+	diag_report(&dl, loc, SEV_ERROR, "wrong-type", "after");
+	EXPECT(dl.n == 9);
+	arena_free(&a);
+}
+
+TEST(srcfile_line_breaks_like_lua)
+{
+	Arena a;
+	arena_init(&a);
+	SrcFile sf;
+	/* LF, CRLF, LFCR, CR: four breaks to Lua; NEL and LS are characters. */
+	const char text[] = "a\nb\r\nc\n\rd\re \xC2\x85 f \xE2\x80\xA8 g";
+	srcfile_init(&sf, &a, "t.lua", text, sizeof text - 1);
+	EXPECT(sf.nlines == 8);   /* as YAML: LFCR is two breaks, NEL and LS are breaks */
+	srcfile_set_syntax(&sf, &a, SYNTAX_LUA);
+	EXPECT(sf.nlines == 5);
+	size_t n;
+	const char *line = srcfile_line(&sf, 5, &n);
+	EXPECT(line && n == sizeof "e \xC2\x85 f \xE2\x80\xA8 g" - 1);
+	line = srcfile_line(&sf, 4, &n);
+	EXPECT(line && n == 1 && line[0] == 'd');
+	arena_free(&a);
+}
+
+TEST(utf8_sequences_are_checked_strictly)
+{
+	EXPECT(utf8_valid_len("a", 1) == 1);
+	EXPECT(utf8_valid_len("\xC3\xA9", 2) == 2);
+	EXPECT(utf8_valid_len("\xE2\x82\xAC", 3) == 3);
+	EXPECT(utf8_valid_len("\xF0\x9F\x98\x80", 4) == 4);
+	EXPECT(utf8_valid_len("\xC3", 1) == 0);                 /* cut short */
+	EXPECT(utf8_valid_len("\x80", 1) == 0);                 /* a stray continuation */
+	EXPECT(utf8_valid_len("\xC0\xAF", 2) == 0);             /* overlong */
+	EXPECT(utf8_valid_len("\xE0\x80\xAF", 3) == 0);         /* overlong */
+	EXPECT(utf8_valid_len("\xED\xA0\x80", 3) == 0);         /* a surrogate */
+	EXPECT(utf8_valid_len("\xF4\x90\x80\x80", 4) == 0);     /* past U+10FFFF */
+	EXPECT(utf8_valid_len("\xFF", 1) == 0);
+}
+
 TEST(vocabulary)
 {
 	EXPECT(vocab_find(vocab_values, "left-alone") == VALUE_LEFT_ALONE);
@@ -249,12 +315,15 @@ int main(void)
 	RUN(srcfile_line_breaks_like_libyaml);
 	RUN(srcfile_columns_count_characters);
 	RUN(srcfile_utf16_is_converted);
+	RUN(srcfile_line_breaks_like_lua);
+	RUN(utf8_sequences_are_checked_strictly);
 	RUN(escapes);
 	RUN(dates);
 	RUN(dates_round_trip);
 	RUN(siphash_test_vectors);
 	RUN(paths_have_one_normal_form);
 	RUN(a_line_without_a_column_is_the_whole_line);
+	RUN(errors_past_the_cap_are_dropped);
 	RUN(vocabulary);
 	RUN(slugs);
 	return HARNESS_RESULT();

@@ -210,7 +210,7 @@ static void test_severity(void)
 	setting(rm, "concern-unaddressed", true, SEV_INFO, -1);
 	EXPECT("severity: the file wins over complex", registry_severity(cu, rm, NULL) == SEV_INFO);
 	CheckOverride ov[] = { { "concern-unaddressed", SEV_OFF }, { "concern-unaddressed", SEV_WARNING } };
-	CheckConfig cfg = { ov, 2, 0 };
+	CheckConfig cfg = { ov, 2, 0, NULL, NULL };
 	EXPECT("severity: -W wins, the last one", registry_severity(cu, rm, &cfg) == SEV_WARNING);
 	cfg.noverrides = 1;
 	EXPECT("severity: -W off", registry_severity(cu, rm, &cfg) == SEV_OFF);
@@ -229,7 +229,7 @@ static void test_stale_boundary(void)
 	c->reviewed = 1000;
 	c->reviewed_loc = here();
 	DiagList dl;
-	CheckConfig cfg = { NULL, 0, 1000 + 365 };
+	CheckConfig cfg = { NULL, 0, 1000 + 365, NULL, NULL };
 	EXPECT("content-stale: reviewed + 365 == today is current",
 	       run(rm, &cfg, &dl, "content-stale", NULL) == 0);
 	cfg.today++;
@@ -280,7 +280,7 @@ static void test_timing(void)
 	       u && u->loc.line == st->ignore.items[0].loc.line && u->sev == SEV_INFO &&
 	       strcmp(u->item, "stage:evaluate>ignore:timing-mismatch") == 0);
 	CheckOverride off = { "timing-mismatch", SEV_OFF };
-	CheckConfig cfg = { &off, 1, 0 };
+	CheckConfig cfg = { &off, 1, 0, NULL, NULL };
 	st->ignore.items[0].used = false;
 	EXPECT("unused-ignore: silent when its check is off",
 	       run(rm, &cfg, &dl, "unused-ignore", NULL) == 0);
