@@ -6,6 +6,7 @@
 #   make san        build the sanitizer binary only (build/san/roadmapc)
 #   make deps       install the Debian packages the build needs (or print how)
 #   make fuzz       build the libFuzzer targets (needs clang)
+#   make fuzz-run   run each fuzz target for FUZZ_SECONDS (default 60)
 #   make bench      measure the front end against raw libyaml parsing
 #   make clean
 #
@@ -37,7 +38,7 @@ STDLIB    := $(sort $(wildcard stdlib/*.yaml stdlib/*.lua))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all demo test san unit deps need-deps check-deps check-test-deps fuzz bench clean
+.PHONY: all demo test san unit deps need-deps check-deps check-test-deps fuzz fuzz-run bench clean
 all: need-deps $(BUILD)/roadmapc
 
 $(BUILD)/roadmapc: $(OBJS)
@@ -115,16 +116,27 @@ check-test-deps: check-deps
 	@ok=1; command -v groff >/dev/null || ok=0; /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || ok=0; \
 	[ $$ok = 1 ] || $(MAKE) --no-print-directory deps
 
+# The fuzz targets (tests/fuzz/fuzz_*.c) link a clang tree of the compiler
+# built with coverage and ASan+UBSan; tests/fuzz/run.sh runs one with its
+# seeds (FUZZ_SECONDS=N make fuzz-run runs each for N seconds).
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_OBJS := $(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS)))
 fuzz: $(FUZZ_SRCS:tests/fuzz/%.c=build/fuzz/%)
-build/fuzz/%: tests/fuzz/%.c $(SRCS)
-	@mkdir -p build/fuzz/gen
+# One sub-make builds the tree, so that `make -j2 fuzz` does not build it twice at once.
+build/fuzz/tree/built: $(SRCS) $(wildcard compiler/*.h) $(STDLIB) docs/checks.md
 	$(MAKE) --no-print-directory BUILD=build/fuzz/tree CC=clang \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/tree/gen/stdlib.inc build/fuzz/tree/gen/checkdoc.inc \
-		$(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS)))
+		$(FUZZ_OBJS)
+	touch $@
+build/fuzz/%: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) build/fuzz/tree/built
 	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L \
 		$(PKG_CFLAGS) -Icompiler -Ibuild/fuzz/tree/gen -o $@ $< \
-		$(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS))) $(PKG_LIBS) -lm
+		$(FUZZ_OBJS) $(PKG_LIBS) -lm
+
+FUZZ_SECONDS ?= 60
+fuzz-run: fuzz
+	@rc=0; for t in $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%); do \
+		tests/fuzz/run.sh $$t $(FUZZ_SECONDS) || rc=1; done; exit $$rc
 
 bench: $(BUILD)/roadmapc $(BUILD)/unit/bench_front
 	tests/bench.sh $(BUILD)
