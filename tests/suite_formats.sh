@@ -8,7 +8,7 @@
 #     has one rule per check in registry order, and its fingerprints are
 #     unique and survive lines moving;
 #   - junit parses as XML, with one test case per roadmap and check and
-#     counts that add up;
+#     counts that add up, even when names hold what XML cannot carry;
 #   - gitlab parses as JSON, with unique fingerprints that survive lines
 #     moving;
 #   - github escapes '%', newlines, ',' and ':' and stays within GitHub's
@@ -217,6 +217,21 @@ assert len(names("broken.yaml", "skipped")) == count("broken.yaml") - 2
 assert names("clean.yaml", "failure") == names("clean.yaml", "skipped") == set()
 assert len(names("missing.yaml", "skipped")) == count("missing.yaml")
 assert "missing.yaml" in suites["missing.yaml"].find("system-err").text
+EOF
+
+check "junit, json, sarif and gitlab parse with U+FFFE, U+FFFF, C0 and C1 characters in names" "$PY" - "$ROADMAPC" <<'EOF'
+import json, subprocess, sys, xml.etree.ElementTree as ET
+name = "odd\uffff\x85\x1b.yaml"
+open(name, "w", encoding="utf-8").write(
+    'roadmap: 1\nproduct: "P \\uFFFF\\uFFFE\\x01\\x85\\x9b"\nsegment: "S \\x02"\n'
+    'stages:\n  - id: need\n    name: "N \\uFFFF\\x07\\u0080"\n')
+def run(fmt):
+    return subprocess.run([sys.argv[1], "check", "--today", "2026-11-23", "--format", fmt, name],
+                          capture_output=True).stdout
+root = ET.fromstring(run("junit"))
+assert root.find("testsuite").find("properties") is not None
+for fmt in ("json", "sarif", "gitlab"):
+    json.loads(run(fmt).decode("utf-8"))
 EOF
 
 # ---- gitlab ----
