@@ -35,14 +35,15 @@ static SrcLoc whole_line(SrcLoc loc)
 			loc.col = 1;
 		return loc;
 	}
+	/* Blanks are one byte each, so bytes and characters agree on them. */
 	size_t start = 0;
 	while (start < n && (line[start] == ' ' || line[start] == '\t'))
 		start++;
 	size_t end = n;
 	while (end > start && (line[end - 1] == ' ' || line[end - 1] == '\t'))
 		end--;
-	loc.col = utf8_count(line, start) + 1;
-	loc.len = end > start ? utf8_count(line + start, end - start) : 1;
+	loc.col = (int)start + 1;
+	loc.len = end > start ? (int)(srcfile_line_chars(loc.src, loc.line) - start - (n - end)) : 1;
 	return loc;
 }
 
@@ -52,9 +53,34 @@ void diag_init(DiagList *dl, Arena *arena)
 	dl->arena = arena;
 }
 
+/* The error past the limit: said once, then nothing more is recorded. */
+static Diag *over_limit(DiagList *dl, SrcLoc loc)
+{
+	if (dl->nerrors++ == dl->max_errors) {
+		size_t max = dl->max_errors;
+		dl->max_errors = 0;     /* record this one */
+		Diag *d = diag_report(dl, loc, SEV_ERROR, "limit-exceeded",
+				      "more than %zu errors in this file; the rest are not reported", max);
+		diag_help(dl, d, "fix these first, or raise the limit with --limit errors=N");
+		dl->max_errors = max;
+	}
+	memset(&dl->discarded, 0, sizeof dl->discarded);
+	dl->discarded.notes_tail = &dl->discarded.notes;
+	return &dl->discarded;
+}
+
+bool diag_full(const DiagList *dl)
+{
+	return dl->max_errors && dl->nerrors >= dl->max_errors;
+}
+
 Diag *diag_vreport(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
 		   const char *fmt, va_list ap)
 {
+	if (sev == SEV_ERROR && diag_full(dl))
+		return over_limit(dl, loc);
+	if (sev == SEV_ERROR)
+		dl->nerrors++;
 	Diag *d = arena_alloc(dl->arena, sizeof *d);
 	d->loc = whole_line(loc);
 	d->sev = sev;
@@ -82,6 +108,8 @@ static void add_note(DiagList *dl, Diag *d, DiagNoteKind kind, SrcLoc loc,
 static void add_note(DiagList *dl, Diag *d, DiagNoteKind kind, SrcLoc loc,
 		     const char *fmt, va_list ap)
 {
+	if (d == &dl->discarded)
+		return;
 	DiagNote *n = arena_alloc(dl->arena, sizeof *n);
 	n->kind = kind;
 	n->loc = loc.src ? whole_line(loc) : loc;

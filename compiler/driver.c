@@ -39,12 +39,13 @@ static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, cons
 	}
 	u->src.syntax = fe->syntax;
 	FrontResult fr;
-	if (fe->parse(&u->src, &opt->limits, &u->arena, &u->diags, &fr) < 0)
-		return;
-	Roadmap *rm = schema_build(fr.root, &u->src, &u->arena, &u->diags);
-	if (rm)
-		resolve_roadmap(rm, cat, &u->registry, &u->arena, &u->diags);
-	u->roadmap = rm;
+	u->diags.max_errors = opt->limits.max_errors;   /* structural errors only */
+	if (fe->parse(&u->src, &opt->limits, &u->arena, &u->diags, &fr) == 0) {
+		u->roadmap = schema_build(fr.root, &u->src, &u->arena, &u->diags);
+		if (u->roadmap)
+			resolve_roadmap(u->roadmap, cat, &u->registry, &u->arena, &u->diags);
+	}
+	u->diags.max_errors = 0;
 }
 
 /* Reads and loads one file into 'u'; u->error says why it could not be. */

@@ -185,6 +185,7 @@ static void opt_limit(Args *a, const char *spec)
 		{ "file-size", offsetof(Limits, max_file_size) },
 		{ "scalar", offsetof(Limits, max_scalar_len) },
 		{ "nodes", offsetof(Limits, max_nodes) },
+		{ "errors", offsetof(Limits, max_errors) },
 	};
 	const char *eq = strchr(spec, '=');
 	if (!eq)
@@ -201,7 +202,7 @@ static void opt_limit(Args *a, const char *spec)
 		*(size_t *)((char *)&a->run.limits + names[i].offset) = (size_t)v;
 		return;
 	}
-	usage_error("unknown limit '%.*s' (known: depth, aliases, file-size, scalar, nodes)",
+	usage_error("unknown limit '%.*s' (known: depth, aliases, file-size, scalar, nodes, errors)",
 		    (int)(eq - spec), spec);
 }
 
@@ -289,7 +290,7 @@ static const Option options[] = {
 	{ "--write-baseline", NULL, "FILE", false, FOR_CHECKING, opt_write_baseline,
 	  "record the current findings in FILE" },
 	{ "--limit", NULL, "NAME=N", false, FOR_CHECKING, opt_limit,
-	  "input limits: depth, aliases, file-size, scalar, nodes" },
+	  "input limits: depth, aliases, file-size, scalar, nodes,\nerrors" },
 	{ "--color", "--colour", "WHEN", false, FOR_CHECKING, opt_color,
 	  "auto (default), always or never; NO_COLOR is honoured" },
 	{ "--quiet", "-q", NULL, false, FOR_CHECKING, opt_quiet, "no summary line" },

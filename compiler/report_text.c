@@ -87,12 +87,15 @@ static void snippet(StrBuf *out, const Style *st, SrcLoc loc)
 	const char *line = srcfile_line(loc.src, loc.line, &n);
 	if (!line)
 		return;
-	size_t col_off = char_offset(line, n, loc.col - 1);
+	/* Every scan below is bounded by the window, not by the line: a long
+	 * line with a finding every few characters stays linear. */
+	size_t col = loc.col > 1 ? (size_t)loc.col - 1 : 0;
+	size_t col_off = srcfile_char_offset(loc.src, loc.line, col);
 	size_t from = 0, to = n;
 	bool cut_left = false, cut_right = false;
-	if (utf8_count(line, n) > LONG_LINE) {
-		if (loc.col - 1 > WINDOW_BEFORE) {
-			from = char_offset(line, n, loc.col - 1 - WINDOW_BEFORE);
+	if (n > LONG_LINE && srcfile_line_chars(loc.src, loc.line) > LONG_LINE) {
+		if (col > WINDOW_BEFORE) {
+			from = srcfile_char_offset(loc.src, loc.line, col - WINDOW_BEFORE);
 			cut_left = true;
 		}
 		to = col_off + char_offset(line + col_off, n - col_off, WINDOW_AFTER);
@@ -107,9 +110,7 @@ static void snippet(StrBuf *out, const Style *st, SrcLoc loc)
 	strbuf_printf(out, "%*s | %s", width, "", cut_left ? "   " : "");
 	pad_under(out, line + from, col_off - from);
 	int span = loc.len > 1 ? loc.len : 1;
-	size_t end = col_off + char_offset(line + col_off, n - col_off, span);
-	if (end > to)
-		end = to;
+	size_t end = col_off + char_offset(line + col_off, to - col_off, span);
 	int shown = utf8_count(line + col_off, end - col_off);
 	strbuf_printf(out, "%s^", st->caret);
 	for (int i = 1; i < shown; i++)

@@ -32,6 +32,10 @@ void schema_ctx_init(SchemaCtx *c, Arena *a, DiagList *dl)
 
 Diag *schema_error(SchemaCtx *c, SrcLoc loc, const char *check, const char *fmt, ...)
 {
+	if (diag_full(c->dl)) {         /* past the error limit: nothing to format */
+		diag_report(c->dl, loc, SEV_ERROR, check, "%s", "");
+		return NULL;
+	}
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = arena_vprintf(c->arena, fmt, ap);
@@ -279,6 +283,8 @@ static void report_unknown_key(SchemaCtx *c, const Node *key, const char *const 
 {
 	Diag *d = schema_error(c, key->loc, "unknown-key", "unknown key %s %s",
 			       schema_found(c, key), in_item(c, item));
+	if (!d)
+		return;
 	Suggest s;
 	suggest_init(&s, key->str, key->len);
 	for (size_t i = 0; keys[i]; i++)
@@ -380,7 +386,7 @@ static bool misspelled(const Node *map, const char *const *keys, const char *key
 void schema_missing(SchemaCtx *c, const Node *map, const char *const *keys, const char *key,
 		    const char *item, const char *help)
 {
-	if (misspelled(map, keys, key))
+	if (!diag_full(c->dl) && misspelled(map, keys, key))
 		return;
 	Diag *d = schema_error(c, schema_item_loc(map), "missing-field",
 			       "missing required key '%s' %s", key, in_item(c, item));

@@ -97,6 +97,8 @@ static int from_utf16(Arena *a, const unsigned char *p, size_t len, int big,
 	return 0;
 }
 
+static void add_marks(SrcFile *sf, Arena *a, size_t *cap, size_t start, size_t n);
+
 int srcfile_init(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)text;
@@ -119,20 +121,43 @@ int srcfile_init(SrcFile *sf, Arena *a, const char *path, const char *text, size
 	sf->text = copy;
 	sf->len = n;
 
-	size_t cap = 0;
+	size_t cap = 0, marks_cap = 0;
 	const unsigned char *p = (const unsigned char *)copy, *end = p + n;
 	size_t start = (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
 	ARENA_PUSH(a, sf->line_start, sf->nlines, cap, start);
-	for (size_t i = start; i < n;) {
-		size_t b = break_len(p + i, end);
-		if (b) {
-			i += b;
-			ARENA_PUSH(a, sf->line_start, sf->nlines, cap, i);
-		} else {
+	for (size_t i = start;;) {
+		/* Only these bytes can start a line break. */
+		while (i < n && p[i] != '\n' && p[i] != '\r' && p[i] != 0xC2 && p[i] != 0xE2)
 			i++;
+		size_t b = break_len(p + i, end);
+		if (i < n && !b) {
+			i++;
+			continue;
 		}
+		size_t line = sf->line_start[sf->nlines - 1];
+		if (i - line > SRCFILE_MARK_EVERY)
+			add_marks(sf, a, &marks_cap, line, i - line);
+		if (i >= n)
+			break;
+		i += b;
+		ARENA_PUSH(a, sf->line_start, sf->nlines, cap, i);
 	}
 	return rc;
+}
+
+/* Length of the line break that ends just before byte 'next', which starts
+ * a line; 'start' is where the line before it starts. The forward scan of
+ * srcfile_init split the text there, so the break is the longest one. */
+static size_t break_before(const unsigned char *p, size_t start, size_t next)
+{
+	size_t room = next - start;
+	if (room >= 2 && p[next - 1] == '\n' && p[next - 2] == '\r')
+		return 2;
+	if (room >= 1 && (p[next - 1] == '\n' || p[next - 1] == '\r'))
+		return 1;
+	if (room >= 2 && p[next - 1] == 0x85 && p[next - 2] == 0xC2)
+		return 2;
+	return 3;       /* E2 80 A8 or E2 80 A9 */
 }
 
 const char *srcfile_line(const SrcFile *sf, int line, size_t *len)
@@ -140,12 +165,87 @@ const char *srcfile_line(const SrcFile *sf, int line, size_t *len)
 	if (!sf || line < 1 || (size_t)line > sf->nlines)
 		return NULL;
 	size_t start = sf->line_start[line - 1];
-	size_t end = start;
-	const unsigned char *p = (const unsigned char *)sf->text;
-	while (end < sf->len && !break_len(p + end, p + sf->len))
-		end++;
+	size_t end = sf->len;
+	if ((size_t)line < sf->nlines)
+		end = sf->line_start[line] - break_before((const unsigned char *)sf->text, start,
+							  sf->line_start[line]);
 	*len = end - start;
 	return sf->text + start;
+}
+
+/* ---- columns on long lines ---- */
+
+/* Steps over the character at byte 'off' of the 'n' bytes at 's'. */
+static size_t char_step(const char *s, size_t n, size_t off)
+{
+	size_t len = (size_t)utf8_seqlen((unsigned char)s[off]);
+	return len > n - off ? 1 : len;
+}
+
+static void add_marks(SrcFile *sf, Arena *a, size_t *cap, size_t start, size_t n)
+{
+	const char *s = sf->text + start;
+	size_t chars = 0;
+	for (size_t off = 0; off < n; off += char_step(s, n, off), chars++)
+		if (chars > 0 && chars % SRCFILE_MARK_EVERY == 0)
+			ARENA_PUSH(a, sf->marks, sf->nmarks, *cap, start + off);
+}
+
+/* The index of the first mark at or after byte 'offset'. */
+static size_t first_mark_from(const SrcFile *sf, size_t offset)
+{
+	size_t lo = 0, hi = sf->nmarks;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sf->marks[mid] < offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Starts a walk to character 'chars' of line 'line' (of 'n' bytes at byte
+ * 'start') from the last mark at or before it: its byte offset within the
+ * line in '*off', its character number in '*at'. */
+static void nearest_mark(const SrcFile *sf, size_t start, size_t n, size_t chars, size_t *off,
+			 size_t *at)
+{
+	*off = *at = 0;
+	if (n <= SRCFILE_MARK_EVERY || chars < SRCFILE_MARK_EVERY)
+		return;
+	size_t first = first_mark_from(sf, start);
+	size_t past = first_mark_from(sf, start + n);   /* the line's marks: [first, past) */
+	size_t want = chars / SRCFILE_MARK_EVERY;       /* mark k is character (k + 1) * EVERY */
+	size_t k = want < past - first ? want : past - first;
+	if (k == 0)
+		return;
+	*off = sf->marks[first + k - 1] - start;
+	*at = k * SRCFILE_MARK_EVERY;
+}
+
+size_t srcfile_char_offset(const SrcFile *sf, int line, size_t chars)
+{
+	size_t n, off, at;
+	const char *s = srcfile_line(sf, line, &n);
+	if (!s)
+		return 0;
+	nearest_mark(sf, (size_t)(s - sf->text), n, chars, &off, &at);
+	for (; at < chars && off < n; at++)
+		off += char_step(s, n, off);
+	return off;
+}
+
+size_t srcfile_line_chars(const SrcFile *sf, int line)
+{
+	size_t n, off, at;
+	const char *s = srcfile_line(sf, line, &n);
+	if (!s)
+		return 0;
+	nearest_mark(sf, (size_t)(s - sf->text), n, (size_t)-1, &off, &at);
+	for (; off < n; at++)
+		off += char_step(s, n, off);
+	return at;
 }
 
 void srcfile_locate(const SrcFile *sf, size_t offset, int *line, int *col)
