@@ -91,13 +91,17 @@ static const EscapeSyntax terminal_lines_syntax = { terminal_lines_table, show_c
 static const EscapeSyntax workflow_data_syntax = { workflow_data_table, show_control, false };
 static const EscapeSyntax workflow_property_syntax = { workflow_property_table, show_control, false };
 
-/* Length of the sequence at 'p' that goes out unchanged, or 0 when it
- * needs the table, the control rule or a replacement. */
+/* True for an ASCII byte that goes out unchanged. */
+static inline bool plain_ascii(const EscapeSyntax *sx, unsigned char c)
+{
+	return c >= 0x20 && c != 0x7F && !sx->table[c];
+}
+
+/* Length of the multi-byte sequence at 'p' that goes out unchanged, or 0
+ * when it needs the control rule or a replacement. */
 static size_t plain_len(const EscapeSyntax *sx, const unsigned char *p, size_t n)
 {
 	unsigned char c = p[0];
-	if (c < 0x80)
-		return c >= 0x20 && c != 0x7F && !sx->table[c];
 	size_t len = valid_utf8(p, n);
 	if (len == 2 && c == 0xC2 && p[1] < 0xA0)
 		return 0;               /* C1 control */
@@ -112,8 +116,13 @@ static void escape_with(StrBuf *out, const char *s, size_t n, const EscapeSyntax
 	size_t i = 0;
 	while (i < n) {
 		size_t run = i, len;
-		while (run < n && (len = plain_len(sx, p + run, n - run)) > 0)
+		for (;;) {
+			while (run < n && p[run] < 0x80 && plain_ascii(sx, p[run]))
+				run++;
+			if (run >= n || p[run] < 0x80 || (len = plain_len(sx, p + run, n - run)) == 0)
+				break;
 			run += len;
+		}
 		if (run > i)
 			strbuf_put(out, s + i, run - i);
 		i = run;

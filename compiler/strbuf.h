@@ -19,6 +19,10 @@ typedef struct StrBuf {
 void strbuf_put(StrBuf *sb, const char *s, size_t n);
 void strbuf_puts(StrBuf *sb, const char *s);
 void strbuf_putc(StrBuf *sb, char c);
+/* 'n' spaces; a whole number in decimal (no printf: reports write many). */
+void strbuf_put_spaces(StrBuf *sb, size_t n);
+void strbuf_put_uint(StrBuf *sb, unsigned long long v);
+void strbuf_put_int(StrBuf *sb, long long v);
 void strbuf_printf(StrBuf *sb, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
