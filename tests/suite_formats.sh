@@ -4,7 +4,7 @@
 # The golden cases (tests/cases/formats/) fix the exact bytes; this suite
 # checks the structure with real parsers, the way CI services read it:
 #   - sarif validates against the official SARIF 2.1.0 schema (our copy in
-#     tests/data, which must equal ../shared/data/schemas/ when that exists),
+#     tests/data, which must equal the shared data's schemas/ when that exists),
 #     has one rule per check in registry order, and its fingerprints are
 #     unique and survive lines moving;
 #   - junit parses as XML, with one test case per roadmap and check and
@@ -21,7 +21,7 @@ set -u
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 SCHEMA=$ROOT/tests/data/sarif-schema-2.1.0.json
-SHARED_SCHEMA=$ROOT/../shared/data/schemas/sarif-schema-2.1.0.json
+SHARED_SCHEMA=$(python3 tests/tools/shared_data.py schemas/sarif-schema-2.1.0.json)
 PY=/usr/bin/python3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

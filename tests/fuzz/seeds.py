@@ -7,22 +7,13 @@ crashers (tests/fuzz/regressions/TARGET) and, when they are there, the
 shared YAML test suite and hostile inputs beside the repository. Each seed
 is named by the hash of its bytes, so reruns do not duplicate them."""
 import hashlib
-import os
 import pathlib
 import shlex
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-
-
-def shared_data():
-    """The shared data folder: beside this checkout, or beside the main
-    checkout when this one is a git worktree."""
-    for base in (ROOT.parent, ):
-        yield base / "shared" / "data"
-    common = os.popen(f"git -C '{ROOT}' rev-parse --git-common-dir 2>/dev/null").read().strip()
-    if common:
-        yield pathlib.Path(common).resolve().parent.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT / "tests" / "tools"))
+from shared_data import shared_data  # noqa: E402
 
 
 def case_sections(path):
@@ -52,14 +43,11 @@ def yaml_seeds():
     for d in ("examples", "stdlib"):
         for f in sorted((ROOT / d).glob("*.yaml")):
             yield f.read_bytes()
-    for data in shared_data():
-        if data.is_dir():
-            for f in sorted((data / "hostile-yaml").rglob("*")):
-                if f.is_file() and f.suffix not in (".md", ".tsv", ".dict", ".txt") and f.stat().st_size < 65536:
-                    yield f.read_bytes()
-            for f in sorted((data / "yaml-test-suite").rglob("in.yaml")):
-                yield f.read_bytes()
-            break
+    for f in sorted(shared_data("hostile-yaml").rglob("*")):
+        if f.is_file() and f.suffix not in (".md", ".tsv", ".dict", ".txt") and f.stat().st_size < 65536:
+            yield f.read_bytes()
+    for f in sorted(shared_data("yaml-test-suite").rglob("in.yaml")):
+        yield f.read_bytes()
 
 
 def baseline_seeds():
