@@ -2,11 +2,11 @@
  *
  * Blocks grow with the arena (64 KB, then doubling up to 4 MB), so a large
  * compilation makes a few big blocks rather than thousands of small ones.
- * Blocks come from calloc: memory fresh from the kernel is zero already,
- * so arena_alloc() does not clear it again, and a block of 2 MB or more
- * asks for transparent huge pages, so that touching a few hundred
- * megabytes of nodes costs hundreds of page faults, not a hundred
- * thousand. Strings are packed without alignment. */
+ * Blocks come zeroed (calloc, or fresh pages from the kernel), so
+ * arena_alloc() does not clear memory again; blocks of 4 MB are mapped on
+ * whole transparent huge pages, so that touching a few hundred megabytes
+ * of nodes costs hundreds of page faults, not a hundred thousand. Strings
+ * are packed without alignment. */
 #define _DEFAULT_SOURCE         /* madvise */
 
 #include "arena.h"
@@ -27,37 +27,70 @@
 struct ArenaBlock {
 	ArenaBlock *next;
 	size_t used, size;
+	size_t mapped;          /* bytes mapped for it (a huge block), or 0: malloc'ed */
 	_Alignas(ARENA_ALIGN) unsigned char data[];
+};
+
+struct ArenaAdopted {
+	ArenaAdopted *next;
+	void *p;
 };
 
 void arena_init(Arena *a)
 {
 	a->head = NULL;
 	a->total = 0;
+	a->adopted = NULL;
+}
+
+void arena_adopt(Arena *a, void *p)
+{
+	ArenaAdopted *ad = arena_alloc(a, sizeof *ad);
+	ad->p = p;
+	ad->next = a->adopted;
+	a->adopted = ad;
 }
 
 void arena_free(Arena *a)
 {
+	for (ArenaAdopted *ad = a->adopted; ad; ad = ad->next)
+		free(ad->p);
+	a->adopted = NULL;
 	ArenaBlock *b = a->head;
 	while (b) {
 		ArenaBlock *next = b->next;
-		free(b);
+		if (b->mapped)
+			munmap(b, b->mapped);
+		else
+			free(b);
 		b = next;
 	}
 	a->head = NULL;
 	a->total = 0;
 }
 
-static void advise_huge(ArenaBlock *b)
+/* A zeroed block of at least 'bytes' (header included), on whole huge
+ * pages: mapped with a huge page of slack, then trimmed to start on a
+ * huge-page boundary. NULL when the system will not map it. */
+static ArenaBlock *map_huge(size_t bytes)
 {
+	size_t len = (bytes + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+	unsigned char *p = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	size_t head = (HUGE_PAGE - (uintptr_t)p % HUGE_PAGE) % HUGE_PAGE;
+	if (head)
+		munmap(p, head);
+	if (HUGE_PAGE - head)
+		munmap(p + head + len, HUGE_PAGE - head);
+	ArenaBlock *b = (ArenaBlock *)(p + head);
 #ifdef MADV_HUGEPAGE
-	uintptr_t start = ((uintptr_t)b->data + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-	uintptr_t end = ((uintptr_t)b->data + b->size) & ~(uintptr_t)(HUGE_PAGE - 1);
-	if (end > start)
-		madvise((void *)start, end - start, MADV_HUGEPAGE);
-#else
-	(void)b;
+	madvise(b, len, MADV_HUGEPAGE);
 #endif
+	b->mapped = len;
+	b->size = len - sizeof *b;
+	return b;
 }
 
 /* A block with room for 'size' bytes: the current one, or a new one. */
@@ -79,10 +112,11 @@ static ArenaBlock *block_for(Arena *a, size_t size, size_t align)
 		grow = ARENA_MAX_BLOCK;
 	bool own = size > grow / 4;
 	size_t bsize = own ? size : grow;
-	ArenaBlock *nb = xcalloc(1, sizeof *nb + bsize);
-	nb->size = bsize;
-	if (bsize >= 2 * HUGE_PAGE)
-		advise_huge(nb);
+	ArenaBlock *nb = bsize >= 2 * HUGE_PAGE ? map_huge(sizeof *nb + bsize) : NULL;
+	if (!nb) {
+		nb = xcalloc(1, sizeof *nb + bsize);
+		nb->size = bsize;
+	}
 	if (b && own) {
 		nb->next = b->next;
 		b->next = nb;

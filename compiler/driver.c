@@ -27,11 +27,13 @@ void driver_registry(CheckRegistry *reg, Arena *a)
 }
 
 /* Front end, schema and resolve: everything that reports structural errors. */
-static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, const Catalog *cat,
-		 const RunOptions *opt)
+static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, bool owned,
+		 const Catalog *cat, const RunOptions *opt)
 {
 	u->loaded = true;
-	if (srcfile_init(&u->src, &u->arena, u->name, text, len) < 0) {
+	int rc = owned ? srcfile_init_in_place(&u->src, &u->arena, u->name, text, len)
+		       : srcfile_init(&u->src, &u->arena, u->name, text, len);
+	if (rc < 0) {
 		SrcLoc loc = { &u->src, 1, 1, 1 };
 		diag_report(&u->diags, loc, SEV_ERROR, fe->check,
 			    "the file starts with a UTF-16 mark but is not valid UTF-16");
@@ -60,20 +62,20 @@ static void load_unit(Unit *u, const char *path, const char *text, size_t len,
 					path, fe->name);
 		return;
 	}
-	char *owned = NULL;
-	if (!text) {
-		StrBuf err = STRBUF_INIT;
-		int truncated;  /* the front end reports the size limit, at a location */
-		owned = textio_read_capped(path, opt->limits.max_file_size, &len, &truncated, &err);
-		if (!owned) {
-			u->error = arena_strdup(&u->arena, strbuf_cstr(&err));
-			strbuf_free(&err);
-			return;
-		}
-		text = owned;
+	if (text) {
+		load(u, fe, text, len, false, cat, opt);
+		return;
 	}
-	load(u, fe, text, len, cat, opt);
-	free(owned);
+	StrBuf err = STRBUF_INIT;
+	int truncated;  /* the front end reports the size limit, at a location */
+	char *owned = textio_read_capped(path, opt->limits.max_file_size, &len, &truncated, &err);
+	if (!owned) {
+		u->error = arena_strdup(&u->arena, strbuf_cstr(&err));
+		strbuf_free(&err);
+		return;
+	}
+	arena_adopt(&u->arena, owned);  /* the source text, kept for the reports */
+	load(u, fe, owned, len, true, cat, opt);
 }
 
 /* The checks and coverage, on a unit that loaded without structural errors. */

@@ -5,6 +5,7 @@
 #include "srcfile.h"
 #include "alloc.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 int utf8_seqlen(unsigned char c)
@@ -99,49 +100,79 @@ static int from_utf16(Arena *a, const unsigned char *p, size_t len, int big,
 
 static void add_marks(SrcFile *sf, Arena *a, size_t *cap, size_t start, size_t n);
 
-int srcfile_init(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len)
+/* The next line break at or after byte 'i' of the 'n' at 'p': its offset
+ * (n when there is none), and its length through 'blen'. */
+static size_t next_break(const unsigned char *p, size_t n, size_t i, size_t *blen)
 {
-	const unsigned char *u = (const unsigned char *)text;
-	char *copy;
-	size_t n;
-	int rc = 0;
-
-	memset(sf, 0, sizeof *sf);
-	sf->path = arena_strdup(a, path);
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-		if (from_utf16(a, u + 2, len - 2, u[0] == 0xFE, &copy, &n) < 0) {
-			rc = -1;
-			copy = arena_strndup(a, "", 0);
-			n = 0;
-		}
-	} else {
-		copy = arena_strndup(a, text, len);
-		n = len;
-	}
-	sf->text = copy;
-	sf->len = n;
-
-	size_t cap = 0, marks_cap = 0;
-	const unsigned char *p = (const unsigned char *)copy, *end = p + n;
-	size_t start = (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
-	ARENA_PUSH(a, sf->line_start, sf->nlines, cap, start);
-	for (size_t i = start;;) {
+	for (;; i++) {
 		/* Only these bytes can start a line break. */
 		while (i < n && p[i] != '\n' && p[i] != '\r' && p[i] != 0xC2 && p[i] != 0xE2)
 			i++;
-		size_t b = break_len(p + i, end);
-		if (i < n && !b) {
-			i++;
-			continue;
-		}
-		size_t line = sf->line_start[sf->nlines - 1];
+		if (i >= n || (*blen = break_len(p + i, p + n)) > 0)
+			return i;
+	}
+}
+
+/* Indexes the lines of sf->text: counted first, so that the index of a
+ * million-line file is allocated once, at its size. */
+static void index_lines(SrcFile *sf, Arena *a)
+{
+	const unsigned char *p = (const unsigned char *)sf->text;
+	size_t n = sf->len, blen = 0, marks_cap = 0;
+	size_t first = (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
+	size_t lines = 1;
+	for (size_t i = next_break(p, n, first, &blen); i < n; i = next_break(p, n, i + blen, &blen))
+		lines++;
+	sf->line_start = arena_alloc(a, lines * sizeof *sf->line_start);
+	sf->line_start[sf->nlines++] = first;
+	for (size_t line = first;;) {
+		size_t i = next_break(p, n, line, &blen);
 		if (i - line > SRCFILE_MARK_EVERY)
 			add_marks(sf, a, &marks_cap, line, i - line);
 		if (i >= n)
 			break;
-		i += b;
-		ARENA_PUSH(a, sf->line_start, sf->nlines, cap, i);
+		line = i + blen;
+		sf->line_start[sf->nlines++] = line;
 	}
+}
+
+/* Sets the text of 'sf' from 'len' bytes at 'text'; UTF-16 (after its
+ * mark) is converted into the arena, anything else is used as it is when
+ * 'in_place', else copied. */
+static int set_text(SrcFile *sf, Arena *a, const char *text, size_t len, bool in_place)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	int rc = 0;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		char *copy;
+		if (from_utf16(a, u + 2, len - 2, u[0] == 0xFE, &copy, &sf->len) < 0) {
+			rc = -1;
+			copy = arena_strndup(a, "", 0);
+			sf->len = 0;
+		}
+		sf->text = copy;
+	} else {
+		sf->text = in_place ? text : arena_strndup(a, text, len);
+		sf->len = len;
+	}
+	return rc;
+}
+
+int srcfile_init(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len)
+{
+	memset(sf, 0, sizeof *sf);
+	sf->path = arena_strdup(a, path);
+	int rc = set_text(sf, a, text, len, false);
+	index_lines(sf, a);
+	return rc;
+}
+
+int srcfile_init_in_place(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len)
+{
+	memset(sf, 0, sizeof *sf);
+	sf->path = arena_strdup(a, path);
+	int rc = set_text(sf, a, text, len, true);
+	index_lines(sf, a);
 	return rc;
 }
 

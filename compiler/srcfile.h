@@ -50,6 +50,10 @@ typedef struct SrcLoc {
  * or -1 when UTF-16 input is malformed. */
 int srcfile_init(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len);
 
+/* The same without copying the text, which must be NUL-terminated and
+ * outlive 'sf' (the driver's file buffer, which the unit's arena adopts). */
+int srcfile_init_in_place(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len);
+
 /* Returns line 'line' (1-based) without its line break, and its length in
  * bytes through 'len'; NULL when there is no such line. Constant time. */
 const char *srcfile_line(const SrcFile *sf, int line, size_t *len);
