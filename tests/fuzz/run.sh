@@ -23,9 +23,11 @@ extra=()
 # Undefined behaviour is a finding, like a crash; the one known report of
 # code another branch fixes is in ubsan.supp, with its reason.
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=tests/fuzz/ubsan.supp
+# A hang is a finding; the timeout is generous because the machine running
+# the fuzzer may be busy (a 10 s one fired inside ASan's allocator once).
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0
 export TMPDIR=${TMPDIR:-/tmp}
-"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+"$bin" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=65536 \
 	-print_final_stats=1 -artifact_prefix="$findings/$target-" "${extra[@]}" "$@" \
 	"$corpus" "$seeds" >"build/fuzz/$target.log" 2>&1
 rc=$?
