@@ -13,6 +13,7 @@
 #include "schema.h"
 #include "schema_read.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Largest `max_age_days`: about 270 years. */
@@ -100,21 +101,41 @@ static const char *peek_id(const Node *map)
 	return NULL;
 }
 
-static const char *label(SchemaCtx *c, const char *noun, const char *id, const char *anon)
+/* A label lives in its reader's stack frame: it is only ever part of a
+ * message, and every item has one while most files have no error, so
+ * they are not formatted into the arena (a long id still goes there). */
+typedef struct Label {
+	char buf[128];
+} Label;
+
+static const char *label(SchemaCtx *c, Label *lb, const char *noun, const char *id,
+			 const char *anon)
 {
-	return id ? arena_printf(c->arena, "%s '%s'", noun, id) : anon;
+	if (!id)
+		return anon;
+	size_t nn = strlen(noun), ni = strlen(id);
+	if (nn + ni + 4 > sizeof lb->buf)
+		return arena_printf(c->arena, "%s '%s'", noun, id);
+	memcpy(lb->buf, noun, nn);
+	memcpy(lb->buf + nn, " '", 2);
+	memcpy(lb->buf + nn + 2, id, ni);
+	memcpy(lb->buf + nn + 2 + ni, "'", 2);
+	return lb->buf;
 }
 
 /* The label of the Nth concern or question of stage 'st': by its id, or by
  * the default id resolve.c will give it ("question 'need.q2'"). */
-static const char *stage_item_label(SchemaCtx *c, const char *noun, char letter, const char *id,
-				    const Stage *st, size_t n)
+static const char *stage_item_label(SchemaCtx *c, Label *lb, const char *noun, char letter,
+				    const char *id, const Stage *st, size_t n)
 {
 	if (id)
-		return label(c, noun, id, NULL);
-	if (st->id)
+		return label(c, lb, noun, id, NULL);
+	if (!st->id)
+		return noun[0] == 'q' ? "a question" : "a concern";
+	int len = snprintf(lb->buf, sizeof lb->buf, "%s '%s.%c%zu'", noun, st->id, letter, n);
+	if (len < 0 || (size_t)len >= sizeof lb->buf)
 		return arena_printf(c->arena, "%s '%s.%c%zu'", noun, st->id, letter, n);
-	return arena_printf(c->arena, "a %s", noun);
+	return lb->buf;
 }
 
 /* Each entry of a list of items must be a mapping; 'first' is the key a
@@ -170,7 +191,8 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
 	Concern *cn = arena_alloc(c->arena, sizeof *cn);
 	cn->stage = st;
 	cn->loc = schema_item_loc(e);
-	const char *stage_item = label(c, "stage", st->id, "a stage");
+	Label lb, stage_lb;
+	const char *stage_item = label(c, &stage_lb, "stage", st->id, "a stage");
 	if (e->kind == NODE_SCALAR && !schema_is_null(e)) {
 		if (schema_has_nul(e)) {
 			schema_error(c, e->loc, "invalid-value",
@@ -181,7 +203,7 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
 		cn->text = e->str;
 	} else if (e->kind == NODE_MAP) {
 		const NodePair *k[CK_NKEYS];
-		const char *item = stage_item_label(c, "concern", 'c', peek_id(e), st, n);
+		const char *item = stage_item_label(c, &lb, "concern", 'c', peek_id(e), st, n);
 		schema_fields(c, e, concern_keys, item, "a concern", k);
 		cn->id = schema_id(c, e, concern_keys, k[CK_ID], "concern", false, item);
 		cn->text = schema_required_text(c, e, concern_keys, k[CK_TEXT], "text", item,
@@ -214,7 +236,8 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
 static void read_question(SchemaCtx *c, Stage *st, const Node *e, size_t n)
 {
 	const NodePair *k[QK_NKEYS];
-	const char *item = stage_item_label(c, "question", 'q', peek_id(e), st, n);
+	Label lb;
+	const char *item = stage_item_label(c, &lb, "question", 'q', peek_id(e), st, n);
 	Question *q = arena_alloc(c->arena, sizeof *q);
 	q->stage = st;
 	q->loc = schema_item_loc(e);
@@ -261,7 +284,8 @@ static void read_question(SchemaCtx *c, Stage *st, const Node *e, size_t n)
 static void read_stage(SchemaCtx *c, Roadmap *rm, const Node *e)
 {
 	const NodePair *k[SK_NKEYS];
-	const char *item = label(c, "stage", peek_id(e), "a stage");
+	Label lb;
+	const char *item = label(c, &lb, "stage", peek_id(e), "a stage");
 	Stage *st = arena_alloc(c->arena, sizeof *st);
 	st->loc = schema_item_loc(e);
 	st->index = rm->nstages;
@@ -303,7 +327,8 @@ static void read_stage(SchemaCtx *c, Roadmap *rm, const Node *e)
 static void read_seller(SchemaCtx *c, Roadmap *rm, const Node *e)
 {
 	const NodePair *k[AK_NKEYS];
-	const char *item = label(c, "seller action", peek_id(e), "a seller action");
+	Label lb;
+	const char *item = label(c, &lb, "seller action", peek_id(e), "a seller action");
 	SellerAction *sa = arena_alloc(c->arena, sizeof *sa);
 	sa->loc = schema_item_loc(e);
 	schema_fields(c, e, seller_keys, item, "a seller action", k);
@@ -342,7 +367,8 @@ static void read_seller(SchemaCtx *c, Roadmap *rm, const Node *e)
 static void read_content(SchemaCtx *c, Roadmap *rm, const Node *e)
 {
 	const NodePair *k[NK_NKEYS];
-	const char *item = label(c, "content", peek_id(e), "a content item");
+	Label lb;
+	const char *item = label(c, &lb, "content", peek_id(e), "a content item");
 	Content *ct = arena_alloc(c->arena, sizeof *ct);
 	ct->index = rm->ncontent;
 	ct->loc = schema_item_loc(e);

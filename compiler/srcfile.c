@@ -6,6 +6,8 @@
 #include "alloc.h"
 
 #include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 int utf8_seqlen(unsigned char c)
@@ -100,12 +102,26 @@ static int from_utf16(Arena *a, const unsigned char *p, size_t len, int big,
 
 static void add_marks(SrcFile *sf, Arena *a, size_t *cap, size_t start, size_t n);
 
+/* True when one of the 8 bytes at 'p' may start a line break ('\n',
+ * '\r', or the first byte of NEL, LS and PS): a word at a time, since
+ * the text is scanned once for every file. */
+static bool may_break(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, sizeof v);
+	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+#define HAS_BYTE(x, b) ((((x) ^ (ones * (b))) - ones) & ~((x) ^ (ones * (b))) & highs)
+	return (HAS_BYTE(v, 0x0A) | HAS_BYTE(v, 0x0D) | HAS_BYTE(v, 0xC2) | HAS_BYTE(v, 0xE2)) != 0;
+#undef HAS_BYTE
+}
+
 /* The next line break at or after byte 'i' of the 'n' at 'p': its offset
  * (n when there is none), and its length through 'blen'. */
 static size_t next_break(const unsigned char *p, size_t n, size_t i, size_t *blen)
 {
 	for (;; i++) {
-		/* Only these bytes can start a line break. */
+		while (i + 8 <= n && !may_break(p + i))
+			i += 8;
 		while (i < n && p[i] != '\n' && p[i] != '\r' && p[i] != 0xC2 && p[i] != 0xE2)
 			i++;
 		if (i >= n || (*blen = break_len(p + i, p + n)) > 0)
@@ -113,27 +129,29 @@ static size_t next_break(const unsigned char *p, size_t n, size_t i, size_t *ble
 	}
 }
 
-/* Indexes the lines of sf->text: counted first, so that the index of a
- * million-line file is allocated once, at its size. */
+/* Indexes the lines of sf->text, in one pass into a heap array that is
+ * then copied at its final size. */
 static void index_lines(SrcFile *sf, Arena *a)
 {
 	const unsigned char *p = (const unsigned char *)sf->text;
-	size_t n = sf->len, blen = 0, marks_cap = 0;
-	size_t first = (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
-	size_t lines = 1;
-	for (size_t i = next_break(p, n, first, &blen); i < n; i = next_break(p, n, i + blen, &blen))
-		lines++;
-	sf->line_start = arena_alloc(a, lines * sizeof *sf->line_start);
-	sf->line_start[sf->nlines++] = first;
-	for (size_t line = first;;) {
+	size_t n = sf->len, blen = 0, marks_cap = 0, cap = 1024, count = 0;
+	size_t *starts = xmalloc(cap * sizeof *starts);
+	size_t line = (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
+	for (;;) {
+		if (count == cap)
+			starts = xrealloc(starts, (cap *= 2) * sizeof *starts);
+		starts[count++] = line;
 		size_t i = next_break(p, n, line, &blen);
 		if (i - line > SRCFILE_MARK_EVERY)
 			add_marks(sf, a, &marks_cap, line, i - line);
 		if (i >= n)
 			break;
 		line = i + blen;
-		sf->line_start[sf->nlines++] = line;
 	}
+	sf->line_start = arena_alloc(a, count * sizeof *sf->line_start);
+	memcpy(sf->line_start, starts, count * sizeof *starts);
+	sf->nlines = count;
+	free(starts);
 }
 
 /* Sets the text of 'sf' from 'len' bytes at 'text'; UTF-16 (after its
