@@ -161,6 +161,42 @@ static bool below_coverage(const Unit *c, const RunOptions *opt, StrBuf *message
 	return low;
 }
 
+/* Writes an output to 'path' as it is made: 'make' fills a buffer that
+ * streams into the file (outfile.h), and returns 0, or -1 with a message in
+ * 'err', in which case nothing is written. A report of 80 MB is never
+ * held whole. */
+typedef int (*Writer)(const void *ctx, const void *what, StrBuf *out, StrBuf *err);
+
+static int stream(const char *path, Writer make, const void *ctx, const void *what, StrBuf *err)
+{
+	OutFile *f = outfile_open(path, err);
+	if (!f)
+		return -1;
+	StrBufSink sink = { outfile_sink, f };
+	StrBuf out = STRBUF_INIT;
+	out.sink = &sink;
+	int rc = make(ctx, what, &out, err);
+	strbuf_flush(&out);
+	strbuf_free(&out);
+	if (rc < 0) {
+		outfile_abort(f);
+		return -1;
+	}
+	return outfile_commit(f, err);
+}
+
+static int report_writer(const void *ctx, const void *what, StrBuf *out, StrBuf *err)
+{
+	(void)err;
+	((const ReportFormat *)what)->emit(ctx, out);
+	return 0;
+}
+
+static int output_writer(const void *ctx, const void *what, StrBuf *out, StrBuf *err)
+{
+	return ((const UnitOutput *)what)->emit(ctx, out, err);
+}
+
 /* The diagnostics reports. With 'to_messages' (render, whose picture may go
  * to stdout), a report without its own --output goes to standard error. */
 static int write_reports(const RunOptions *opt, const CheckRegistry *reg, Unit *const *units,
@@ -175,15 +211,15 @@ static int write_reports(const RunOptions *opt, const CheckRegistry *reg, Unit *
 		ASSERT(fmt != NULL);    /* main.c validated the name */
 		CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
 		ReportContext ctx = { units, n, opt->color && !reqs[i].output, opt->quiet, &cfg, reg };
-		StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
-		fmt->emit(&ctx, &out);
-		if (to_messages && !reqs[i].output)
-			strbuf_put(messages, out.data ? out.data : "", out.len);
-		else if (outfile_write(reqs[i].output ? reqs[i].output : "-", strbuf_cstr(&out), out.len, &err) < 0) {
+		if (to_messages && !reqs[i].output) {
+			fmt->emit(&ctx, messages);
+			continue;
+		}
+		StrBuf err = STRBUF_INIT;
+		if (stream(reqs[i].output ? reqs[i].output : "-", report_writer, &ctx, fmt, &err) < 0) {
 			strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
 			rc = -1;
 		}
-		strbuf_free(&out);
 		strbuf_free(&err);
 	}
 	return rc;
@@ -213,6 +249,8 @@ static int load_catalog(Catalog *cat, Arena *a, const RunOptions *opt, StrBuf *m
 
 /* ---- the outputs of `build` and `render` ---- */
 
+typedef enum Mode { MODE_CHECK, MODE_BUILD, MODE_RENDER } Mode;
+
 /* NAME of "DIR/NAME.yaml": the file name without its directory and its
  * front end's suffix ("stdin" for standard input). */
 static const char *output_stem(Unit *u)
@@ -240,15 +278,22 @@ static int write_output(const RunOptions *opt, const CheckRegistry *reg, const U
 {
 	CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
 	OutputContext ctx = { u, &cfg, reg, o->view ? format : NULL };
-	StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
-	int rc = o->emit(&ctx, &out, &err);
-	if (rc == 0)
-		rc = outfile_write(path, out.data ? out.data : "", out.len, &err);
+	StrBuf err = STRBUF_INIT;
+	int rc = stream(path, output_writer, &ctx, o, &err);
 	if (rc < 0)
 		strbuf_printf(messages, "roadmapc: %s: %s\n", u->name, strbuf_cstr(&err));
-	strbuf_free(&out);
 	strbuf_free(&err);
 	return rc;
+}
+
+/* Where `build` writes output 'o' (in the f-th view format) of unit 'u'
+ * whose stem is 'stem': DIR/NAME.roadmap.svg, DIR/NAME.plan.md, ... */
+static const char *unit_output_path(Unit *u, const RunOptions *opt, const char *stem,
+				    const UnitOutput *o, size_t f)
+{
+	const char *fmt = o->view ? opt->view_formats[f] : NULL;
+	return arena_printf(&u->arena, "%s/%s%s%s%s", opt->output_dir, stem, o->suffix,
+			    fmt ? "." : "", fmt ? fmt : "");
 }
 
 /* `build`: every output of every checked unit into opt->output_dir. Two
@@ -283,14 +328,81 @@ static int write_unit_outputs(const RunOptions *opt, const CheckRegistry *reg, U
 			size_t nf = o->view ? opt->nview_formats : 1;
 			for (size_t f = 0; f < nf; f++) {
 				const char *fmt = o->view ? opt->view_formats[f] : NULL;
-				char *path = arena_printf(&units[i]->arena, "%s/%s%s%s%s", opt->output_dir,
-							  stems[i], o->suffix, fmt ? "." : "", fmt ? fmt : "");
+				const char *path = unit_output_path(units[i], opt, stems[i], o, f);
 				if (write_output(opt, reg, units[i], o, fmt, path, messages) < 0)
 					rc = -1;
 			}
 		}
 	}
 	free(stems);
+	return rc;
+}
+
+/* ---- no output overwrites an input or another output ---- */
+
+/* A file the run reads or writes, and what the user called it. */
+typedef struct Claim {
+	OutFileId id;
+	const char *path;
+	const char *what;       /* an input: "the input roadmap", ...; an output: NULL */
+	bool input;
+	bool baseline;          /* --baseline or --write-baseline: they may be one file */
+} Claim;
+
+static void claim(Claim **cl, size_t *n, const char *path, const char *what, bool input,
+		  bool baseline)
+{
+	OutFileId id;
+	if (!path || !outfile_id(path, &id))
+		return;         /* "-", devices and pipes may be named any number of times */
+	*cl = xrealloc(*cl, (*n + 1) * sizeof **cl);
+	(*cl)[(*n)++] = (Claim){ id, path, what, input, baseline };
+}
+
+/* Refuses, before anything is written, an output that is a file the run
+ * reads (by device and inode, however it is spelled) or that another
+ * output writes too: the first would be lost, the second silently lose
+ * one of the two. `--baseline B --write-baseline B` (refreshing) is fine. */
+static int refuse_clobbering(const RunOptions *opt, Mode mode, Unit *const *units, size_t n,
+			     StrBuf *messages)
+{
+	Claim *cl = NULL;
+	size_t ncl = 0;
+	for (size_t i = 0; i < n; i++)
+		claim(&cl, &ncl, units[i]->path, "the input roadmap", true, false);
+	claim(&cl, &ncl, opt->baseline, "the baseline read with --baseline", true, true);
+	for (size_t i = 0; i < opt->nreports; i++)
+		claim(&cl, &ncl, opt->reports[i].output, NULL, false, false);
+	claim(&cl, &ncl, opt->write_baseline, NULL, false, true);
+	if (mode == MODE_RENDER)
+		claim(&cl, &ncl, opt->render_output, NULL, false, false);
+	for (size_t i = 0; mode == MODE_BUILD && i < n; i++) {
+		if (!units[i]->checked)
+			continue;
+		const char *stem = output_stem(units[i]);
+		for (size_t k = 0; k < unit_outputs_len; k++) {
+			const UnitOutput *o = &unit_outputs[k];
+			for (size_t f = 0; f < (o->view ? opt->nview_formats : 1); f++)
+				claim(&cl, &ncl, unit_output_path(units[i], opt, stem, o, f), NULL,
+				      false, false);
+		}
+	}
+	int rc = 0;
+	for (size_t j = 0; rc == 0 && j < ncl; j++) {
+		for (size_t i = 0; rc == 0 && i < j; i++) {
+			const Claim *a = &cl[i], *b = &cl[j];   /* inputs come first */
+			if (b->input || (a->baseline && b->baseline) || !outfile_same(&a->id, &b->id))
+				continue;
+			if (a->input)
+				strbuf_printf(messages, "roadmapc: refusing to write '%s': it is %s '%s'\n",
+					      b->path, a->what, a->path);
+			else
+				strbuf_printf(messages, "roadmapc: refusing to write '%s' twice (also as '%s'): "
+					      "one of the two outputs would be lost\n", b->path, a->path);
+			rc = -1;
+		}
+	}
+	free(cl);
 	return rc;
 }
 
@@ -307,7 +419,14 @@ static int write_render(const RunOptions *opt, const CheckRegistry *reg, Unit *u
 
 /* ---- the commands that check ---- */
 
-typedef enum Mode { MODE_CHECK, MODE_BUILD, MODE_RENDER } Mode;
+static void free_units(Unit **units, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unit_free(units[i]);
+		free(units[i]);
+	}
+	free(units);
+}
 
 /* Everything `check`, `build` and `render` share: load every file,
  * validate -W, check, apply and write baselines, write the reports, then
@@ -333,11 +452,7 @@ static ExitStatus run(const RunOptions *opt, Mode mode, StrBuf *messages)
 		load_unit(units[i], opt->files[i], NULL, 0, &cat, &reg, opt);
 	}
 	if (validate_overrides(opt, &reg, units, opt->nfiles, messages) < 0) {
-		for (size_t i = 0; i < opt->nfiles; i++) {
-			unit_free(units[i]);
-			free(units[i]);
-		}
-		free(units);
+		free_units(units, opt->nfiles);
 		arena_free(&run_arena);
 		return EXIT_TROUBLE;
 	}
@@ -347,6 +462,11 @@ static ExitStatus run(const RunOptions *opt, Mode mode, StrBuf *messages)
 			strbuf_printf(messages, "roadmapc: %s\n", units[i]->error);
 			trouble = true;
 		}
+	}
+	if (refuse_clobbering(opt, mode, units, opt->nfiles, messages) < 0) {
+		free_units(units, opt->nfiles);
+		arena_free(&run_arena);
+		return EXIT_TROUBLE;
 	}
 
 	StrBuf err = STRBUF_INIT;

@@ -12,6 +12,7 @@
 #include "escape.h"
 #include "output.h"
 #include "report.h"
+#include "signals.h"
 #include "version.h"
 
 #include <errno.h>
@@ -632,6 +633,7 @@ static const Command *parse_command_line(Args *a, int argc, char **argv)
 int main(int argc, char **argv)
 {
 	alloc_on_failure(out_of_memory);
+	signals_install();
 	if (argc < 2) {
 		StrBuf sb = STRBUF_INIT;
 		usage(&sb);

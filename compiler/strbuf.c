@@ -17,6 +17,22 @@ static void reserve(StrBuf *sb, size_t extra)
 	sb->cap = cap;
 }
 
+int strbuf_flush(StrBuf *sb)
+{
+	if (!sb->sink)
+		return 0;
+	int rc = sb->len ? sb->sink->write(sb->sink->ctx, sb->data, sb->len) : 0;
+	strbuf_reset(sb);
+	return rc;
+}
+
+/* After every append: a streaming buffer that grew past the mark flushes. */
+static inline void maybe_flush(StrBuf *sb)
+{
+	if (sb->sink && sb->len >= STRBUF_FLUSH_AT)
+		strbuf_flush(sb);
+}
+
 void strbuf_put(StrBuf *sb, const char *s, size_t n)
 {
 	reserve(sb, n);
@@ -24,6 +40,7 @@ void strbuf_put(StrBuf *sb, const char *s, size_t n)
 		memcpy(sb->data + sb->len, s, n);
 	sb->len += n;
 	sb->data[sb->len] = '\0';
+	maybe_flush(sb);
 }
 
 void strbuf_puts(StrBuf *sb, const char *s) { strbuf_put(sb, s, strlen(s)); }
@@ -34,6 +51,7 @@ void strbuf_putc(StrBuf *sb, char c)
 		reserve(sb, 1);
 	sb->data[sb->len++] = c;
 	sb->data[sb->len] = '\0';
+	maybe_flush(sb);
 }
 
 void strbuf_put_spaces(StrBuf *sb, size_t n)
@@ -42,6 +60,7 @@ void strbuf_put_spaces(StrBuf *sb, size_t n)
 	memset(sb->data + sb->len, ' ', n);
 	sb->len += n;
 	sb->data[sb->len] = '\0';
+	maybe_flush(sb);
 }
 
 void strbuf_put_uint(StrBuf *sb, unsigned long long v)
@@ -79,6 +98,7 @@ void strbuf_vprintf(StrBuf *sb, const char *fmt, va_list ap)
 		vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
 	}
 	sb->len += (size_t)n;
+	maybe_flush(sb);
 }
 
 void strbuf_printf(StrBuf *sb, const char *fmt, ...)
