@@ -69,9 +69,10 @@ $(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS)
 
 unit: $(UNIT_BINS)
 
-# A second tree with AddressSanitizer and UndefinedBehaviorSanitizer.
+# A second tree with AddressSanitizer and UndefinedBehaviorSanitizer, and
+# allocation failure injection (alloc.h).
 san:
-	$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SANFLAGS)" \
+	$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SANFLAGS) -DROADMAPC_ALLOC_DEBUG" \
 		LDFLAGS="$(SANFLAGS)" build/san/roadmapc unit
 
 test: check-test-deps

@@ -399,7 +399,7 @@ static void report_libyaml_error(Parser *p, const yaml_parser_t *yp)
 	SrcLoc loc = { p->src, 1, 1, 1 };
 	const char *problem = yp->problem ? yp->problem : "unknown error";
 	if (yp->error == YAML_MEMORY_ERROR)
-		die("libyaml ran out of memory");
+		alloc_out_of_memory(0);
 	if (yp->error == YAML_READER_ERROR) {
 		srcfile_locate(p->src, yp->problem_offset, &loc.line, &loc.col);
 		Diag *d;
@@ -466,7 +466,7 @@ int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *d
 	}
 
 	if (!yaml_parser_initialize(&yp))
-		die("cannot initialise libyaml");
+		alloc_out_of_memory(sizeof yp);        /* its only failure: malloc */
 	yaml_parser_set_input_string(&yp, (const unsigned char *)sf->text, sf->len);
 	push_frame(&p, NULL, NULL);     /* the document pseudo-frame */
 

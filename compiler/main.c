@@ -74,6 +74,7 @@ static NORETURN PRINTF_LIKE(1, 2) void usage_error(const char *fmt, ...)
  * signal: a crash is a bug, an exhausted machine is not). */
 static NORETURN void out_of_memory(void)
 {
+	signals_remove_temporaries();
 	fputs("roadmapc: out of memory\n", stderr);
 	exit(EXIT_TROUBLE);
 }

@@ -42,12 +42,17 @@ void signals_untrack(const char *path)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
-/* Only async-signal-safe calls: unlink, signal, raise. */
-static void on_interrupt(int sig)
+void signals_remove_temporaries(void)
 {
 	for (size_t i = 0; i < MAX_TRACKED; i++)
 		if (tracked[i])
 			unlink(tracked[i]);
+}
+
+/* Only async-signal-safe calls: unlink, signal, raise. */
+static void on_interrupt(int sig)
+{
+	signals_remove_temporaries();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -62,7 +67,7 @@ void signals_install(void)
 	sa.sa_handler = on_interrupt;
 	sigfillset(&sa.sa_mask);        /* one cleanup at a time */
 	sa.sa_flags = SA_RESETHAND;
-	int stop[] = { SIGINT, SIGTERM, SIGHUP };
+	int stop[] = { SIGINT, SIGTERM, SIGHUP, SIGABRT };
 	for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++) {
 		struct sigaction prev;
 		/* A shell runs background jobs with SIGINT ignored: keep it so. */

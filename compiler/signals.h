@@ -5,7 +5,8 @@
  * like any other and ending the run with status 2, instead of killing it.
  * An interrupt or termination (SIGINT, SIGTERM, SIGHUP) first removes the
  * temporary files of outputs being written (outfile.c tracks them here),
- * then ends the run by the same signal, as the one who sent it expects. */
+ * then ends the run by the same signal, as the one who sent it expects;
+ * so does an internal error (SIGABRT). */
 #ifndef ROADMAPC_SIGNALS_H
 #define ROADMAPC_SIGNALS_H
 
@@ -16,5 +17,9 @@ void signals_install(void);
  * most a handful are tracked at a time (one per output being written). */
 void signals_track(const char *path);
 void signals_untrack(const char *path);
+
+/* Removes the tracked temporary files now: for a run that ends from deep
+ * inside (out of memory), where nothing unwinds to remove them. */
+void signals_remove_temporaries(void);
 
 #endif
