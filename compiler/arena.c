@@ -195,7 +195,9 @@ void *arena_grow(Arena *a, void *items, size_t elem, size_t *cap, size_t need)
 {
 	if (need <= *cap)
 		return items;
-	size_t ncap = *cap ? *cap * 2 : 8;
+	/* Most vectors of a model hold one or two items (a question's content,
+	 * an action's supports): start small, then double. */
+	size_t ncap = *cap ? *cap * 2 : 2;
 	while (ncap < need)
 		ncap *= 2;
 	void *p = arena_alloc(a, ncap * elem);

@@ -138,11 +138,13 @@ void diag_help(DiagList *dl, Diag *d, const char *fmt, ...)
 static int cmp_diag(const void *pa, const void *pb)
 {
 	const Diag *a = *(const Diag *const *)pa, *b = *(const Diag *const *)pb;
-	const char *fa = a->loc.src ? a->loc.src->path : "";
-	const char *fb = b->loc.src ? b->loc.src->path : "";
-	int c = strcmp(fa, fb);
-	if (c)
-		return c;
+	if (a->loc.src != b->loc.src) {         /* nearly always one file: no strcmp */
+		const char *fa = a->loc.src ? a->loc.src->path : "";
+		const char *fb = b->loc.src ? b->loc.src->path : "";
+		int c = strcmp(fa, fb);
+		if (c)
+			return c;
+	}
 	if (a->loc.line != b->loc.line)
 		return a->loc.line < b->loc.line ? -1 : 1;
 	if (a->loc.col != b->loc.col)

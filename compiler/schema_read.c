@@ -630,6 +630,8 @@ void schema_refs(SchemaCtx *c, const NodePair *f, const char *item, const char *
 {
 	Node *const *items = NULL;
 	size_t n = schema_list(c, f, item, expected, &items);
+	if (n > out->cap)       /* one array of the list's size */
+		out->items = arena_grow(c->arena, out->items, sizeof *out->items, &out->cap, out->n + n);
 	for (size_t i = 0; i < n; i++) {
 		if (!scalar_entry(c, f, items[i], item, "", "an id"))
 			continue;
@@ -644,6 +646,8 @@ void schema_texts(SchemaCtx *c, const NodePair *f, const char *item, const char 
 {
 	Node *const *items = NULL;
 	size_t count = schema_list(c, f, item, "a list of texts", &items);
+	if (count > *cap)
+		*out = arena_grow(c->arena, *out, sizeof **out, cap, *n + count);
 	for (size_t i = 0; i < count; i++)
 		if (scalar_entry(c, f, items[i], item, "", "text"))
 			ARENA_PUSH(c->arena, *out, *n, *cap, items[i]->str);
