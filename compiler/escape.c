@@ -39,6 +39,9 @@ typedef struct EscapeSyntax {
 	 * C1 ('c' is the code point). */
 	void (*control)(StrBuf *out, unsigned c);
 	bool xml;               /* U+FFFE and U+FFFF become U+FFFD */
+	/* 1 for each byte that goes out unchanged (ASCII only): made from the
+	 * table on first use, so the scan is one load per byte. */
+	unsigned char *plain;
 } EscapeSyntax;
 
 static const EscapeTable json_table = {
@@ -83,18 +86,31 @@ static void xml_control(StrBuf *out, unsigned c)
 static void drop_control(StrBuf *out, unsigned c) { (void)out; (void)c; }
 static void show_control(StrBuf *out, unsigned c) { (void)c; strbuf_putc(out, '?'); }
 
-static const EscapeSyntax json_syntax = { json_table, json_control, false };
-static const EscapeSyntax xml_syntax = { xml_table, xml_control, true };
-static const EscapeSyntax markdown_syntax = { markdown_table, drop_control, false };
-static const EscapeSyntax terminal_syntax = { terminal_table, show_control, false };
-static const EscapeSyntax terminal_lines_syntax = { terminal_lines_table, show_control, false };
-static const EscapeSyntax workflow_data_syntax = { workflow_data_table, show_control, false };
-static const EscapeSyntax workflow_property_syntax = { workflow_property_table, show_control, false };
+#define SYNTAX(table, control, xml) { table, control, xml, (unsigned char[256]){ 0 } }
+static const EscapeSyntax json_syntax = SYNTAX(json_table, json_control, false);
+static const EscapeSyntax xml_syntax = SYNTAX(xml_table, xml_control, true);
+static const EscapeSyntax markdown_syntax = SYNTAX(markdown_table, drop_control, false);
+static const EscapeSyntax terminal_syntax = SYNTAX(terminal_table, show_control, false);
+static const EscapeSyntax terminal_lines_syntax = SYNTAX(terminal_lines_table, show_control, false);
+static const EscapeSyntax workflow_data_syntax = SYNTAX(workflow_data_table, show_control, false);
+static const EscapeSyntax workflow_property_syntax =
+	SYNTAX(workflow_property_table, show_control, false);
+
+/* Fills sx->plain once; its last entry (255, never plain) marks it made. */
+static const EscapeSyntax *ready(const EscapeSyntax *sx)
+{
+	if (!sx->plain[255]) {
+		for (unsigned c = 0; c < 0x80; c++)
+			sx->plain[c] = c >= 0x20 && c != 0x7F && !sx->table[c];
+		sx->plain[255] = 2;
+	}
+	return sx;
+}
 
 /* True for an ASCII byte that goes out unchanged. */
 static inline bool plain_ascii(const EscapeSyntax *sx, unsigned char c)
 {
-	return c >= 0x20 && c != 0x7F && !sx->table[c];
+	return sx->plain[c] == 1;
 }
 
 /* Length of the multi-byte sequence at 'p' that goes out unchanged, or 0
@@ -112,12 +128,21 @@ static size_t plain_len(const EscapeSyntax *sx, const unsigned char *p, size_t n
 
 static void escape_with(StrBuf *out, const char *s, size_t n, const EscapeSyntax *sx)
 {
+	ready(sx);
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
+	/* Most text needs nothing: one check per byte, one copy. */
+	while (i < n && plain_ascii(sx, p[i]))
+		i++;
+	if (i == n) {
+		strbuf_put(out, s, n);
+		return;
+	}
+	i = 0;
 	while (i < n) {
 		size_t run = i, len;
 		for (;;) {
-			while (run < n && p[run] < 0x80 && plain_ascii(sx, p[run]))
+			while (run < n && plain_ascii(sx, p[run]))
 				run++;
 			if (run >= n || p[run] < 0x80 || (len = plain_len(sx, p + run, n - run)) == 0)
 				break;
@@ -150,8 +175,21 @@ static void escape_with(StrBuf *out, const char *s, size_t n, const EscapeSyntax
 
 void escape_json(StrBuf *out, const char *s)
 {
+	size_t n = strlen(s), i = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	ready(&json_syntax);
+	while (i < n && plain_ascii(&json_syntax, p[i]))
+		i++;
+	if (i == n && n < 256) {        /* a key, a check name, a short id */
+		char buf[258];
+		buf[0] = '"';
+		memcpy(buf + 1, s, n);
+		buf[n + 1] = '"';
+		strbuf_put(out, buf, n + 2);
+		return;
+	}
 	strbuf_putc(out, '"');
-	escape_with(out, s, strlen(s), &json_syntax);
+	escape_with(out, s, n, &json_syntax);
 	strbuf_putc(out, '"');
 }
 
