@@ -47,6 +47,16 @@ static SrcLoc whole_line(SrcLoc loc)
 	return loc;
 }
 
+/* The text of a message. A format without conversions is its own text:
+ * formats are string literals (the build refuses others: -Wformat=2), so
+ * it outlives the list, and most help lines need no formatting at all. */
+static const char *text_of(DiagList *dl, const char *fmt, va_list ap)
+{
+	if (!strchr(fmt, '%'))
+		return fmt;
+	return arena_vprintf(dl->arena, fmt, ap);
+}
+
 void diag_init(DiagList *dl, Arena *arena)
 {
 	memset(dl, 0, sizeof *dl);
@@ -85,7 +95,7 @@ Diag *diag_vreport(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
 	d->loc = whole_line(loc);
 	d->sev = sev;
 	d->check = check;
-	d->message = arena_vprintf(dl->arena, fmt, ap);
+	d->message = text_of(dl, fmt, ap);
 	d->notes_tail = &d->notes;
 	d->seq = dl->n;
 	ARENA_PUSH(dl->arena, dl->items, dl->n, dl->cap, d);
@@ -113,7 +123,7 @@ static void add_note(DiagList *dl, Diag *d, DiagNoteKind kind, SrcLoc loc,
 	DiagNote *n = arena_alloc(dl->arena, sizeof *n);
 	n->kind = kind;
 	n->loc = loc.src ? whole_line(loc) : loc;
-	n->text = arena_vprintf(dl->arena, fmt, ap);
+	n->text = text_of(dl, fmt, ap);
 	*d->notes_tail = n;
 	d->notes_tail = &n->next;
 }

@@ -92,7 +92,9 @@ typedef struct DiagList {
 void diag_init(DiagList *dl, Arena *arena);
 
 /* Records a diagnostic and returns it so notes can be attached (see
- * DiagList.max_errors for when it is not recorded). */
+ * DiagList.max_errors for when it is not recorded). Here and in the notes,
+ * 'fmt' is a string literal, as -Wformat=2 makes sure: one without
+ * conversions is kept as the text itself. */
 Diag *diag_report(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
 		  const char *fmt, ...) PRINTF_LIKE(5, 6);
 Diag *diag_vreport(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
