@@ -7,16 +7,17 @@
 #   make deps       install the Debian packages the build needs (or print how)
 #   make fuzz       build the libFuzzer targets (needs clang)
 #   make fuzz-run   run each fuzz target for FUZZ_SECONDS (default 60)
-#   make bench      measure the front end against raw libyaml parsing
+#   make valgrind   run the test suites under valgrind's memcheck
+#   make bench      measure check against libyaml's bare parse (tests/bench.sh)
 #   make clean
 #
 # WERROR=1 turns warnings into errors (CI does this).
 
 PKGS      := yaml-0.1 lua5.4 libcgraph libgvc
 DEB_PKGS  := graphviz libgraphviz-dev libyaml-dev liblua5.4-dev pkg-config
-# What the test suites use beyond the build: SARIF schema validation and
-# man-page rendering.
-TEST_PKGS := python3 python3-jsonschema groff-base
+# What the test suites use beyond the build: SARIF schema validation,
+# man-page rendering, and GNU time (CPU and memory of hostile runs).
+TEST_PKGS := python3 python3-jsonschema groff-base time
 BUILD     ?= build
 CC        ?= cc
 CFLAGS    ?= -O2 -g
@@ -38,7 +39,7 @@ STDLIB    := $(sort $(wildcard stdlib/*.yaml stdlib/*.lua))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all demo test san unit deps need-deps check-deps check-test-deps fuzz fuzz-run bench clean
+.PHONY: all demo test san unit deps need-deps check-deps check-test-deps fuzz fuzz-run valgrind bench clean
 all: need-deps $(BUILD)/roadmapc
 
 $(BUILD)/roadmapc: $(OBJS)
@@ -89,6 +90,7 @@ demo: check-deps $(BUILD)/roadmapc
 deps:
 	@missing=; for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; done; \
 	command -v groff >/dev/null || missing="$$missing groff"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
 	/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$$missing python3-jsonschema"; \
 	if command -v pkg-config >/dev/null && [ -z "$$missing" ]; then echo "deps: everything present"; exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; \
@@ -114,7 +116,8 @@ check-deps:
 	[ $$ok = 1 ] || $(MAKE) --no-print-directory deps
 
 check-test-deps: check-deps
-	@ok=1; command -v groff >/dev/null || ok=0; /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || ok=0; \
+	@ok=1; command -v groff >/dev/null || ok=0; [ -x /usr/bin/time ] || ok=0; \
+	/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || ok=0; \
 	[ $$ok = 1 ] || $(MAKE) --no-print-directory deps
 
 # The fuzz targets (tests/fuzz/fuzz_*.c) link a clang tree of the compiler
@@ -138,6 +141,10 @@ FUZZ_SECONDS ?= 60
 fuzz-run: fuzz
 	@rc=0; for t in $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%); do \
 		tests/fuzz/run.sh $$t $(FUZZ_SECONDS) || rc=1; done; exit $$rc
+
+# The test suites under valgrind's memcheck (slow: minutes).
+valgrind: $(BUILD)/roadmapc unit
+	tests/valgrind.sh $(BUILD)
 
 bench: $(BUILD)/roadmapc $(BUILD)/unit/bench_front
 	tests/bench.sh $(BUILD)

@@ -74,12 +74,14 @@ rc=${PIPESTATUS[0]}
 
 echo "the previous report" >big.json
 chmod 640 big.json
-(ulimit -f 8; exec "$ROADMAPC" check $TODAY --format json -o big.json many.yaml) >/dev/null 2>err; rc=$?
-left=$(find . -name '*.tmp*')
-[ $rc = 2 ] && grep -q "cannot write 'big.json'" err && [ -z "$left" ] &&
-	[ "$(cat big.json)" = "the previous report" ] &&
-	pass "ulimit -f: a write error, exit 2 (not SIGXFSZ), the earlier file kept, no temporary file" ||
-	fail "ulimit -f" "exit $rc (153 is death by SIGXFSZ), left: $left, $(head -c 200 err)"
+if [ -z "${VALGRIND:-}" ]; then         # valgrind's own log would hit the limit
+	(ulimit -f 8; exec "$ROADMAPC" check $TODAY --format json -o big.json many.yaml) >/dev/null 2>err; rc=$?
+	left=$(find . -name '*.tmp*')
+	[ $rc = 2 ] && grep -q "cannot write 'big.json'" err && [ -z "$left" ] &&
+		[ "$(cat big.json)" = "the previous report" ] &&
+		pass "ulimit -f: a write error, exit 2 (not SIGXFSZ), the earlier file kept, no temporary file" ||
+		fail "ulimit -f" "exit $rc (153 is death by SIGXFSZ), left: $left, $(head -c 200 err)"
+fi
 
 "$ROADMAPC" check $TODAY --format json -o big.json a.yaml >/dev/null 2>&1
 mode=$(stat -c %a big.json)
