@@ -118,38 +118,58 @@ static bool turned_off(const ReportContext *ctx, const Unit *c, const char *chec
 	       registry_severity(ci, c->roadmap, ctx->checks) == SEV_OFF;
 }
 
-static void testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Unit *c,
-		     const char *check)
+/* What the test case of 'check' in unit 'c' says: how many of its findings
+ * fail it and how many do not, the worst severity among the first, and
+ * whether the check was turned off. Worked out once: the counts of every
+ * suite must be written before the suites themselves, which stream. */
+typedef struct Verdict {
+	size_t nfail, nother;
+	Severity worst;
+	bool off;
+} Verdict;
+
+static Verdict verdict(const ReportContext *ctx, const Unit *c, const char *check)
 {
-	size_t nfail = 0, nother = 0;
-	Severity worst = SEV_OFF;
+	Verdict v = { 0, 0, SEV_OFF, false };
 	for (size_t i = 0; i < c->diags.n; i++) {
 		const Diag *d = c->diags.items[i];
 		if (strcmp(d->check, check) != 0)
 			continue;
 		if (fails(d)) {
-			nfail++;
-			worst = d->sev > worst ? d->sev : worst;
+			v.nfail++;
+			v.worst = d->sev > v.worst ? d->sev : v.worst;
 		} else {
-			nother++;
+			v.nother++;
 		}
 	}
+	v.off = v.nfail == 0 && v.nother == 0 && turned_off(ctx, c, check);
+	return v;
+}
+
+static void count(Counts *n, const Unit *c, const Verdict *v)
+{
 	n->tests++;
+	if (v->nfail)
+		n->failures++;
+	else if (v->off || !c->checked)
+		n->skipped++;
+}
+
+static void testcase(StrBuf *out, const Unit *c, const char *check, const Verdict *v)
+{
 	strbuf_puts(out, "    <testcase name=\"");
 	escape_xml(out, check);
 	strbuf_puts(out, "\" classname=\"");
 	classname(out, c->name);
 	strbuf_putc(out, '"');
 
-	bool off = nfail == 0 && nother == 0 && turned_off(ctx, c, check);
-	if (nfail == 0 && nother == 0 && c->checked && !off) {
+	if (v->nfail == 0 && v->nother == 0 && c->checked && !v->off) {
 		strbuf_puts(out, "/>\n");
 		return;
 	}
 	strbuf_puts(out, ">\n");
-	if (nfail) {
-		n->failures++;
-		strbuf_printf(out, "      <failure type=\"%s\" message=\"", severity_name(worst));
+	if (v->nfail) {
+		strbuf_printf(out, "      <failure type=\"%s\" message=\"", severity_name(v->worst));
 		size_t k = 0;
 		for (size_t i = 0; i < c->diags.n; i++) {
 			const Diag *d = c->diags.items[i];
@@ -166,16 +186,14 @@ static void testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Uni
 				finding_block(out, c, d);
 		}
 		strbuf_puts(out, "</failure>\n");
-	} else if (off) {
-		n->skipped++;
+	} else if (v->off) {
 		strbuf_puts(out, "      <skipped message=\"turned off\"/>\n");
 	} else if (!c->checked) {
-		n->skipped++;
 		strbuf_puts(out, "      <skipped message=\"not checked: ");
 		escape_xml(out, c->error ? c->error : "the file has structural errors");
 		strbuf_puts(out, "\"/>\n");
 	}
-	if (nother) {
+	if (v->nother) {
 		strbuf_puts(out, "      <system-out>");
 		for (size_t i = 0; i < c->diags.n; i++) {
 			const Diag *d = c->diags.items[i];
@@ -212,44 +230,46 @@ static void properties(StrBuf *out, const Unit *c)
 	strbuf_puts(out, "    </properties>\n");
 }
 
-static void testsuite(StrBuf *out, Counts *total, const ReportContext *ctx, const Unit *c,
-		      const CheckNames *cn)
+/* One suite; 'v' holds the verdicts of its checks, in the order of 'cn'. */
+static void testsuite(StrBuf *out, const Unit *c, const CheckNames *cn, const Verdict *v)
 {
 	Counts n = { 0, 0, 0 };
-	StrBuf body = STRBUF_INIT;
-	properties(&body, c);
 	for (size_t k = 0; k < cn->n; k++)
-		testcase(&body, &n, ctx, c, cn->names[k]);
-	if (c->error) {
-		strbuf_puts(&body, "    <system-err>");
-		escape_xml(&body, c->error);
-		strbuf_puts(&body, "\n</system-err>\n");
-	}
+		count(&n, c, &v[k]);
 	strbuf_puts(out, "  <testsuite name=\"");
 	escape_xml(out, c->name);
 	strbuf_printf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
 		      n.tests, n.failures, n.skipped);
-	strbuf_put(out, strbuf_cstr(&body), body.len);
+	properties(out, c);
+	for (size_t k = 0; k < cn->n; k++)
+		testcase(out, c, cn->names[k], &v[k]);
+	if (c->error) {
+		strbuf_puts(out, "    <system-err>");
+		escape_xml(out, c->error);
+		strbuf_puts(out, "\n</system-err>\n");
+	}
 	strbuf_puts(out, "  </testsuite>\n");
-	strbuf_free(&body);
-	total->tests += n.tests;
-	total->failures += n.failures;
-	total->skipped += n.skipped;
 }
 
 void report_junit(const ReportContext *ctx, StrBuf *out)
 {
 	CheckNames cn = { NULL, 0 };
 	collect_checks(ctx, &cn);
+	size_t nv = ctx->nunits * cn.n;
+	Verdict *v = xcalloc(nv ? nv : 1, sizeof *v);
 	Counts total = { 0, 0, 0 };
-	StrBuf suites = STRBUF_INIT;
-	for (size_t u = 0; u < ctx->nunits; u++)
-		testsuite(&suites, &total, ctx, ctx->units[u], &cn);
+	for (size_t u = 0; u < ctx->nunits; u++) {
+		for (size_t k = 0; k < cn.n; k++) {
+			v[u * cn.n + k] = verdict(ctx, ctx->units[u], cn.names[k]);
+			count(&total, ctx->units[u], &v[u * cn.n + k]);
+		}
+	}
 	strbuf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	strbuf_printf(out, "<testsuites name=\"roadmapc\" tests=\"%zu\" failures=\"%zu\" errors=\"0\""
 		      " skipped=\"%zu\">\n", total.tests, total.failures, total.skipped);
-	strbuf_put(out, strbuf_cstr(&suites), suites.len);
+	for (size_t u = 0; u < ctx->nunits; u++)
+		testsuite(out, ctx->units[u], &cn, &v[u * cn.n]);
 	strbuf_puts(out, "</testsuites>\n");
-	strbuf_free(&suites);
+	free(v);
 	free(cn.names);
 }
