@@ -323,13 +323,16 @@ static void on_collection_end(Parser *p, const yaml_event_t *ev)
 		ASSERT(f.key == NULL);  /* libyaml always pairs keys with values */
 		apply_merges(p, &f);
 		n->npairs = p->npairs - f.base;
+		/* An empty collection copies nothing: p->pairs may still be NULL. */
 		n->pairs = arena_alloc(p->arena, n->npairs * sizeof *n->pairs);
-		memcpy(n->pairs, p->pairs + f.base, n->npairs * sizeof *n->pairs);
+		if (n->npairs)
+			memcpy(n->pairs, p->pairs + f.base, n->npairs * sizeof *n->pairs);
 		p->npairs = f.base;
 	} else {
 		n->nitems = p->nitems - f.base;
 		n->items = arena_alloc(p->arena, n->nitems * sizeof *n->items);
-		memcpy(n->items, p->items + f.base, n->nitems * sizeof *n->items);
+		if (n->nitems)
+			memcpy(n->items, p->items + f.base, n->nitems * sizeof *n->items);
 		p->nitems = f.base;
 	}
 	if (f.anchor) {
