@@ -50,7 +50,7 @@ static SrcLoc whole_line(SrcLoc loc)
 /* The text of a message. A format without conversions is its own text:
  * formats are string literals (the build refuses others: -Wformat=2), so
  * it outlives the list, and most help lines need no formatting at all. */
-static const char *text_of(DiagList *dl, const char *fmt, va_list ap)
+static PRINTF_LIKE(2, 0) const char *text_of(DiagList *dl, const char *fmt, va_list ap)
 {
 	if (!strchr(fmt, '%'))
 		return fmt;
