@@ -38,6 +38,8 @@ LIB_OBJS  := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 STDLIB    := $(sort $(wildcard stdlib/*.yaml stdlib/*.lua))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+# Each fuzz target again, with a main that replays files (tests/fuzz/replay.c).
+REPLAY_BINS := $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/unit/replay_%,$(wildcard tests/fuzz/fuzz_*.c))
 
 .PHONY: all demo test san unit deps need-deps check-deps check-test-deps fuzz fuzz-run valgrind bench clean
 all: need-deps $(BUILD)/roadmapc
@@ -68,7 +70,11 @@ $(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(LIB_OBJS) $(PKG_LIBS) -lm
 
-unit: $(UNIT_BINS)
+unit: $(UNIT_BINS) $(REPLAY_BINS)
+
+$(BUILD)/unit/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(wildcard tests/fuzz/*.h) $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB_OBJS) $(PKG_LIBS) -lm
 
 # A second tree with AddressSanitizer and UndefinedBehaviorSanitizer, and
 # allocation failure injection (alloc.h).

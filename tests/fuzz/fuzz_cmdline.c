@@ -14,6 +14,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MAX_ARGS 64
 
+/* Parses one argument vector; usage errors unwind here. Its own function,
+ * so that no local of the caller lives across the setjmp. */
+static void parse_one(int argc, char **argv)
+{
+	memset(&args, 0, sizeof args);
+	if (setjmp(usage_exit) == 0) {
+		const Command *c = parse_command_line(&args, argc, argv);
+		if (c->run == run_help) {
+			StrBuf sb = STRBUF_INIT;
+			usage(&sb);
+			strbuf_free(&sb);
+		}
+	}
+	free_args(&args);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *copy = malloc(size + 1);
@@ -26,16 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = p;
 	argv[argc] = NULL;
 
-	memset(&args, 0, sizeof args);
-	if (setjmp(usage_exit) == 0) {
-		const Command *c = parse_command_line(&args, argc, argv);
-		if (c->run == run_help) {
-			StrBuf sb = STRBUF_INIT;
-			usage(&sb);
-			strbuf_free(&sb);
-		}
-	}
-	free_args(&args);
+	parse_one(argc, argv);
 	free(copy);
 	return 0;
 }
