@@ -6,7 +6,9 @@
 #   make san        build the sanitizer binary only (build/san/roadmapc)
 #   make deps       install the Debian packages the build needs (or print how)
 #   make fuzz       build the libFuzzer targets (needs clang)
-#   make bench      measure the front end against raw libyaml parsing
+#   make fuzz-run   run each fuzz target for FUZZ_SECONDS (default 60)
+#   make valgrind   run the test suites under valgrind's memcheck
+#   make bench      measure check against libyaml's bare parse, and drawing against dot
 #   make doc-images redraw the pictures of docs/diagrams.md (docs/images/)
 #   make install    install roadmapc, its stdlib, the man page and the docs
 #   make uninstall  remove what make install installed
@@ -21,8 +23,9 @@ PKGS      := yaml-0.1 lua5.4 libcgraph libgvc
 FONT      := DejaVu Sans
 DEB_PKGS  := graphviz libgraphviz-dev libyaml-dev liblua5.4-dev pkg-config fonts-dejavu-core
 # What the test suites use beyond the build: SARIF schema validation,
-# man-page rendering, and reading roadmaps in the diagram layout tests.
-TEST_PKGS := python3 python3-jsonschema python3-yaml groff-base
+# man-page rendering, reading roadmaps in the diagram layout tests, and GNU
+# time (CPU and memory of hostile runs).
+TEST_PKGS := python3 python3-jsonschema python3-yaml groff-base time
 BUILD     ?= build
 CC        ?= cc
 CFLAGS    ?= -O2 -g
@@ -45,6 +48,8 @@ LIB_OBJS  := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 STDLIB    := $(sort $(wildcard stdlib/*.yaml stdlib/*.lua))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+# Each fuzz target again, with a main that replays files (tests/fuzz/replay.c).
+REPLAY_BINS := $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/unit/replay_%,$(wildcard tests/fuzz/fuzz_*.c))
 
 # Installation. The binary finds the installed stdlib from its own place
 # (PREFIX/bin/../share/roadmapc/stdlib, compiler/stdlib_files.h), so the
@@ -60,7 +65,7 @@ VERSION   := $(shell sed -n 's/^\#define ROADMAPC_VERSION "\(.*\)"$$/\1/p' compi
 DOCS      := README.md $(sort $(wildcard docs/*.md))
 
 .PHONY: all demo test san unit deps need-deps check-deps check-test-deps fuzz bench clean \
-	install uninstall doc-images
+	install uninstall doc-images fuzz-run valgrind
 all: need-deps $(BUILD)/roadmapc
 
 $(BUILD)/roadmapc: $(OBJS)
@@ -100,11 +105,16 @@ $(BUILD)/tools/%: tests/tools/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS) -lm
 
-unit: $(UNIT_BINS) $(TOOL_BINS)
+unit: $(UNIT_BINS) $(TOOL_BINS) $(REPLAY_BINS)
 
-# A second tree with AddressSanitizer and UndefinedBehaviorSanitizer.
+$(BUILD)/unit/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(wildcard tests/fuzz/*.h) $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB_OBJS) $(PKG_LIBS) -lm
+
+# A second tree with AddressSanitizer and UndefinedBehaviorSanitizer, and
+# allocation failure injection (alloc.h).
 san:
-	$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SANFLAGS)" \
+	$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SANFLAGS) -DROADMAPC_ALLOC_DEBUG" \
 		LDFLAGS="$(SANFLAGS)" build/san/roadmapc unit
 
 test: check-test-deps
@@ -141,6 +151,7 @@ deps:
 	@missing=; for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; done; \
 	fc-list '$(FONT)' 2>/dev/null | grep -q . || missing="$$missing fonts-dejavu-core"; \
 	command -v groff >/dev/null || missing="$$missing groff"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
 	/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$$missing python3-jsonschema"; \
 	/usr/bin/python3 -c 'import yaml' 2>/dev/null || missing="$$missing python3-yaml"; \
 	if command -v pkg-config >/dev/null && [ -z "$$missing" ]; then echo "deps: everything present"; exit 0; fi; \
@@ -168,20 +179,36 @@ check-deps:
 	[ $$ok = 1 ] || $(MAKE) --no-print-directory deps
 
 check-test-deps: check-deps
-	@ok=1; command -v groff >/dev/null || ok=0; /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || ok=0; \
+	@ok=1; command -v groff >/dev/null || ok=0; [ -x /usr/bin/time ] || ok=0; \
+	/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || ok=0; \
 	/usr/bin/python3 -c 'import yaml' 2>/dev/null || ok=0; \
 	[ $$ok = 1 ] || $(MAKE) --no-print-directory deps
 
+# The fuzz targets (tests/fuzz/fuzz_*.c) link a clang tree of the compiler
+# built with coverage and ASan+UBSan; tests/fuzz/run.sh runs one with its
+# seeds (FUZZ_SECONDS=N make fuzz-run runs each for N seconds).
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_OBJS := $(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS)))
 fuzz: $(FUZZ_SRCS:tests/fuzz/%.c=build/fuzz/%)
-build/fuzz/%: tests/fuzz/%.c $(SRCS)
-	@mkdir -p build/fuzz/gen
+# One sub-make builds the tree, so that `make -j2 fuzz` does not build it twice at once.
+build/fuzz/tree/built: $(SRCS) $(wildcard compiler/*.h) $(STDLIB) docs/checks.md
 	$(MAKE) --no-print-directory BUILD=build/fuzz/tree CC=clang \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/tree/gen/stdlib.inc build/fuzz/tree/gen/checkdoc.inc build/fuzz/tree/gen/langdoc.inc \
-		$(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS)))
+		$(FUZZ_OBJS)
+	touch $@
+build/fuzz/%: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) build/fuzz/tree/built
 	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L \
 		$(PKG_CFLAGS) -iquote compiler -iquote build/fuzz/tree/gen -o $@ $< \
-		$(patsubst compiler/%.c,build/fuzz/tree/obj/%.o,$(filter-out compiler/main.c,$(SRCS))) $(PKG_LIBS) -lm
+		$(FUZZ_OBJS) $(PKG_LIBS) -lm
+
+FUZZ_SECONDS ?= 60
+fuzz-run: fuzz
+	@rc=0; for t in $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%); do \
+		tests/fuzz/run.sh $$t $(FUZZ_SECONDS) || rc=1; done; exit $$rc
+
+# The test suites under valgrind's memcheck (slow: minutes).
+valgrind: $(BUILD)/roadmapc unit
+	tests/valgrind.sh $(BUILD)
 
 bench: $(BUILD)/roadmapc $(BUILD)/unit/bench_front
 	tests/bench.sh $(BUILD)

@@ -1,7 +1,8 @@
-/* alloc.c - aborting allocation wrappers and the internal-error reporter. */
+/* alloc.c - aborting allocation wrappers, failure injection, the internal-error reporter. */
 #include "alloc.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,7 @@ void alloc_on_failure(void (*handler)(void))
 	failure_handler = handler;
 }
 
-static NORETURN void out_of_memory(size_t size)
+void alloc_out_of_memory(size_t size)
 {
 	if (failure_handler)
 		failure_handler();
@@ -21,27 +22,44 @@ static NORETURN void out_of_memory(size_t size)
 	abort();
 }
 
+#ifdef ROADMAPC_ALLOC_DEBUG
+/* True for the allocation ROADMAPC_FAIL_ALLOC names (counted from 1). */
+static bool injected_failure(void)
+{
+	static unsigned long long fail_at, count;
+	static bool ready;
+	if (!ready) {
+		const char *s = getenv("ROADMAPC_FAIL_ALLOC");
+		fail_at = s ? strtoull(s, NULL, 10) : 0;
+		ready = true;
+	}
+	return fail_at && ++count == fail_at;
+}
+#else
+static bool injected_failure(void) { return false; }
+#endif
+
 void *xmalloc(size_t size)
 {
-	void *p = malloc(size ? size : 1);
+	void *p = injected_failure() ? NULL : malloc(size ? size : 1);
 	if (!p)
-		out_of_memory(size);
+		alloc_out_of_memory(size);
 	return p;
 }
 
 void *xcalloc(size_t count, size_t size)
 {
-	void *p = calloc(count ? count : 1, size ? size : 1);
+	void *p = injected_failure() ? NULL : calloc(count ? count : 1, size ? size : 1);
 	if (!p)
-		out_of_memory(count * size);
+		alloc_out_of_memory(count * size);
 	return p;
 }
 
 void *xrealloc(void *ptr, size_t size)
 {
-	void *p = realloc(ptr, size ? size : 1);
+	void *p = injected_failure() ? NULL : realloc(ptr, size ? size : 1);
 	if (!p)
-		out_of_memory(size);
+		alloc_out_of_memory(size);
 	return p;
 }
 

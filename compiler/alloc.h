@@ -22,6 +22,16 @@
  * machine is not a crash). The handler must not return. */
 void alloc_on_failure(void (*handler)(void));
 
+/* Running out of memory outside these wrappers (a library reporting that
+ * its own malloc failed) takes the same way out. */
+NORETURN void alloc_out_of_memory(size_t size);
+
+/* Failure injection, in builds compiled with ROADMAPC_ALLOC_DEBUG (the
+ * sanitizer tree): the environment variable ROADMAPC_FAIL_ALLOC=N makes
+ * the Nth allocation through these wrappers fail, as if memory had run
+ * out, so that tests can walk every N of a run and see each one end
+ * cleanly. Elsewhere the variable is ignored. */
+
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);

@@ -11,13 +11,19 @@
 
 typedef struct ArenaBlock ArenaBlock;
 
+typedef struct ArenaAdopted ArenaAdopted;
+
 typedef struct Arena {
 	ArenaBlock *head;
 	size_t total;          /* bytes handed out, for limits and statistics */
+	ArenaAdopted *adopted; /* malloc'ed buffers freed with the arena */
 } Arena;
 
 void arena_init(Arena *a);
 void arena_free(Arena *a);
+
+/* Takes ownership of 'p' (from malloc): it is freed with the arena. */
+void arena_adopt(Arena *a, void *p);
 
 /* Zeroed, suitably aligned memory. */
 void *arena_alloc(Arena *a, size_t size);

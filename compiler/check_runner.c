@@ -100,9 +100,12 @@ const char *check_words(CheckCtx *ctx, const char *const *vocab, unsigned set, c
  * unused-ignore itself, which then suppresses the item's other unused
  * entries; its own entry, when it suppressed nothing, is reported without
  * consulting the list (it would suppress itself). */
-static void report_unused(CheckCtx *ctx, Subject owner, const char *label)
+static void report_unused(CheckCtx *ctx, Subject owner, const char *noun, const char *name)
 {
 	IgnoreList *ignore = subject_ignore_list(owner);
+	if (ignore->n == 0)
+		return;         /* nearly every item: no label to make */
+	const char *label = check_text(ctx, "%s '%s'", noun, name);
 	for (int own = 0; own < 2; own++) {
 		for (size_t i = 0; i < ignore->n; i++) {
 			Ignore *ig = &ignore->items[i];
@@ -135,24 +138,23 @@ void check_unused_ignore(CheckCtx *ctx)
 	const Roadmap *rm = ctx->rm;
 	for (size_t i = 0; i < rm->nstages; i++) {
 		Stage *st = rm->stages[i];
-		report_unused(ctx, subject_stage(st), check_text(ctx, "stage '%s'", st->name));
+		report_unused(ctx, subject_stage(st), "stage", st->name);
 		for (size_t j = 0; j < st->nconcerns; j++) {
 			Concern *co = st->concerns[j];
-			report_unused(ctx, subject_concern(co), check_text(ctx, "concern '%s'", co->text));
+			report_unused(ctx, subject_concern(co), "concern", co->text);
 		}
 		for (size_t j = 0; j < st->nquestions; j++) {
 			Question *q = st->questions[j];
-			report_unused(ctx, subject_question(q), check_text(ctx, "question '%s'", q->ask));
+			report_unused(ctx, subject_question(q), "question", q->ask);
 		}
 	}
 	for (size_t i = 0; i < rm->nseller; i++) {
 		SellerAction *sa = rm->seller[i];
-		report_unused(ctx, subject_seller(sa), check_text(ctx, "seller action '%s'", sa->name));
+		report_unused(ctx, subject_seller(sa), "seller action", sa->name);
 	}
 	for (size_t i = 0; i < rm->ncontent; i++) {
 		Content *c = rm->content[i];
-		report_unused(ctx, subject_content(c),
-			      check_text(ctx, "content '%s'", c->title ? c->title : c->id));
+		report_unused(ctx, subject_content(c), "content", c->title ? c->title : c->id);
 	}
 }
 

@@ -35,15 +35,26 @@ static SrcLoc whole_line(SrcLoc loc)
 			loc.col = 1;
 		return loc;
 	}
+	/* Blanks are one byte each, so bytes and characters agree on them. */
 	size_t start = 0;
 	while (start < n && (line[start] == ' ' || line[start] == '\t'))
 		start++;
 	size_t end = n;
 	while (end > start && (line[end - 1] == ' ' || line[end - 1] == '\t'))
 		end--;
-	loc.col = utf8_count(line, start) + 1;
-	loc.len = end > start ? utf8_count(line + start, end - start) : 1;
+	loc.col = (int)start + 1;
+	loc.len = end > start ? (int)(srcfile_line_chars(loc.src, loc.line) - start - (n - end)) : 1;
 	return loc;
+}
+
+/* The text of a message. A format without conversions is its own text:
+ * formats are string literals (the build refuses others: -Wformat=2), so
+ * it outlives the list, and most help lines need no formatting at all. */
+static PRINTF_LIKE(2, 0) const char *text_of(DiagList *dl, const char *fmt, va_list ap)
+{
+	if (!strchr(fmt, '%'))
+		return fmt;
+	return arena_vprintf(dl->arena, fmt, ap);
 }
 
 void diag_init(DiagList *dl, Arena *arena)
@@ -52,32 +63,39 @@ void diag_init(DiagList *dl, Arena *arena)
 	dl->arena = arena;
 }
 
+/* The error past the limit: said once, then nothing more is recorded. */
+static Diag *over_limit(DiagList *dl, SrcLoc loc)
+{
+	if (dl->nerrors++ == dl->max_errors) {
+		size_t max = dl->max_errors;
+		dl->max_errors = 0;     /* record this one */
+		Diag *d = diag_report(dl, loc, SEV_ERROR, "limit-exceeded",
+				      "more than %zu errors in this file; the rest are not reported", max);
+		diag_help(dl, d, "fix these first, or raise the limit with --limit errors=N");
+		dl->max_errors = max;
+	}
+	memset(&dl->discarded, 0, sizeof dl->discarded);
+	dl->discarded.notes_tail = &dl->discarded.notes;
+	return &dl->discarded;
+}
+
 bool diag_full(const DiagList *dl)
 {
-	return dl->max_errors && dl->errors > dl->max_errors;
+	return dl->max_errors && dl->nerrors >= dl->max_errors;
 }
 
 Diag *diag_vreport(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
 		   const char *fmt, va_list ap)
 {
-	if (dl->max_errors && sev == SEV_ERROR && ++dl->errors > dl->max_errors) {
-		if (dl->errors == dl->max_errors + 1) {
-			size_t max = dl->max_errors;
-			dl->max_errors = 0;     /* this one is kept */
-			Diag *last = diag_report(dl, loc, SEV_ERROR, "limit-exceeded",
-						 "more than %zu errors in this file; the rest are not shown",
-						 max);
-			diag_help(dl, last, "fix these first, or raise the limit with --limit errors=N");
-			dl->max_errors = max;
-		}
-		dl->dropped.notes_tail = &dl->dropped.notes;
-		return &dl->dropped;
-	}
+	if (sev == SEV_ERROR && diag_full(dl))
+		return over_limit(dl, loc);
+	if (sev == SEV_ERROR)
+		dl->nerrors++;
 	Diag *d = arena_alloc(dl->arena, sizeof *d);
 	d->loc = whole_line(loc);
 	d->sev = sev;
 	d->check = check;
-	d->message = arena_vprintf(dl->arena, fmt, ap);
+	d->message = text_of(dl, fmt, ap);
 	d->notes_tail = &d->notes;
 	d->seq = dl->n;
 	ARENA_PUSH(dl->arena, dl->items, dl->n, dl->cap, d);
@@ -100,12 +118,12 @@ static void add_note(DiagList *dl, Diag *d, DiagNoteKind kind, SrcLoc loc,
 static void add_note(DiagList *dl, Diag *d, DiagNoteKind kind, SrcLoc loc,
 		     const char *fmt, va_list ap)
 {
-	if (d == &dl->dropped)
+	if (d == &dl->discarded)
 		return;
 	DiagNote *n = arena_alloc(dl->arena, sizeof *n);
 	n->kind = kind;
 	n->loc = loc.src ? whole_line(loc) : loc;
-	n->text = arena_vprintf(dl->arena, fmt, ap);
+	n->text = text_of(dl, fmt, ap);
 	*d->notes_tail = n;
 	d->notes_tail = &n->next;
 }
@@ -130,11 +148,13 @@ void diag_help(DiagList *dl, Diag *d, const char *fmt, ...)
 static int cmp_diag(const void *pa, const void *pb)
 {
 	const Diag *a = *(const Diag *const *)pa, *b = *(const Diag *const *)pb;
-	const char *fa = a->loc.src ? a->loc.src->path : "";
-	const char *fb = b->loc.src ? b->loc.src->path : "";
-	int c = strcmp(fa, fb);
-	if (c)
-		return c;
+	if (a->loc.src != b->loc.src) {         /* nearly always one file: no strcmp */
+		const char *fa = a->loc.src ? a->loc.src->path : "";
+		const char *fb = b->loc.src ? b->loc.src->path : "";
+		int c = strcmp(fa, fb);
+		if (c)
+			return c;
+	}
 	if (a->loc.line != b->loc.line)
 		return a->loc.line < b->loc.line ? -1 : 1;
 	if (a->loc.col != b->loc.col)

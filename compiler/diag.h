@@ -81,27 +81,31 @@ typedef struct DiagList {
 	Arena *arena;
 	Diag **items;
 	size_t n, cap;
-	/* At most 'max_errors' errors are kept (0: no cap), so that a file that
-	 * generates a million mistakes (a Lua loop does it in one line) costs
-	 * no more than a thousand; the next one is replaced by one note that the
-	 * rest are not shown, and the ones after it are dropped, unformatted. */
-	size_t max_errors, errors;
-	Diag dropped;           /* what diag_report returns for a dropped error */
+	/* When not 0, errors past the first 'max_errors' are not recorded:
+	 * one `limit-exceeded` error says so, and diag_report() returns
+	 * 'discarded', which takes notes and fields and keeps none. The
+	 * driver sets it while a file loads, so that a hostile file with
+	 * 100,000 bad keys costs a thousand diagnostics, not 100,000. */
+	size_t max_errors, nerrors;
+	Diag discarded;
 } DiagList;
 
 void diag_init(DiagList *dl, Arena *arena);
 
-/* True when the list keeps no more errors: a caller may skip the work of
- * making one. */
-bool diag_full(const DiagList *dl);
-
-/* Records a diagnostic and returns it so notes can be attached. */
+/* Records a diagnostic and returns it so notes can be attached (see
+ * DiagList.max_errors for when it is not recorded). Here and in the notes,
+ * 'fmt' is a string literal, as -Wformat=2 makes sure: one without
+ * conversions is kept as the text itself. */
 Diag *diag_report(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
 		  const char *fmt, ...) PRINTF_LIKE(5, 6);
 Diag *diag_vreport(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
 		   const char *fmt, va_list ap) PRINTF_LIKE(5, 0);
 void diag_note(DiagList *dl, Diag *d, SrcLoc loc, const char *fmt, ...) PRINTF_LIKE(4, 5);
 void diag_help(DiagList *dl, Diag *d, const char *fmt, ...) PRINTF_LIKE(3, 4);
+
+/* True when an error reported now would not be recorded (max_errors), so
+ * a caller can skip the work of composing it. */
+bool diag_full(const DiagList *dl);
 
 /* Sorts by file, line, column, then report order, so output never depends
  * on the order the phases happened to find things. */

@@ -88,13 +88,13 @@ int driver_run_registry(CheckRegistry *reg, Arena *a, const RunOptions *opt, Str
 }
 
 /* Front end, schema and resolve: everything that reports structural errors. */
-static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, const Catalog *cat,
-		 const RunOptions *opt)
+static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, bool owned,
+		 const Catalog *cat, const RunOptions *opt)
 {
 	u->loaded = true;
-	/* A file's structural errors are capped (the checks' findings are not). */
-	u->diags.max_errors = opt->limits.max_errors;
-	if (srcfile_init(&u->src, &u->arena, u->name, text, len) < 0) {
+	int rc = owned ? srcfile_init_in_place(&u->src, &u->arena, u->name, text, len)
+		       : srcfile_init(&u->src, &u->arena, u->name, text, len);
+	if (rc < 0) {
 		SrcLoc loc = { &u->src, 1, 1, 1 };
 		diag_report(&u->diags, loc, SEV_ERROR, fe->check,
 			    "the file starts with a UTF-16 mark but is not valid UTF-16");
@@ -102,23 +102,25 @@ static void load(Unit *u, const FrontEnd *fe, const char *text, size_t len, cons
 	}
 	srcfile_set_syntax(&u->src, &u->arena, fe->syntax);
 	FrontResult fr;
-	int rc = fe->parse(&u->src, &opt->limits, &u->arena, &u->diags, &fr);
+	/* A file's structural errors are capped (the checks' findings are not). */
+	u->diags.max_errors = opt->limits.max_errors;
+	rc = fe->parse(&u->src, &opt->limits, &u->arena, &u->diags, &fr);
 	u->lua_usage = fr.lua_usage;
-	if (rc < 0)
-		return;
-	check_rules_register(&u->registry, fr.rules, fr.nrules, &u->src, &u->arena, &u->diags);
-	ExtendsPath path = extends_path(opt);
-	size_t before = u->diags.n;
-	Node *root = extends_merge(fr.root, &path, &u->arena, &u->diags);
-	Roadmap *rm = schema_build(root, &u->src, &u->arena, &u->diags);
-	if (rm) {
-		check_rules_load_modules(rm, &u->registry, opt->include_dirs, opt->ninclude_dirs,
-					 &opt->limits, &u->arena, &u->diags);
-		resolve_roadmap(rm, cat, &u->registry, &u->arena, &u->diags);
+	if (rc == 0) {
+		check_rules_register(&u->registry, fr.rules, fr.nrules, &u->src, &u->arena, &u->diags);
+		ExtendsPath path = extends_path(opt);
+		size_t before = u->diags.n;
+		Node *root = extends_merge(fr.root, &path, &u->arena, &u->diags);
+		Roadmap *rm = schema_build(root, &u->src, &u->arena, &u->diags);
+		if (rm) {
+			check_rules_load_modules(rm, &u->registry, opt->include_dirs, opt->ninclude_dirs,
+						 &opt->limits, &u->arena, &u->diags);
+			resolve_roadmap(rm, cat, &u->registry, &u->arena, &u->diags);
+		}
+		if (rm && rm->extends)
+			extends_note_errors(&u->diags, before, &u->src, rm->extends, rm->extends_loc);
+		u->roadmap = rm;
 	}
-	if (rm && rm->extends)
-		extends_note_errors(&u->diags, before, &u->src, rm->extends, rm->extends_loc);
-	u->roadmap = rm;
 	u->diags.max_errors = 0;
 }
 
@@ -134,20 +136,20 @@ static void load_unit(Unit *u, const char *path, const char *text, size_t len,
 					path, fe->name);
 		return;
 	}
-	char *owned = NULL;
-	if (!text) {
-		StrBuf err = STRBUF_INIT;
-		int truncated;  /* the front end reports the size limit, at a location */
-		owned = textio_read_capped(path, opt->limits.max_file_size, &len, &truncated, &err);
-		if (!owned) {
-			u->error = arena_strdup(&u->arena, strbuf_cstr(&err));
-			strbuf_free(&err);
-			return;
-		}
-		text = owned;
+	if (text) {
+		load(u, fe, text, len, false, cat, opt);
+		return;
 	}
-	load(u, fe, text, len, cat, opt);
-	free(owned);
+	StrBuf err = STRBUF_INIT;
+	int truncated;  /* the front end reports the size limit, at a location */
+	char *owned = textio_read_capped(path, opt->limits.max_file_size, &len, &truncated, &err);
+	if (!owned) {
+		u->error = arena_strdup(&u->arena, strbuf_cstr(&err));
+		strbuf_free(&err);
+		return;
+	}
+	arena_adopt(&u->arena, owned);  /* the source text, kept for the reports */
+	load(u, fe, owned, len, true, cat, opt);
 }
 
 /* The checks and coverage, on a unit that loaded without structural errors. */
@@ -229,6 +231,42 @@ static bool below_coverage(const Unit *c, const RunOptions *opt)
 	       model_coverage_tenths(cv->stages_done, cv->stages_total) < min;
 }
 
+/* Writes an output to 'path' as it is made: 'make' fills a buffer that
+ * streams into the file (outfile.h), and returns 0, or -1 with a message in
+ * 'err', in which case nothing is written. A report of 80 MB is never
+ * held whole. */
+typedef int (*Writer)(const void *ctx, const void *what, StrBuf *out, StrBuf *err);
+
+static int stream(const char *path, Writer make, const void *ctx, const void *what, StrBuf *err)
+{
+	OutFile *f = outfile_open(path, err);
+	if (!f)
+		return -1;
+	StrBufSink sink = { outfile_sink, f };
+	StrBuf out = STRBUF_INIT;
+	out.sink = &sink;
+	int rc = make(ctx, what, &out, err);
+	strbuf_flush(&out);
+	strbuf_free(&out);
+	if (rc != 0) {          /* > 0: not written, for a reason in 'err' */
+		outfile_abort(f);
+		return rc;
+	}
+	return outfile_commit(f, err);
+}
+
+static int report_writer(const void *ctx, const void *what, StrBuf *out, StrBuf *err)
+{
+	(void)err;
+	((const ReportFormat *)what)->emit(ctx, out);
+	return 0;
+}
+
+static int output_writer(const void *ctx, const void *what, StrBuf *out, StrBuf *err)
+{
+	return ((const UnitOutput *)what)->emit(ctx, out, err);
+}
+
 /* The diagnostics reports. With 'to_messages' (render, whose picture may go
  * to stdout), a report without its own --output goes to standard error. */
 static int write_reports(const RunOptions *opt, const CheckRegistry *reg, Unit *const *units,
@@ -247,15 +285,15 @@ static int write_reports(const RunOptions *opt, const CheckRegistry *reg, Unit *
 				      .checks = &cfg, .registry = reg,
 				      .min_coverage = opt->min_coverage > 0 ? opt->min_coverage : 0,
 				      .no_fold = opt->no_fold };
-		StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
-		fmt->emit(&ctx, &out);
-		if (to_messages && !reqs[i].output)
-			strbuf_put(messages, out.data ? out.data : "", out.len);
-		else if (outfile_write(reqs[i].output ? reqs[i].output : "-", strbuf_cstr(&out), out.len, &err) < 0) {
+		if (to_messages && !reqs[i].output) {
+			fmt->emit(&ctx, messages);
+			continue;
+		}
+		StrBuf err = STRBUF_INIT;
+		if (stream(reqs[i].output ? reqs[i].output : "-", report_writer, &ctx, fmt, &err) < 0) {
 			strbuf_printf(messages, "roadmapc: %s\n", strbuf_cstr(&err));
 			rc = -1;
 		}
-		strbuf_free(&out);
 		strbuf_free(&err);
 	}
 	return rc;
@@ -297,6 +335,8 @@ static int start_run(Arena *a, Catalog *cat, CheckRegistry *reg, const RunOption
 
 /* ---- the outputs of `build` and `render` ---- */
 
+typedef enum Mode { MODE_CHECK, MODE_BUILD, MODE_RENDER } Mode;
+
 /* NAME of "DIR/NAME.yaml": the file name without its directory and its
  * front end's suffix ("stdin" for standard input). */
 static const char *output_stem(Unit *u)
@@ -324,11 +364,9 @@ static int write_output(const RunOptions *opt, const CheckRegistry *reg, const U
 			StrBuf *messages)
 {
 	CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today, &opt->limits, NULL };
-	StrBuf out = STRBUF_INIT, err = STRBUF_INIT, warnings = STRBUF_INIT;
+	StrBuf err = STRBUF_INIT, warnings = STRBUF_INIT;
 	OutputContext ctx = { u, &cfg, reg, o->view ? format : NULL, stem, &warnings };
-	int rc = o->emit(&ctx, &out, &err);
-	if (rc == 0)
-		rc = outfile_write(path, out.data ? out.data : "", out.len, &err);
+	int rc = stream(path, output_writer, &ctx, o, &err);
 	/* Graphviz's warnings, and a picture too big for a bitmap, are said
 	 * but do not fail the run. */
 	for (const char *w = strbuf_cstr(&warnings); *w;) {
@@ -342,10 +380,34 @@ static int write_output(const RunOptions *opt, const CheckRegistry *reg, const U
 	}
 	if (rc < 0)
 		strbuf_printf(messages, "roadmapc: %s: %s\n", u->name, strbuf_cstr(&err));
-	strbuf_free(&out);
 	strbuf_free(&err);
 	strbuf_free(&warnings);
 	return rc;
+}
+
+/* Where `build` writes output 'o' (in the f-th view format) of unit 'u'
+ * whose stem is 'stem': DIR/NAME.roadmap.svg, DIR/NAME.plan.md, ... */
+/* How many files output 'o' is written to: one per -T format for a view
+ * (svg alone without -T), else one. */
+static size_t view_format_count(const RunOptions *opt, const UnitOutput *o)
+{
+	return !o->view ? 1 : opt->nview_formats ? opt->nview_formats : 1;
+}
+
+/* The 'f'th format of view 'o' (NULL when 'o' is no view). */
+static const char *view_format(const RunOptions *opt, const UnitOutput *o, size_t f)
+{
+	if (!o->view)
+		return NULL;
+	return opt->nview_formats ? opt->view_formats[f] : output_view_formats[0];
+}
+
+static const char *unit_output_path(Unit *u, const RunOptions *opt, const char *stem,
+				    const UnitOutput *o, size_t f)
+{
+	const char *fmt = view_format(opt, o, f);
+	return arena_printf(&u->arena, "%s/%s%s%s%s", opt->output_dir, stem, o->suffix,
+			    fmt ? "." : "", fmt ? fmt : "");
 }
 
 /* `build`: every output of every checked unit into opt->output_dir. Two
@@ -378,18 +440,84 @@ static int write_unit_outputs(const RunOptions *opt, const CheckRegistry *reg, U
 		for (size_t k = 0; k < unit_outputs_len; k++) {
 			const UnitOutput *o = &unit_outputs[k];
 			/* Without -T, the views are written in the first format, svg. */
-			const char *const *formats = opt->nview_formats ? opt->view_formats : output_view_formats;
-			size_t nf = !o->view ? 1 : opt->nview_formats ? opt->nview_formats : 1;
+			size_t nf = view_format_count(opt, o);
 			for (size_t f = 0; f < nf; f++) {
-				const char *fmt = o->view ? formats[f] : NULL;
-				char *path = arena_printf(&units[i]->arena, "%s/%s%s%s%s", opt->output_dir,
-							  stems[i], o->suffix, fmt ? "." : "", fmt ? fmt : "");
+				const char *fmt = view_format(opt, o, f);
+				const char *path = unit_output_path(units[i], opt, stems[i], o, f);
 				if (write_output(opt, reg, units[i], o, fmt, stems[i], path, messages) < 0)
 					rc = -1;
 			}
 		}
 	}
 	free(stems);
+	return rc;
+}
+
+/* ---- no output overwrites an input or another output ---- */
+
+/* A file the run reads or writes, and what the user called it. */
+typedef struct Claim {
+	OutFileId id;
+	const char *path;
+	const char *what;       /* an input: "the input roadmap", ...; an output: NULL */
+	bool input;
+	bool baseline;          /* --baseline or --write-baseline: they may be one file */
+} Claim;
+
+static void claim(Claim **cl, size_t *n, const char *path, const char *what, bool input,
+		  bool baseline)
+{
+	OutFileId id;
+	if (!path || !outfile_id(path, &id))
+		return;         /* "-", devices and pipes may be named any number of times */
+	*cl = xrealloc(*cl, (*n + 1) * sizeof **cl);
+	(*cl)[(*n)++] = (Claim){ id, path, what, input, baseline };
+}
+
+/* Refuses, before anything is written, an output that is a file the run
+ * reads (by device and inode, however it is spelled) or that another
+ * output writes too: the first would be lost, the second silently lose
+ * one of the two. `--baseline B --write-baseline B` (refreshing) is fine. */
+static int refuse_clobbering(const RunOptions *opt, Mode mode, Unit *const *units, size_t n,
+			     StrBuf *messages)
+{
+	Claim *cl = NULL;
+	size_t ncl = 0;
+	for (size_t i = 0; i < n; i++)
+		claim(&cl, &ncl, units[i]->path, "the input roadmap", true, false);
+	claim(&cl, &ncl, opt->baseline, "the baseline read with --baseline", true, true);
+	for (size_t i = 0; i < opt->nreports; i++)
+		claim(&cl, &ncl, opt->reports[i].output, NULL, false, false);
+	claim(&cl, &ncl, opt->write_baseline, NULL, false, true);
+	if (mode == MODE_RENDER)
+		claim(&cl, &ncl, opt->render_output, NULL, false, false);
+	for (size_t i = 0; mode == MODE_BUILD && i < n; i++) {
+		if (!units[i]->checked)
+			continue;
+		const char *stem = output_stem(units[i]);
+		for (size_t k = 0; k < unit_outputs_len; k++) {
+			const UnitOutput *o = &unit_outputs[k];
+			for (size_t f = 0; f < view_format_count(opt, o); f++)
+				claim(&cl, &ncl, unit_output_path(units[i], opt, stem, o, f), NULL,
+				      false, false);
+		}
+	}
+	int rc = 0;
+	for (size_t j = 0; rc == 0 && j < ncl; j++) {
+		for (size_t i = 0; rc == 0 && i < j; i++) {
+			const Claim *a = &cl[i], *b = &cl[j];   /* inputs come first */
+			if (b->input || (a->baseline && b->baseline) || !outfile_same(&a->id, &b->id))
+				continue;
+			if (a->input)
+				strbuf_printf(messages, "roadmapc: refusing to write '%s': it is %s '%s'\n",
+					      b->path, a->what, a->path);
+			else
+				strbuf_printf(messages, "roadmapc: refusing to write '%s' twice (also as '%s'): "
+					      "one of the two outputs would be lost\n", b->path, a->path);
+			rc = -1;
+		}
+	}
+	free(cl);
 	return rc;
 }
 
@@ -449,7 +577,14 @@ static bool write_baselines(const RunOptions *opt, Unit *const *units, StrBuf *m
 
 /* ---- the commands that check ---- */
 
-typedef enum Mode { MODE_CHECK, MODE_BUILD, MODE_RENDER } Mode;
+static void free_units(Unit **units, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unit_free(units[i]);
+		free(units[i]);
+	}
+	free(units);
+}
 
 /* Everything `check`, `build` and `render` share: load every file,
  * validate -W, check, apply and write baselines, write the reports, then
@@ -470,11 +605,7 @@ static ExitStatus run(const RunOptions *opt, Mode mode, StrBuf *messages)
 		load_unit(units[i], opt->files[i], NULL, 0, &cat, &reg, opt);
 	}
 	if (validate_overrides(opt, &reg, units, opt->nfiles, messages) < 0) {
-		for (size_t i = 0; i < opt->nfiles; i++) {
-			unit_free(units[i]);
-			free(units[i]);
-		}
-		free(units);
+		free_units(units, opt->nfiles);
 		arena_free(&run_arena);
 		return EXIT_TROUBLE;
 	}
@@ -484,6 +615,11 @@ static ExitStatus run(const RunOptions *opt, Mode mode, StrBuf *messages)
 			strbuf_printf(messages, "roadmapc: %s\n", units[i]->error);
 			trouble = true;
 		}
+	}
+	if (refuse_clobbering(opt, mode, units, opt->nfiles, messages) < 0) {
+		free_units(units, opt->nfiles);
+		arena_free(&run_arena);
+		return EXIT_TROUBLE;
 	}
 
 	bool accepted = write_baselines(opt, units, messages, &trouble);

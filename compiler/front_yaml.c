@@ -12,8 +12,15 @@
  *     "billion laughs" stops at the budget; an alias to a node still being
  *     built is a cycle and is rejected;
  *   - scalar length and total node count.
- * Duplicate keys (which libyaml accepts) are found here with a hash map per
- * mapping, and merge keys (`<<: *defaults`) are applied when a mapping ends. */
+ * Duplicate keys (which libyaml accepts) are found here, and merge keys
+ * (`<<: *defaults`) are applied when a mapping ends.
+ *
+ * Memory: the tree is most of a compilation's memory, so only nodes,
+ * scalars and exact-size child arrays go into the unit's arena. Children
+ * gather on two stacks shared by all open collections and are copied out
+ * when their collection ends; anchors, merge lists and the key index of a
+ * mapping with many keys live in a scratch arena freed with the parser. A
+ * mapping of a few keys finds duplicates by scanning them. */
 #include "front_yaml.h"
 #include "escape.h"
 #include "number.h"
@@ -34,27 +41,36 @@ typedef struct Anchor {
 	bool open;
 } Anchor;
 
+/* Keys a mapping may have before its duplicates are found by hashing
+ * rather than by scanning. */
+#define SCAN_KEYS 16
+
 /* A collection being built. Pairs of a mapping arrive as key, then value. */
 typedef struct Frame {
 	Node *node;             /* NULL for the document pseudo-frame */
 	Anchor *anchor;         /* the anchor naming this collection, or NULL */
 	size_t weight;          /* expanded size so far, this node included */
+	size_t base;            /* its first child on the parser's pair or item stack */
 	Node *key;              /* mapping: key waiting for its value */
 	bool drop_value;        /* mapping: the pending key was a duplicate */
-	StrMap keys;            /* mapping: key text -> first key Node */
-	Node **merges;          /* mapping: values of `<<` keys, in order */
+	StrMap *keys;           /* mapping of many keys: text -> first key (scratch) */
+	Node **merges;          /* mapping: values of `<<` keys, in order (scratch) */
 	size_t nmerges, merges_cap;
-	size_t npairs_cap, nitems_cap;
 } Frame;
 
 typedef struct Parser {
 	const SrcFile *src;
 	const Limits *lim;
-	Arena *arena;
+	Arena *arena;           /* the unit's: the tree */
+	Arena scratch;          /* the parser's own: freed when it returns */
 	DiagList *dl;
 	StrMap anchors;
 	Frame *stack;
 	size_t depth, stack_cap;
+	NodePair *pairs;        /* children of the open mappings, innermost last */
+	size_t npairs, pairs_cap;
+	Node **items;           /* children of the open sequences */
+	size_t nitems, items_cap;
 	size_t alias_budget_used;
 	size_t nodes;
 	Node *root;
@@ -139,6 +155,46 @@ static bool is_merge_key(const Node *key)
 	return key->plain && key->len == 2 && memcmp(key->str, "<<", 2) == 0;
 }
 
+/* The first key of mapping 'f' spelled 's', or NULL. */
+static Node *find_key(const Parser *p, const Frame *f, const char *s, size_t len)
+{
+	if (f->keys)
+		return strmap_get(f->keys, s, len);
+	for (size_t i = f->base; i < p->npairs; i++) {
+		Node *k = p->pairs[i].key;
+		if (k->len == len && memcmp(k->str, s, len) == 0)
+			return k;
+	}
+	return NULL;
+}
+
+/* Adds a pair to mapping 'f', indexing the keys once there are many. */
+static void push_pair(Parser *p, Frame *f, NodePair pair)
+{
+	if (p->npairs == p->pairs_cap) {
+		p->pairs_cap = p->pairs_cap ? 2 * p->pairs_cap : 64;
+		p->pairs = xrealloc(p->pairs, p->pairs_cap * sizeof *p->pairs);
+	}
+	p->pairs[p->npairs++] = pair;
+	if (!f->keys && p->npairs - f->base > SCAN_KEYS) {
+		f->keys = arena_alloc(&p->scratch, sizeof *f->keys);
+		strmap_init(f->keys, &p->scratch);
+		for (size_t i = p->npairs - 1; i-- > f->base;)     /* the first of equals wins */
+			strmap_put(f->keys, p->pairs[i].key->str, p->pairs[i].key->len, p->pairs[i].key);
+	}
+	if (f->keys && !strmap_get(f->keys, pair.key->str, pair.key->len))
+		strmap_put(f->keys, pair.key->str, pair.key->len, pair.key);
+}
+
+static void push_item(Parser *p, Node *n)
+{
+	if (p->nitems == p->items_cap) {
+		p->items_cap = p->items_cap ? 2 * p->items_cap : 64;
+		p->items = xrealloc(p->items, p->items_cap * sizeof *p->items);
+	}
+	p->items[p->nitems++] = n;
+}
+
 static void add_to_map(Parser *p, Frame *f, Node *n)
 {
 	if (!f->key) {
@@ -153,15 +209,13 @@ static void add_to_map(Parser *p, Frame *f, Node *n)
 		}
 		if (is_merge_key(n))
 			return;
-		Node *first = strmap_get(&f->keys, n->str, n->len);
+		Node *first = find_key(p, f, n->str, n->len);
 		if (first) {
 			Diag *d = diag_report(p->dl, n->loc, SEV_ERROR, "duplicate-key",
 					      "duplicate key '%s' in this mapping", n->str);
 			diag_note(p->dl, d, first->loc, "'%s' first defined here", n->str);
 			diag_help(p->dl, d, "remove one of them; the later value is ignored");
 			f->drop_value = true;
-		} else {
-			strmap_put(&f->keys, n->str, n->len, n);
 		}
 		return;
 	}
@@ -170,11 +224,10 @@ static void add_to_map(Parser *p, Frame *f, Node *n)
 	if (f->drop_value)
 		return;
 	if (is_merge_key(key)) {
-		ARENA_PUSH(p->arena, f->merges, f->nmerges, f->merges_cap, n);
+		ARENA_PUSH(&p->scratch, f->merges, f->nmerges, f->merges_cap, n);
 		return;
 	}
-	NodePair pair = { key, n };
-	ARENA_PUSH(p->arena, f->node->pairs, f->node->npairs, f->npairs_cap, pair);
+	push_pair(p, f, (NodePair){ key, n });
 }
 
 /* Applies `<<` merge keys when a mapping is complete: pairs of the merged
@@ -200,10 +253,8 @@ static void apply_merges(Parser *p, Frame *f)
 			}
 			for (size_t k = 0; k < src->npairs; k++) {
 				NodePair pair = src->pairs[k];
-				if (strmap_get(&f->keys, pair.key->str, pair.key->len))
-					continue;
-				strmap_put(&f->keys, pair.key->str, pair.key->len, pair.key);
-				ARENA_PUSH(p->arena, f->node->pairs, f->node->npairs, f->npairs_cap, pair);
+				if (!find_key(p, f, pair.key->str, pair.key->len))
+					push_pair(p, f, pair);
 			}
 		}
 	}
@@ -222,7 +273,7 @@ static void attach(Parser *p, Node *n, size_t weight)
 	} else if (f->node->kind == NODE_MAP) {
 		add_to_map(p, f, n);
 	} else {
-		ARENA_PUSH(p->arena, f->node->items, f->node->nitems, f->nitems_cap, n);
+		push_item(p, n);
 	}
 }
 
@@ -230,11 +281,11 @@ static Anchor *define_anchor(Parser *p, const yaml_char_t *name, Node *n, bool o
 {
 	if (!name)
 		return NULL;
-	Anchor *a = arena_alloc(p->arena, sizeof *a);
+	Anchor *a = arena_alloc(&p->scratch, sizeof *a);
 	a->node = n;
 	a->open = open;
 	a->weight = 1;
-	const char *key = arena_strdup(p->arena, (const char *)name);
+	const char *key = arena_strdup(&p->scratch, (const char *)name);
 	strmap_put(&p->anchors, key, strlen(key), a);     /* a redefinition replaces */
 	return a;
 }
@@ -249,8 +300,8 @@ static void push_frame(Parser *p, Node *n, const yaml_char_t *anchor)
 	memset(f, 0, sizeof *f);
 	f->node = n;
 	f->weight = 1;
+	f->base = n && n->kind == NODE_MAP ? p->npairs : p->nitems;
 	f->anchor = define_anchor(p, anchor, n, true);
-	strmap_init(&f->keys, p->arena);
 }
 
 static void on_collection_start(Parser *p, const yaml_event_t *ev, NodeKind kind)
@@ -274,9 +325,22 @@ static void on_collection_end(Parser *p, const yaml_event_t *ev)
 {
 	(void)ev;
 	Frame f = p->stack[--p->depth];
-	if (f.node->kind == NODE_MAP) {
+	Node *n = f.node;
+	if (n->kind == NODE_MAP) {
 		ASSERT(f.key == NULL);  /* libyaml always pairs keys with values */
 		apply_merges(p, &f);
+		n->npairs = p->npairs - f.base;
+		/* An empty collection copies nothing: p->pairs may still be NULL. */
+		n->pairs = arena_alloc(p->arena, n->npairs * sizeof *n->pairs);
+		if (n->npairs)
+			memcpy(n->pairs, p->pairs + f.base, n->npairs * sizeof *n->pairs);
+		p->npairs = f.base;
+	} else {
+		n->nitems = p->nitems - f.base;
+		n->items = arena_alloc(p->arena, n->nitems * sizeof *n->items);
+		if (n->nitems)
+			memcpy(n->items, p->items + f.base, n->nitems * sizeof *n->items);
+		p->nitems = f.base;
 	}
 	if (f.anchor) {
 		f.anchor->open = false;
@@ -464,7 +528,7 @@ static void report_libyaml_error(Parser *p, const yaml_parser_t *yp)
 	SrcLoc loc = { p->src, 1, 1, 1 };
 	const char *problem = yp->problem ? yp->problem : "unknown error";
 	if (yp->error == YAML_MEMORY_ERROR)
-		die("libyaml ran out of memory");
+		alloc_out_of_memory(0);
 	if (yp->error == YAML_READER_ERROR) {
 		srcfile_locate(p->src, yp->problem_offset, &loc.line, &loc.col);
 		Diag *d;
@@ -519,7 +583,8 @@ int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *d
 	p.lim = lim;
 	p.arena = a;
 	p.dl = dl;
-	strmap_init(&p.anchors, a);
+	arena_init(&p.scratch);
+	strmap_init(&p.anchors, &p.scratch);
 	memset(out, 0, sizeof *out);
 
 	if (sf->len > lim->max_file_size) {
@@ -527,11 +592,12 @@ int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *d
 		Diag *d = diag_report(dl, loc, SEV_ERROR, "limit-exceeded",
 				      "the file is larger than the limit of %zu bytes", lim->max_file_size);
 		diag_help(dl, d, "raise the limit with --limit file-size=N");
+		arena_free(&p.scratch);
 		return -1;
 	}
 
 	if (!yaml_parser_initialize(&yp))
-		die("cannot initialise libyaml");
+		alloc_out_of_memory(sizeof yp);        /* its only failure: malloc */
 	yaml_parser_set_input_string(&yp, (const unsigned char *)sf->text, sf->len);
 	push_frame(&p, NULL, NULL);     /* the document pseudo-frame */
 
@@ -580,6 +646,9 @@ int front_yaml_parse(const SrcFile *sf, const Limits *lim, Arena *a, DiagList *d
 
 	yaml_parser_delete(&yp);
 	free(p.stack);
+	free(p.pairs);
+	free(p.items);
+	arena_free(&p.scratch);
 	if (p.failed)
 		return -1;
 	out->root = p.root;

@@ -19,10 +19,12 @@ static void member(Json *j, const char *key)
 	if (j->depth == 0)
 		return;
 	int d = j->depth - 1;
-	if (j->one_line[d])
+	if (j->one_line[d]) {
 		strbuf_puts(j->out, j->empty[d] ? (j->closer[d] == '}' ? " " : "") : ", ");
-	else
-		strbuf_printf(j->out, "%s\n%*s", j->empty[d] ? "" : ",", 2 * j->depth, "");
+	} else {
+		strbuf_puts(j->out, j->empty[d] ? "\n" : ",\n");
+		strbuf_put_spaces(j->out, 2 * (size_t)j->depth);
+	}
 	j->empty[d] = false;
 	if (key) {
 		escape_json(j->out, key);
@@ -49,8 +51,10 @@ void json_close(Json *j)
 	if (!j->empty[d]) {
 		if (j->one_line[d])
 			strbuf_puts(j->out, j->closer[d] == '}' ? " " : "");
-		else
-			strbuf_printf(j->out, "\n%*s", 2 * d, "");
+		else {
+			strbuf_putc(j->out, '\n');
+			strbuf_put_spaces(j->out, 2 * (size_t)d);
+		}
 	}
 	strbuf_putc(j->out, j->closer[d]);
 	if (j->depth == 0)
@@ -74,7 +78,7 @@ void json_string_or_null(Json *j, const char *key, const char *value)
 void json_int(Json *j, const char *key, long value)
 {
 	member(j, key);
-	strbuf_printf(j->out, "%ld", value);
+	strbuf_put_int(j->out, value);
 }
 
 void json_bool(Json *j, const char *key, bool value)

@@ -9,12 +9,15 @@
  * coverage, 2 usage, I/O or internal error. --help is made from the tables. */
 #include "date.h"
 #include "driver.h"
+#include "escape.h"
 #include "output.h"
 #include "report.h"
 #include "stdlib_files.h"
+#include "signals.h"
 #include "version.h"
 
 #include <errno.h>
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -42,21 +45,41 @@ typedef struct Args {
 
 /* ==== Errors ==== */
 
+/* Where a usage error goes once it is said: back to main(), which frees
+ * what the parser made and exits 2 (and to a fuzz target of the parser,
+ * which goes on with the next command line). */
+static jmp_buf usage_exit;
+
+/* Writes 's' to standard error with control characters shown as '?' (line
+ * breaks kept): arguments and file names are the user's text, and must not
+ * drive the terminal. */
+static void say(const char *s)
+{
+	StrBuf sb = STRBUF_INIT;
+	escape_terminal_lines(&sb, s, strlen(s));
+	fputs(strbuf_cstr(&sb), stderr);
+	strbuf_free(&sb);
+}
+
 static NORETURN PRINTF_LIKE(1, 2) void usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("roadmapc: ", stderr);
+	StrBuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, "roadmapc: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
-	fputs("\ntry 'roadmapc --help' for the options\n", stderr);
-	exit(EXIT_TROUBLE);
+	strbuf_puts(&sb, "\ntry 'roadmapc --help' for the options\n");
+	say(strbuf_cstr(&sb));
+	strbuf_free(&sb);
+	longjmp(usage_exit, 1);
 }
 
 /* Running out of memory is reported, and the run ends with status 2 (no
  * signal: a crash is a bug, an exhausted machine is not). */
 static NORETURN void out_of_memory(void)
 {
+	signals_remove_temporaries();
 	fputs("roadmapc: out of memory\n", stderr);
 	exit(EXIT_TROUBLE);
 }
@@ -73,6 +96,14 @@ static bool all_digits(const char *s, const char *extra)
 	return true;
 }
 
+/* Appends 'name' to the list of names 'buf' (", " between them). The lists
+ * are our own tables' names, short; a usage error cannot free a heap list. */
+static void join_name(char *buf, size_t size, const char *name)
+{
+	size_t n = strlen(buf);
+	snprintf(buf + n, size - n, "%s%s", n ? ", " : "", name);
+}
+
 /* ==== The options ==== */
 
 /* Commands an option belongs to, as bits. */
@@ -84,10 +115,10 @@ enum { FOR_CHECK = 1, FOR_BUILD = 2, FOR_RENDER = 4, FOR_TEMPLATES = 8, FOR_INIT
 static void add_report(Args *a, const char *format)
 {
 	if (!report_find(format)) {
-		StrBuf names = STRBUF_INIT;
+		char names[256] = "";
 		for (size_t i = 0; i < report_formats_len; i++)
-			strbuf_printf(&names, "%s%s", i ? ", " : "", report_formats[i].name);
-		usage_error("unknown format '%s' (the formats are %s)", format, strbuf_cstr(&names));
+			join_name(names, sizeof names, report_formats[i].name);
+		usage_error("unknown format '%s' (the formats are %s)", format, names);
 	}
 	RunOptions *r = &a->run;
 	r->reports = xrealloc(r->reports, (r->nreports + 1) * sizeof *r->reports);
@@ -250,11 +281,11 @@ static void opt_view(Args *a, const char *v)
 {
 	const UnitOutput *o = output_find(v);
 	if (!o || !o->view) {
-		StrBuf names = STRBUF_INIT;
+		char names[256] = "";
 		for (size_t i = 0; i < unit_outputs_len; i++)
 			if (unit_outputs[i].view)
-				strbuf_printf(&names, "%s%s", names.len ? ", " : "", unit_outputs[i].name);
-		usage_error("--view: unknown view '%s' (the views are %s)", v, strbuf_cstr(&names));
+				join_name(names, sizeof names, unit_outputs[i].name);
+		usage_error("--view: unknown view '%s' (the views are %s)", v, names);
 	}
 	a->run.view = v;
 }
@@ -363,7 +394,7 @@ static int finish(ExitStatus st, StrBuf *out, StrBuf *messages)
 	int rc = st;
 	if (out->len && emit(strbuf_cstr(out)) != EXIT_CLEAN)
 		rc = EXIT_TROUBLE;
-	fputs(strbuf_cstr(messages), stderr);
+	say(strbuf_cstr(messages));
 	strbuf_free(out);
 	strbuf_free(messages);
 	return rc;
@@ -594,6 +625,7 @@ static NORETURN void unknown_option(const Command *c, const char *arg)
 		char *two = xmalloc(strlen(arg) + 2);
 		sprintf(two, "-%s", arg);
 		const Option *o = find_option(two, c->bit, &attached);
+		free(two);
 		if (o)
 			usage_error("unknown option '%s'; did you mean '%s'?", arg, o->name);
 	}
@@ -684,9 +716,34 @@ static void free_args(Args *a)
 	free(a->installed);
 }
 
+/* The command line, parsed. Static, so that main() can free it after a
+ * usage error has unwound out of the parser. */
+static Args args;
+
+/* Reads argv[1] as the command and the rest as its options and files into
+ * 'a'. Returns the command to run: `help` when --help or -h comes before
+ * any "--". A usage error unwinds to usage_exit. */
+static const Command *parse_command_line(Args *a, int argc, char **argv)
+{
+	const Command *c = find_command(argv[1]);
+	if (!c) {
+		char names[256] = "";
+		for (size_t i = 0; i < ncommands; i++)
+			if (commands[i].summary)
+				join_name(names, sizeof names, commands[i].name);
+		usage_error("unknown command '%s' (commands: %s)", argv[1], names);
+	}
+	for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return find_command("help");
+	parse_args(a, c, argc, argv);
+	return c;
+}
+
 int main(int argc, char **argv)
 {
 	alloc_on_failure(out_of_memory);
+	signals_install();
 	if (argc < 2) {
 		StrBuf sb = STRBUF_INIT;
 		usage(&sb);
@@ -694,21 +751,12 @@ int main(int argc, char **argv)
 		strbuf_free(&sb);
 		return EXIT_TROUBLE;
 	}
-	const Command *c = find_command(argv[1]);
-	if (!c) {
-		StrBuf names = STRBUF_INIT;
-		for (size_t i = 0; i < ncommands; i++)
-			if (commands[i].summary)
-				strbuf_printf(&names, "%s%s", names.len ? ", " : "", commands[i].name);
-		usage_error("unknown command '%s' (commands: %s)", argv[1], strbuf_cstr(&names));
+	if (setjmp(usage_exit)) {
+		free_args(&args);
+		exit(EXIT_TROUBLE);
 	}
-	for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-			return run_help(NULL);
-	Args a;
-	memset(&a, 0, sizeof a);
-	parse_args(&a, c, argc, argv);
-	int rc = c->run(&a);
-	free_args(&a);
+	const Command *c = parse_command_line(&args, argc, argv);
+	int rc = c->run(&args);
+	free_args(&args);
 	exit(rc);
 }

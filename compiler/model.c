@@ -158,35 +158,44 @@ const Stage *subject_stage_of(Subject s)
 	return subject_as_stage(s);
 }
 
-/* Appends "KIND:ID" for one subject. */
-static void put_name(StrBuf *sb, Subject s)
+/* "KIND:ID" of one subject, as a prefix and an id. */
+static void name_parts(Subject s, const char **prefix, const char **id)
 {
+	*id = "";
 	switch (s.kind) {
-	case SUBJECT_NONE: break;
-	case SUBJECT_ROADMAP: strbuf_puts(sb, "roadmap"); break;
-	case SUBJECT_STAGE: strbuf_printf(sb, "stage:%s", ((const Stage *)s.item)->id); break;
-	case SUBJECT_QUESTION: strbuf_printf(sb, "question:%s", ((const Question *)s.item)->id); break;
-	case SUBJECT_CONCERN: strbuf_printf(sb, "concern:%s", ((const Concern *)s.item)->id); break;
-	case SUBJECT_SELLER: strbuf_printf(sb, "seller:%s", ((const SellerAction *)s.item)->id); break;
-	case SUBJECT_CONTENT: strbuf_printf(sb, "content:%s", ((const Content *)s.item)->id); break;
-	case SUBJECT_VALUE: strbuf_printf(sb, "value:%s", (const char *)s.item); break;
-	case SUBJECT_IGNORE: strbuf_printf(sb, "ignore:%s", ((const Ignore *)s.item)->check); break;
-	case SUBJECT_PROCESS_START: strbuf_puts(sb, "process:start"); break;
-	case SUBJECT_PROCESS_END: strbuf_puts(sb, "process:end"); break;
-	case SUBJECT_TEXT: strbuf_printf(sb, "text:%s", ((const CutText *)s.item)->text); break;
-	case SUBJECT_RULE_ITEM: strbuf_puts(sb, (const char *)s.item); break;
+	case SUBJECT_NONE: *prefix = ""; break;
+	case SUBJECT_ROADMAP: *prefix = "roadmap"; break;
+	case SUBJECT_STAGE: *prefix = "stage:"; *id = ((const Stage *)s.item)->id; break;
+	case SUBJECT_QUESTION: *prefix = "question:"; *id = ((const Question *)s.item)->id; break;
+	case SUBJECT_CONCERN: *prefix = "concern:"; *id = ((const Concern *)s.item)->id; break;
+	case SUBJECT_SELLER: *prefix = "seller:"; *id = ((const SellerAction *)s.item)->id; break;
+	case SUBJECT_CONTENT: *prefix = "content:"; *id = ((const Content *)s.item)->id; break;
+	case SUBJECT_VALUE: *prefix = "value:"; *id = (const char *)s.item; break;
+	case SUBJECT_IGNORE: *prefix = "ignore:"; *id = ((const Ignore *)s.item)->check; break;
+	case SUBJECT_PROCESS_START: *prefix = "process:start"; break;
+	case SUBJECT_PROCESS_END: *prefix = "process:end"; break;
+	case SUBJECT_TEXT: *prefix = "text:"; *id = ((const CutText *)s.item)->text; break;
+	case SUBJECT_RULE_ITEM: *prefix = ""; *id = (const char *)s.item; break;
 	}
 }
 
+/* Made for every finding: assembled straight into the arena. */
 const char *model_item_name(Arena *a, Subject s, Subject o)
 {
-	StrBuf sb = STRBUF_INIT;
-	put_name(&sb, s);
+	const char *part[5] = { "", "", "", "", "" };
+	name_parts(s, &part[0], &part[1]);
 	if (o.kind != SUBJECT_NONE) {
-		strbuf_putc(&sb, '>');
-		put_name(&sb, o);
+		part[2] = ">";
+		name_parts(o, &part[3], &part[4]);
 	}
-	const char *name = arena_strdup(a, strbuf_cstr(&sb));
-	strbuf_free(&sb);
+	size_t len[5], total = 0;
+	for (int i = 0; i < 5; i++)
+		total += len[i] = strlen(part[i]);
+	char *name = arena_alloc(a, total + 1), *p = name;
+	for (int i = 0; i < 5; i++) {
+		memcpy(p, part[i], len[i]);
+		p += len[i];
+	}
+	*p = '\0';
 	return name;
 }

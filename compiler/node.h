@@ -33,19 +33,21 @@ typedef struct NodePair {
 	Node *value;
 } NodePair;
 
+/* The fields are ordered for size (a tree has millions of nodes): the
+ * small ones share the first word. */
 struct Node {
 	NodeKind kind;
-	SrcLoc loc;             /* first character, including any anchor, tag or quote */
 	/* NODE_SCALAR: the text (NUL-terminated, may contain NULs up to 'len'),
 	 * its type, and whether it was written bare (an unquoted YAML scalar, a
 	 * Lua number or boolean) rather than as a quoted string, which messages
 	 * say ("found the quoted text '1'"). */
-	const char *str;
-	size_t len;
 	ScalarType type;
 	bool plain;
-	double number;
 	bool boolean;
+	SrcLoc loc;             /* first character, including any anchor, tag or quote */
+	const char *str;
+	size_t len;
+	double number;
 	/* A plain one-line YAML scalar followed on its line by a comment that
 	 * starts right after one or more spaces with no space after its '#'
 	 * ("ask: What is in brief #2?"): YAML cut the text there, which is

@@ -1,18 +1,33 @@
-/* outfile.c - atomic output files (temporary file + rename); see outfile.h. */
-/* realpath() is an XSI function. */
+/* outfile.c - atomic output files (temporary file + rename); see outfile.h.
+ *
+ * An output is written to a temporary file beside it as it is produced
+ * (reports of 80 MB are not held in memory), and only a complete one is
+ * flushed and renamed over the target. The temporary file is tracked by
+ * signals.c, so an interrupted run removes it. */
+/* realpath() and fchown() are XSI functions. */
 #define _XOPEN_SOURCE 700
 
 #include "outfile.h"
 #include "alloc.h"
+#include "signals.h"
 
 #include <errno.h>
 #include <limits.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+struct OutFile {
+	char *shown;            /* the name as the user wrote it, for messages */
+	char *target;           /* the file renamed over; NULL: written in place */
+	char *tmp;              /* the temporary file, while there is one */
+	int fd;
+	int error;              /* errno of the first failure, or 0 */
+};
 
 static int write_all(int fd, const char *data, size_t len)
 {
@@ -29,114 +44,188 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-static int write_special(const char *path, const char *data, size_t len, StrBuf *err);
-static int write_atomic(const char *path, const char *shown, const char *data, size_t len,
-			StrBuf *err);
+static OutFile *new_outfile(const char *path, int fd)
+{
+	OutFile *f = xcalloc(1, sizeof *f);
+	f->shown = xstrdup(path);
+	f->fd = fd;
+	return f;
+}
+
+static void free_outfile(OutFile *f)
+{
+	if (f->tmp) {
+		signals_untrack(f->tmp);
+		free(f->tmp);
+	}
+	free(f->shown);
+	free(f->target);
+	free(f);
+}
+
+/* Where a replacement goes: 'target' with its mode (and, when we may, its
+ * owner) kept from the file it replaces, else as a new file under the
+ * umask. Returns the temporary file's descriptor, or -1. */
+static int open_temporary(OutFile *f, const struct stat *old)
+{
+	size_t n = strlen(f->target);
+	f->tmp = xmalloc(n + 16);
+	int m = snprintf(f->tmp, n + 16, "%s.tmp", f->target);
+	memset(f->tmp + m, 'X', 6);     /* the six characters mkstemp replaces */
+	f->tmp[m + 6] = '\0';
+	int fd = mkstemp(f->tmp);
+	if (fd < 0) {
+		free(f->tmp);
+		f->tmp = NULL;
+		return -1;
+	}
+	signals_track(f->tmp);
+	mode_t mode;
+	if (old) {
+		mode = old->st_mode & 07777;
+		if (fchown(fd, old->st_uid, old->st_gid) != 0)
+			mode &= 0777;   /* not ours to give away: no set-id bits */
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	if (fchmod(fd, mode) != 0) {
+		int saved = errno;
+		close(fd);
+		unlink(f->tmp);
+		errno = saved;
+		return -1;
+	}
+	return fd;
+}
+
+OutFile *outfile_open(const char *path, StrBuf *err)
+{
+	if (strcmp(path, "-") == 0)
+		return new_outfile(path, STDOUT_FILENO);
+	struct stat st;
+	bool exists = stat(path, &st) == 0;
+	/* /dev/stdout and friends name an already open file, and a device or
+	 * pipe cannot be replaced (renaming over it would swap the device for
+	 * a file): they are written in place. */
+	bool special = strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0 ||
+		       (exists && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
+	if (special) {
+		int fd = open(path, O_WRONLY | O_TRUNC);
+		if (fd < 0) {
+			strbuf_printf(err, "cannot write '%s': %s", path, strerror(errno));
+			return NULL;
+		}
+		return new_outfile(path, fd);
+	}
+	if (exists && S_ISDIR(st.st_mode)) {
+		strbuf_printf(err, "cannot write '%s': it is a directory", path);
+		return NULL;
+	}
+	OutFile *f = new_outfile(path, -1);
+	/* Replace the file a symlink points to, keeping the link. */
+	f->target = exists ? realpath(path, NULL) : NULL;
+	if (!f->target)
+		f->target = xstrdup(path);
+	f->fd = open_temporary(f, exists ? &st : NULL);
+	if (f->fd < 0) {
+		strbuf_printf(err, "cannot write '%s': %s", path, strerror(errno));
+		free_outfile(f);
+		return NULL;
+	}
+	return f;
+}
+
+int outfile_put(OutFile *f, const char *data, size_t len)
+{
+	if (f->error)
+		return -1;
+	if (write_all(f->fd, data, len) < 0) {
+		f->error = errno;
+		return -1;
+	}
+	return 0;
+}
+
+int outfile_sink(void *f, const char *data, size_t len)
+{
+	return outfile_put(f, data, len);
+}
+
+int outfile_commit(OutFile *f, StrBuf *err)
+{
+	int rc = f->error ? -1 : 0;
+	if (rc == 0 && f->tmp && fsync(f->fd) != 0) {
+		rc = -1;
+		f->error = errno;
+	}
+	if (f->fd != STDOUT_FILENO && close(f->fd) != 0 && rc == 0) {
+		rc = -1;
+		f->error = errno;
+	}
+	if (rc == 0 && f->tmp && rename(f->tmp, f->target) != 0) {
+		rc = -1;
+		f->error = errno;
+	}
+	if (rc != 0) {
+		if (f->tmp)
+			unlink(f->tmp);
+		if (f->fd == STDOUT_FILENO)
+			strbuf_printf(err, "cannot write to standard output: %s", strerror(f->error));
+		else
+			strbuf_printf(err, "cannot write '%s': %s", f->shown, strerror(f->error));
+	}
+	free_outfile(f);
+	return rc;
+}
+
+void outfile_abort(OutFile *f)
+{
+	if (f->fd != STDOUT_FILENO)
+		close(f->fd);
+	if (f->tmp)
+		unlink(f->tmp);
+	free_outfile(f);
+}
 
 int outfile_write(const char *path, const char *data, size_t len, StrBuf *err)
 {
-	if (strcmp(path, "-") == 0) {
-		if (write_all(STDOUT_FILENO, data, len) < 0) {
-			strbuf_printf(err, "cannot write to standard output: %s", strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
+	OutFile *f = outfile_open(path, err);
+	if (!f)
+		return -1;
+	outfile_put(f, data, len);
+	return outfile_commit(f, err);
+}
+
+bool outfile_id(const char *path, OutFileId *id)
+{
 	struct stat st;
-	char *resolved = NULL;
-	/* /dev/stdout and friends name an already open file: write through it. */
-	if (strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0)
-		return write_special(path, data, len, err);
+	if (strcmp(path, "-") == 0)
+		return false;
 	if (stat(path, &st) == 0) {
-		if (S_ISDIR(st.st_mode)) {
-			strbuf_printf(err, "cannot write '%s': it is a directory", path);
-			return -1;
-		}
-		/* A device or pipe (/dev/null, /dev/stdout, a FIFO) cannot be
-		 * replaced: renaming over it would swap the device for a file. */
 		if (!S_ISREG(st.st_mode))
-			return write_special(path, data, len, err);
-		/* Replace the file a symlink points to, keeping the link. */
-		resolved = realpath(path, NULL);
+			return false;
+		*id = (OutFileId){ (unsigned long long)st.st_dev, (unsigned long long)st.st_ino, NULL };
+		return true;
 	}
-	int rc = write_atomic(resolved ? resolved : path, path, data, len, err);
-	free(resolved);
-	return rc;
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrdup(path) : NULL;
+	if (dir)
+		dir[slash == path ? 1 : slash - path] = '\0';
+	bool ok = stat(dir ? dir : ".", &st) == 0;
+	free(dir);
+	if (ok)
+		*id = (OutFileId){ (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
+				   slash ? slash + 1 : path };
+	return ok;
 }
 
-static int write_special(const char *path, const char *data, size_t len, StrBuf *err)
+bool outfile_same(const OutFileId *a, const OutFileId *b)
 {
-	int fd = open(path, O_WRONLY | O_TRUNC);
-	if (fd < 0) {
-		strbuf_printf(err, "cannot write '%s': %s", path, strerror(errno));
-		return -1;
-	}
-	int rc = write_all(fd, data, len);
-	int saved = errno;
-	if (close(fd) != 0 && rc == 0) {
-		rc = -1;
-		saved = errno;
-	}
-	if (rc != 0)
-		strbuf_printf(err, "cannot write '%s': %s", path, strerror(saved));
-	return rc;
-}
-
-/* Writes the data to a new temporary file beside 'path' (its name in
- * '*tmp', which the caller frees) and flushes it to disk; -1 with a message
- * naming 'shown' when it cannot, leaving no temporary file. */
-static int write_temp(const char *path, const char *shown, const char *data, size_t len,
-		      char **tmp, StrBuf *err)
-{
-	size_t n = strlen(path);
-	*tmp = xmalloc(n + 16);
-	int m = snprintf(*tmp, n + 16, "%s.tmp", path);
-	memset(*tmp + m, 'X', 6);       /* the six characters mkstemp replaces */
-	(*tmp)[m + 6] = '\0';
-	int fd = mkstemp(*tmp);
-	if (fd < 0) {
-		strbuf_printf(err, "cannot write '%s': %s", shown, strerror(errno));
-		free(*tmp);
-		*tmp = NULL;
-		return -1;
-	}
-	/* mkstemp creates 0600; outputs are ordinary files, so honour the umask. */
-	mode_t mask = umask(0);
-	umask(mask);
-	int rc = fchmod(fd, 0666 & ~mask);
-	if (rc == 0)
-		rc = write_all(fd, data, len);
-	if (rc == 0)
-		rc = fsync(fd);
-	int saved = errno;
-	if (close(fd) != 0 && rc == 0) {
-		rc = -1;
-		saved = errno;
-	}
-	if (rc != 0) {
-		unlink(*tmp);
-		free(*tmp);
-		*tmp = NULL;
-		strbuf_printf(err, "cannot write '%s': %s", shown, strerror(saved));
-	}
-	return rc;
-}
-
-/* Writes to a temporary file beside 'path', then renames it into place;
- * messages name the file as the user wrote it ('shown'). */
-static int write_atomic(const char *path, const char *shown, const char *data, size_t len,
-			StrBuf *err)
-{
-	char *tmp;
-	if (write_temp(path, shown, data, len, &tmp, err) < 0)
-		return -1;
-	int rc = rename(tmp, path);
-	if (rc != 0) {
-		strbuf_printf(err, "cannot write '%s': %s", shown, strerror(errno));
-		unlink(tmp);
-	}
-	free(tmp);
-	return rc;
+	if (a->dev != b->dev || a->ino != b->ino || !a->name != !b->name)
+		return false;
+	return !a->name || strcmp(a->name, b->name) == 0;
 }
 
 int outfile_create(const char *path, const char *data, size_t len, StrBuf *err)
@@ -148,15 +237,31 @@ int outfile_create(const char *path, const char *data, size_t len, StrBuf *err)
 		strbuf_printf(err, "'%s' already exists", path);
 		return -2;
 	}
-	char *tmp;
-	if (write_temp(path, path, data, len, &tmp, err) < 0)
+	OutFile *f = new_outfile(path, -1);
+	f->target = xstrdup(path);
+	f->fd = open_temporary(f, NULL);
+	if (f->fd < 0) {
+		strbuf_printf(err, "cannot write '%s': %s", path, strerror(errno));
+		free_outfile(f);
 		return -1;
-	/* link() fails when the name is taken, even if it was taken since the
-	 * lstat above: the new file appears whole, and replaces nothing. */
-	int rc = link(tmp, path);
+	}
+	int rc = write_all(f->fd, data, len);
+	if (rc == 0)
+		rc = fsync(f->fd);
 	int saved = errno;
-	unlink(tmp);
-	free(tmp);
+	if (close(f->fd) != 0 && rc == 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc == 0) {
+		/* link() fails when the name is taken, even if it was taken since
+		 * the lstat above: the new file appears whole, and replaces
+		 * nothing. */
+		rc = link(f->tmp, path);
+		saved = errno;
+	}
+	unlink(f->tmp);
+	free_outfile(f);
 	if (rc == 0)
 		return 0;
 	if (saved == EEXIST) {

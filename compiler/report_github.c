@@ -10,11 +10,16 @@
  * text format, so every finding is still in the log. (The notice takes one
  * of the 10 notice places, so info findings get 9 then.)
  * Suppressed findings are left out, as in the text format. A summary per
- * file ends the output unless -q. docs/formats.md describes all of it. */
+ * file ends the output unless -q. The plain lines are fenced off when they
+ * hold anything the runner would read as a command. docs/formats.md
+ * describes all of it. */
 #include "report.h"
 #include "escape.h"
 #include "fingerprint.h"
+#include "hash.h"
 
+#include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,6 +169,57 @@ static void overflow_notice(StrBuf *out, size_t n)
 		      ANNOTATIONS_PER_LEVEL, n == 1 ? "It is" : "They are");
 }
 
+/* ---- keeping plain lines plain ---- */
+
+/* True when 'hay' contains 'needle' (memmem is not standard C). */
+static bool memmem_plain(const char *hay, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+	for (size_t i = 0; i + m <= n; i++)
+		if (hay[i] == needle[0] && memcmp(hay + i, needle, m) == 0)
+			return true;
+	return false;
+}
+
+/* True when 'hay' contains 'needle', ignoring ASCII case (the runner
+ * compares command names so). */
+static bool contains_nocase(const char *hay, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+	for (size_t i = 0; i + m <= n; i++) {
+		size_t k = 0;
+		while (k < m && tolower((unsigned char)hay[i + k]) == tolower((unsigned char)needle[k]))
+			k++;
+		if (k == m)
+			return true;
+	}
+	return false;
+}
+
+/* Appends the plain lines of 'block' so that the runner reads none of them
+ * as a command. It reads `::name ...::` at the start of a line (after any
+ * white space, Unicode's included) and the older `##[name ...]` anywhere
+ * in one, so a file named `::error title=X::y.yaml` would make an
+ * annotation of its own. When the block holds either marker, it is put
+ * between `::stop-commands::TOKEN` and `::TOKEN::`, which the runner
+ * documents for printing untrusted text. The token is made from the block
+ * (same input, same output) and checked not to occur in it. */
+static void put_plain_block(StrBuf *out, const char *block, size_t n)
+{
+	if (!memmem_plain(block, n, "::") && !memmem_plain(block, n, "##[")) {
+		strbuf_put(out, block, n);
+		return;
+	}
+	char token[40];
+	uint64_t h = hash_bytes(&HASH_FIXED_KEY, block, n);
+	do
+		snprintf(token, sizeof token, "roadmapc-%016llx", (unsigned long long)h++);
+	while (contains_nocase(block, n, token));
+	strbuf_printf(out, "::stop-commands::%s\n", token);
+	strbuf_put(out, block, n);
+	strbuf_printf(out, "::%s::\n", token);
+}
+
 void report_github(const ReportContext *ctx, StrBuf *out)
 {
 	size_t (*quota)[SEV_ERROR + 1] = xcalloc(ctx->nunits ? ctx->nunits : 1, sizeof *quota);
@@ -220,12 +276,11 @@ void report_github(const ReportContext *ctx, StrBuf *out)
 			}
 		}
 	}
-	if (nrest) {
+	if (nrest)
 		overflow_notice(out, nrest);
-		strbuf_put(out, strbuf_cstr(&rest), rest.len);
-	}
+	if (!ctx->quiet)
+		report_text_summary(ctx, &rest);
+	put_plain_block(out, strbuf_cstr(&rest), rest.len);
 	strbuf_free(&rest);
 	free(quota);
-	if (!ctx->quiet)
-		report_text_summary(ctx, out);
 }

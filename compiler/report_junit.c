@@ -118,6 +118,34 @@ static bool turned_off(const ReportContext *ctx, const Unit *c, const char *chec
 	       registry_severity(ci, c->roadmap, ctx->checks) == SEV_OFF;
 }
 
+/* What the test case of 'check' in unit 'c' says: how many of its findings
+ * fail it and how many do not, the worst severity among the first, and
+ * whether the check was turned off. Worked out once: the counts of every
+ * suite must be written before the suites themselves, which stream. */
+typedef struct Verdict {
+	size_t nfail, nother;
+	Severity worst;
+	bool off;
+} Verdict;
+
+static Verdict verdict(const ReportContext *ctx, const Unit *c, const char *check)
+{
+	Verdict v = { 0, 0, SEV_OFF, false };
+	for (size_t i = 0; i < c->diags.n; i++) {
+		const Diag *d = c->diags.items[i];
+		if (strcmp(d->check, check) != 0)
+			continue;
+		if (fails(d)) {
+			v.nfail++;
+			v.worst = d->sev > v.worst ? d->sev : v.worst;
+		} else {
+			v.nother++;
+		}
+	}
+	v.off = v.nfail == 0 && v.nother == 0 && turned_off(ctx, c, check);
+	return v;
+}
+
 /* The <skipped> of a test case in a file that was not checked. */
 static void not_checked(StrBuf *out, const Unit *c)
 {
@@ -126,38 +154,30 @@ static void not_checked(StrBuf *out, const Unit *c)
 	strbuf_puts(out, "\"/>\n");
 }
 
-static void testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Unit *c,
-		     const char *check)
+static void count(Counts *n, const Unit *c, const Verdict *v)
 {
-	size_t nfail = 0, nother = 0;
-	Severity worst = SEV_OFF;
-	for (size_t i = 0; i < c->diags.n; i++) {
-		const Diag *d = c->diags.items[i];
-		if (strcmp(d->check, check) != 0)
-			continue;
-		if (fails(d)) {
-			nfail++;
-			worst = d->sev > worst ? d->sev : worst;
-		} else {
-			nother++;
-		}
-	}
 	n->tests++;
+	if (v->nfail)
+		n->failures++;
+	else if (v->off || !c->checked)
+		n->skipped++;
+}
+
+static void testcase(StrBuf *out, const Unit *c, const char *check, const Verdict *v)
+{
 	strbuf_puts(out, "    <testcase name=\"");
 	escape_xml(out, check);
 	strbuf_puts(out, "\" classname=\"");
 	classname(out, c->name);
 	strbuf_putc(out, '"');
 
-	bool off = nfail == 0 && nother == 0 && turned_off(ctx, c, check);
-	if (nfail == 0 && nother == 0 && c->checked && !off) {
+	if (v->nfail == 0 && v->nother == 0 && c->checked && !v->off) {
 		strbuf_puts(out, "/>\n");
 		return;
 	}
 	strbuf_puts(out, ">\n");
-	if (nfail) {
-		n->failures++;
-		strbuf_printf(out, "      <failure type=\"%s\" message=\"", severity_name(worst));
+	if (v->nfail) {
+		strbuf_printf(out, "      <failure type=\"%s\" message=\"", severity_name(v->worst));
 		size_t k = 0;
 		for (size_t i = 0; i < c->diags.n; i++) {
 			const Diag *d = c->diags.items[i];
@@ -174,14 +194,12 @@ static void testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Uni
 				finding_block(out, c, d);
 		}
 		strbuf_puts(out, "</failure>\n");
-	} else if (off) {
-		n->skipped++;
+	} else if (v->off) {
 		strbuf_puts(out, "      <skipped message=\"turned off\"/>\n");
 	} else if (!c->checked) {
-		n->skipped++;
 		not_checked(out, c);
 	}
-	if (nother) {
+	if (v->nother) {
 		strbuf_puts(out, "      <system-out>");
 		for (size_t i = 0; i < c->diags.n; i++) {
 			const Diag *d = c->diags.items[i];
@@ -196,7 +214,28 @@ static void testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Uni
 /* With --min-coverage, one more test case per roadmap: it fails when a
  * coverage figure is below the minimum, as the run does, and is skipped
  * like the checks when the file could not be checked. */
-static void coverage_testcase(StrBuf *out, Counts *n, const ReportContext *ctx, const Unit *c)
+static bool coverage_low(const ReportContext *ctx, const Unit *c)
+{
+	StrBuf why = STRBUF_INIT;
+	bool low = false;
+	for (int w = 0; w < GATE_COUNT && !low; w++)
+		low = report_coverage_low(ctx, c, w, &why);
+	strbuf_free(&why);
+	return low;
+}
+
+static void coverage_count(Counts *n, const ReportContext *ctx, const Unit *c)
+{
+	if (ctx->min_coverage <= 0)
+		return;
+	n->tests++;
+	if (coverage_low(ctx, c))
+		n->failures++;
+	else if (!c->checked)
+		n->skipped++;
+}
+
+static void coverage_testcase(StrBuf *out, const ReportContext *ctx, const Unit *c)
 {
 	if (ctx->min_coverage <= 0)
 		return;
@@ -214,16 +253,13 @@ static void coverage_testcase(StrBuf *out, Counts *n, const ReportContext *ctx, 
 		}
 		strbuf_putc(&body, '\n');
 	}
-	n->tests++;
 	strbuf_puts(out, "    <testcase name=\"" REPORT_GATE_NAME "\" classname=\"");
 	classname(out, c->name);
 	strbuf_putc(out, '"');
 	if (attr.len) {
-		n->failures++;
 		strbuf_printf(out, ">\n      <failure type=\"error\" message=\"%s\">%s</failure>\n"
 			      "    </testcase>\n", strbuf_cstr(&attr), strbuf_cstr(&body));
 	} else if (!c->checked) {
-		n->skipped++;
 		strbuf_puts(out, ">\n");
 		not_checked(out, c);
 		strbuf_puts(out, "    </testcase>\n");
@@ -260,45 +296,50 @@ static void properties(StrBuf *out, const Unit *c)
 	strbuf_puts(out, "    </properties>\n");
 }
 
-static void testsuite(StrBuf *out, Counts *total, const ReportContext *ctx, const Unit *c,
-		      const CheckNames *cn)
+/* One suite; 'v' holds the verdicts of its checks, in the order of 'cn'. */
+static void testsuite(StrBuf *out, const ReportContext *ctx, const Unit *c, const CheckNames *cn,
+		      const Verdict *v)
 {
 	Counts n = { 0, 0, 0 };
-	StrBuf body = STRBUF_INIT;
-	properties(&body, c);
 	for (size_t k = 0; k < cn->n; k++)
-		testcase(&body, &n, ctx, c, cn->names[k]);
-	coverage_testcase(&body, &n, ctx, c);
-	if (c->error) {
-		strbuf_puts(&body, "    <system-err>");
-		escape_xml(&body, c->error);
-		strbuf_puts(&body, "\n</system-err>\n");
-	}
+		count(&n, c, &v[k]);
+	coverage_count(&n, ctx, c);
 	strbuf_puts(out, "  <testsuite name=\"");
 	escape_xml(out, c->name);
 	strbuf_printf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
 		      n.tests, n.failures, n.skipped);
-	strbuf_put(out, strbuf_cstr(&body), body.len);
+	properties(out, c);
+	for (size_t k = 0; k < cn->n; k++)
+		testcase(out, c, cn->names[k], &v[k]);
+	coverage_testcase(out, ctx, c);
+	if (c->error) {
+		strbuf_puts(out, "    <system-err>");
+		escape_xml(out, c->error);
+		strbuf_puts(out, "\n</system-err>\n");
+	}
 	strbuf_puts(out, "  </testsuite>\n");
-	strbuf_free(&body);
-	total->tests += n.tests;
-	total->failures += n.failures;
-	total->skipped += n.skipped;
 }
 
 void report_junit(const ReportContext *ctx, StrBuf *out)
 {
 	CheckNames cn = { NULL, 0 };
 	collect_checks(ctx, &cn);
+	size_t nv = ctx->nunits * cn.n;
+	Verdict *v = xcalloc(nv ? nv : 1, sizeof *v);
 	Counts total = { 0, 0, 0 };
-	StrBuf suites = STRBUF_INIT;
-	for (size_t u = 0; u < ctx->nunits; u++)
-		testsuite(&suites, &total, ctx, ctx->units[u], &cn);
+	for (size_t u = 0; u < ctx->nunits; u++) {
+		for (size_t k = 0; k < cn.n; k++) {
+			v[u * cn.n + k] = verdict(ctx, ctx->units[u], cn.names[k]);
+			count(&total, ctx->units[u], &v[u * cn.n + k]);
+		}
+		coverage_count(&total, ctx, ctx->units[u]);
+	}
 	strbuf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	strbuf_printf(out, "<testsuites name=\"roadmapc\" tests=\"%zu\" failures=\"%zu\" errors=\"0\""
 		      " skipped=\"%zu\">\n", total.tests, total.failures, total.skipped);
-	strbuf_put(out, strbuf_cstr(&suites), suites.len);
+	for (size_t u = 0; u < ctx->nunits; u++)
+		testsuite(out, ctx, ctx->units[u], &cn, &v[u * cn.n]);
 	strbuf_puts(out, "</testsuites>\n");
-	strbuf_free(&suites);
+	free(v);
 	free(cn.names);
 }

@@ -231,19 +231,22 @@ static void uri_encode(StrBuf *out, const char *path)
  * GitHub and other consumers resolve); an absolute one becomes a file URI. */
 static void artifact_location(Json *j, const char *path)
 {
-	StrBuf uri = STRBUF_INIT;
-	json_open(j, "artifactLocation", '{', true);
-	if (path[0] == '/') {
-		strbuf_puts(&uri, "file://");
+	/* Every result of a file names it: encoded once per file, not per
+	 * result (kept for the run; compared by text, not by address). */
+	static StrBuf uri = STRBUF_INIT, encoded = STRBUF_INIT;
+	if (strcmp(strbuf_cstr(&encoded), path) != 0) {
+		strbuf_reset(&encoded);
+		strbuf_puts(&encoded, path);
+		strbuf_reset(&uri);
+		if (path[0] == '/')
+			strbuf_puts(&uri, "file://");
 		uri_encode(&uri, path);
-		json_string(j, "uri", strbuf_cstr(&uri));
-	} else {
-		uri_encode(&uri, path);
-		json_string(j, "uri", strbuf_cstr(&uri));
-		json_string(j, "uriBaseId", "%SRCROOT%");
 	}
+	json_open(j, "artifactLocation", '{', true);
+	json_string(j, "uri", strbuf_cstr(&uri));
+	if (path[0] != '/')
+		json_string(j, "uriBaseId", "%SRCROOT%");
 	json_close(j);
-	strbuf_free(&uri);
 }
 
 /* The members of a location object: the file, and the region when the

@@ -92,34 +92,43 @@ static void snippet(StrBuf *out, const Style *st, SrcLoc loc)
 	const char *line = srcfile_line(loc.src, loc.line, &n);
 	if (!line)
 		return;
-	size_t col_off = char_offset(line, n, loc.col - 1);
+	/* Every scan below is bounded by the window, not by the line: a long
+	 * line with a finding every few characters stays linear. */
+	size_t col = loc.col > 1 ? (size_t)loc.col - 1 : 0;
+	size_t col_off = srcfile_char_offset(loc.src, loc.line, col);
 	size_t from = 0, to = n;
 	bool cut_left = false, cut_right = false;
-	if (utf8_count(line, n) > LONG_LINE) {
-		if (loc.col - 1 > WINDOW_BEFORE) {
-			from = char_offset(line, n, loc.col - 1 - WINDOW_BEFORE);
+	if (n > LONG_LINE && srcfile_line_chars(loc.src, loc.line) > LONG_LINE) {
+		if (col > WINDOW_BEFORE) {
+			from = srcfile_char_offset(loc.src, loc.line, col - WINDOW_BEFORE);
 			cut_left = true;
 		}
 		to = col_off + char_offset(line + col_off, n - col_off, WINDOW_AFTER);
 		cut_right = to < n;
 	}
-	char gutter[32];
-	int width = snprintf(gutter, sizeof gutter, "%5d", loc.line);
-	strbuf_printf(out, "%s | %s", gutter, cut_left ? "..." : "");
+	/* The gutter: the line number right-aligned in five columns or more. */
+	size_t digits = 1;
+	for (int l = loc.line; l >= 10; l /= 10)
+		digits++;
+	size_t width = digits < 5 ? 5 : digits;
+	strbuf_put_spaces(out, width - digits);
+	strbuf_put_int(out, loc.line);
+	strbuf_puts(out, cut_left ? " | ..." : " | ");
 	escape_terminal(out, line + from, to - from);
-	strbuf_printf(out, "%s\n", cut_right ? "..." : "");
+	strbuf_puts(out, cut_right ? "...\n" : "\n");
 
-	strbuf_printf(out, "%*s | %s", width, "", cut_left ? "   " : "");
+	strbuf_put_spaces(out, width);
+	strbuf_puts(out, cut_left ? " |    " : " | ");
 	pad_under(out, line + from, col_off - from);
 	int span = loc.len > 1 ? loc.len : 1;
-	size_t end = col_off + char_offset(line + col_off, n - col_off, span);
-	if (end > to)
-		end = to;
+	size_t end = col_off + char_offset(line + col_off, to - col_off, span);
 	int shown = utf8_count(line + col_off, end - col_off);
-	strbuf_printf(out, "%s^", st->caret);
+	strbuf_puts(out, st->caret);
+	strbuf_putc(out, '^');
 	for (int i = 1; i < shown; i++)
 		strbuf_putc(out, '~');
-	strbuf_printf(out, "%s\n", st->reset);
+	strbuf_puts(out, st->reset);
+	strbuf_putc(out, '\n');
 }
 
 static const char *sev_color(const Style *st, Severity s)
@@ -138,24 +147,42 @@ static void location(StrBuf *out, const Style *st, SrcLoc loc, const char *fallb
 {
 	strbuf_puts(out, st->bold);
 	text(out, loc.src ? loc.src->path : fallback);
-	if (loc.src)
-		strbuf_printf(out, ":%d:%d", loc.line, loc.col);
-	strbuf_printf(out, ":%s ", st->reset);
+	if (loc.src) {
+		strbuf_putc(out, ':');
+		strbuf_put_int(out, loc.line);
+		strbuf_putc(out, ':');
+		strbuf_put_int(out, loc.col);
+	}
+	strbuf_putc(out, ':');
+	strbuf_puts(out, st->reset);
+	strbuf_putc(out, ' ');
+}
+
+/* "error: ", "note: ": a label in its colour. */
+static void label(StrBuf *out, const char *colour, const char *name, const Style *st)
+{
+	strbuf_puts(out, colour);
+	strbuf_puts(out, name);
+	strbuf_putc(out, ':');
+	strbuf_puts(out, st->reset);
+	strbuf_putc(out, ' ');
 }
 
 static void diagnostic(StrBuf *out, const Style *st, const Unit *c, const Diag *d)
 {
 	location(out, st, d->loc, c->name);
-	strbuf_printf(out, "%s%s:%s ", sev_color(st, d->sev), severity_name(d->sev), st->reset);
+	label(out, sev_color(st, d->sev), severity_name(d->sev), st);
 	text(out, d->message);
-	strbuf_printf(out, " [%s]\n", d->check);
+	strbuf_puts(out, " [");
+	strbuf_puts(out, d->check);
+	strbuf_puts(out, "]\n");
 	if (d->loc.src)
 		snippet(out, st, d->loc);
 	for (const DiagNote *n = d->notes; n; n = n->next) {
 		bool note = n->kind == NOTE_NOTE;
 		if (note && n->loc.src)
 			location(out, st, n->loc, c->name);
-		strbuf_printf(out, "%s%s:%s ", note ? st->note : st->help, note ? "note" : "help", st->reset);
+		label(out, note ? st->note : st->help, note ? "note" : "help", st);
 		text(out, n->text);
 		strbuf_putc(out, '\n');
 		if (note && n->loc.src)

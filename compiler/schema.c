@@ -14,6 +14,7 @@
 #include "catalog.h"
 #include "schema_read.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Largest `max_age_days`: about 270 years. */
@@ -110,9 +111,26 @@ static const char *peek_id(const Node *map)
 	return NULL;
 }
 
-static const char *label(SchemaCtx *c, const char *noun, const char *id, const char *anon)
+/* A label lives in its reader's stack frame: it is only ever part of a
+ * message, and every item has one while most files have no error, so
+ * they are not formatted into the arena (a long id still goes there). */
+typedef struct Label {
+	char buf[128];
+} Label;
+
+static const char *label(SchemaCtx *c, Label *lb, const char *noun, const char *id,
+			 const char *anon)
 {
-	return id ? arena_printf(c->arena, "%s '%s'", noun, id) : anon;
+	if (!id)
+		return anon;
+	size_t nn = strlen(noun), ni = strlen(id);
+	if (nn + ni + 4 > sizeof lb->buf)
+		return arena_printf(c->arena, "%s '%s'", noun, id);
+	memcpy(lb->buf, noun, nn);
+	memcpy(lb->buf + nn, " '", 2);
+	memcpy(lb->buf + nn + 2, id, ni);
+	memcpy(lb->buf + nn + 2 + ni, "'", 2);
+	return lb->buf;
 }
 
 /* The label of a concern or question of stage 'st' in messages: by its id,
@@ -120,12 +138,12 @@ static const char *label(SchemaCtx *c, const char *noun, const char *id, const c
  * derived id is made from: "question 'What does it cost?'". Never by its
  * position, so a message (and a structural error's fingerprint, made from
  * it) does not change when other items move. */
-static const char *stage_item_label(SchemaCtx *c, const char *noun, const Node *map,
+static const char *stage_item_label(SchemaCtx *c, Label *lb, const char *noun, const Node *map,
 				    const char *text_key, const Stage *st)
 {
 	const char *id = peek_id(map);
 	if (id)
-		return label(c, noun, id, NULL);
+		return label(c, lb, noun, id, NULL);
 	for (size_t p = 0; p < map->npairs; p++) {
 		const Node *v = map->pairs[p].value;
 		if (schema_scalar_is(map->pairs[p].key, text_key) && v->kind == NODE_SCALAR &&
@@ -134,7 +152,7 @@ static const char *stage_item_label(SchemaCtx *c, const char *noun, const Node *
 	}
 	if (st->id)
 		return arena_printf(c->arena, "a %s of stage '%s'", noun, st->id);
-	return arena_printf(c->arena, "a %s", noun);
+	return noun[0] == 'q' ? "a question" : "a concern";
 }
 
 /* Each entry of a list of items must be a mapping; 'first' is the key a
@@ -192,7 +210,8 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
 	Concern *cn = arena_alloc(c->arena, sizeof *cn);
 	cn->stage = st;
 	cn->loc = schema_item_loc(e);
-	const char *stage_item = label(c, "stage", st->id, "a stage");
+	Label lb, stage_lb;
+	const char *stage_item = label(c, &stage_lb, "stage", st->id, "a stage");
 	if (e->kind == NODE_SCALAR && !schema_is_null(e)) {
 		if (schema_has_nul(e)) {
 			schema_error(c, e->loc, "invalid-value",
@@ -204,7 +223,7 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
 		schema_note_cut(c, e, f->key->str, true);
 	} else if (e->kind == NODE_MAP) {
 		const NodePair *k[CK_NKEYS];
-		const char *item = stage_item_label(c, "concern", e, "text", st);
+		const char *item = stage_item_label(c, &lb, "concern", e, "text", st);
 		schema_fields(c, e, concern_keys, item, "a concern", k);
 		cn->id = schema_id(c, e, concern_keys, k[CK_ID], "concern", false, item);
 		cn->text = schema_required_text(c, e, concern_keys, k[CK_TEXT], "text", item,
@@ -238,7 +257,8 @@ static void read_concern(SchemaCtx *c, Stage *st, const NodePair *f, const Node 
 static void read_question(SchemaCtx *c, Stage *st, const Node *e)
 {
 	const NodePair *k[QK_NKEYS];
-	const char *item = stage_item_label(c, "question", e, "ask", st);
+	Label lb;
+	const char *item = stage_item_label(c, &lb, "question", e, "ask", st);
 	Question *q = arena_alloc(c->arena, sizeof *q);
 	q->stage = st;
 	q->loc = schema_item_loc(e);
@@ -286,7 +306,8 @@ static void read_question(SchemaCtx *c, Stage *st, const Node *e)
 static void read_stage(SchemaCtx *c, Roadmap *rm, const Node *e)
 {
 	const NodePair *k[SK_NKEYS];
-	const char *item = label(c, "stage", peek_id(e), "a stage");
+	Label lb;
+	const char *item = label(c, &lb, "stage", peek_id(e), "a stage");
 	Stage *st = arena_alloc(c->arena, sizeof *st);
 	st->loc = schema_item_loc(e);
 	st->index = rm->nstages;
@@ -328,7 +349,8 @@ static void read_stage(SchemaCtx *c, Roadmap *rm, const Node *e)
 static void read_seller(SchemaCtx *c, Roadmap *rm, const Node *e)
 {
 	const NodePair *k[AK_NKEYS];
-	const char *item = label(c, "seller action", peek_id(e), "a seller action");
+	Label lb;
+	const char *item = label(c, &lb, "seller action", peek_id(e), "a seller action");
 	SellerAction *sa = arena_alloc(c->arena, sizeof *sa);
 	sa->loc = schema_item_loc(e);
 	schema_fields(c, e, seller_keys, item, "a seller action", k);
@@ -367,7 +389,8 @@ static void read_seller(SchemaCtx *c, Roadmap *rm, const Node *e)
 static void read_content(SchemaCtx *c, Roadmap *rm, const Node *e)
 {
 	const NodePair *k[NK_NKEYS];
-	const char *item = label(c, "content", peek_id(e), "a content item");
+	Label lb;
+	const char *item = label(c, &lb, "content", peek_id(e), "a content item");
 	Content *ct = arena_alloc(c->arena, sizeof *ct);
 	ct->index = rm->ncontent;
 	ct->loc = schema_item_loc(e);

@@ -44,8 +44,10 @@ void schema_note_cut(SchemaCtx *c, const Node *v, const char *key, bool entry)
 
 Diag *schema_error(SchemaCtx *c, SrcLoc loc, const char *check, const char *fmt, ...)
 {
-	if (diag_full(c->dl))
-		return NULL;            /* no more errors are kept: do not make one */
+	if (diag_full(c->dl)) {         /* past the error limit: nothing to format */
+		diag_report(c->dl, loc, SEV_ERROR, check, "%s", "");
+		return NULL;
+	}
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = arena_vprintf(c->arena, fmt, ap);
@@ -336,6 +338,8 @@ static void report_unknown_key(SchemaCtx *c, const Node *map, size_t p, const ch
 	const Node *key = map->pairs[p].key;
 	Diag *d = schema_error(c, key->loc, "unknown-key", "unknown key %s %s",
 			       schema_found(c, key), in_item(c, item));
+	if (!d)
+		return;
 	Suggest s;
 	suggest_init(&s, key->str, key->len);
 	for (size_t i = 0; keys[i]; i++)
@@ -455,7 +459,7 @@ static bool misspelled(const Node *map, const char *const *keys, const char *key
 void schema_missing(SchemaCtx *c, const Node *map, const char *const *keys, const char *key,
 		    const char *item, const char *help)
 {
-	if (misspelled(map, keys, key))
+	if (!diag_full(c->dl) && misspelled(map, keys, key))
 		return;
 	Diag *d = schema_error(c, schema_item_loc(map), "missing-field",
 			       "missing required key '%s' %s", key, in_item(c, item));
@@ -753,6 +757,8 @@ void schema_refs(SchemaCtx *c, const NodePair *f, const char *item, const char *
 {
 	Node *const *items = NULL;
 	size_t n = schema_list(c, f, item, expected, &items);
+	if (n > out->cap)       /* one array of the list's size */
+		out->items = arena_grow(c->arena, out->items, sizeof *out->items, &out->cap, out->n + n);
 	for (size_t i = 0; i < n; i++) {
 		if (!scalar_entry(c, f, items[i], item, "", "an id"))
 			continue;
@@ -767,6 +773,8 @@ void schema_texts(SchemaCtx *c, const NodePair *f, const char *item, const char 
 {
 	Node *const *items = NULL;
 	size_t count = schema_list(c, f, item, "a list of texts", &items);
+	if (count > *cap)
+		*out = arena_grow(c->arena, *out, sizeof **out, cap, *n + count);
 	for (size_t i = 0; i < count; i++) {
 		if (scalar_entry(c, f, items[i], item, "", "text")) {
 			schema_note_cut(c, items[i], f->key->str, true);

@@ -5,6 +5,9 @@
 #include "srcfile.h"
 #include "alloc.h"
 
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 int utf8_seqlen(unsigned char c)
@@ -126,49 +129,110 @@ static int from_utf16(Arena *a, const unsigned char *p, size_t len, int big,
 	return 0;
 }
 
-/* The start of every line, split as the file's syntax splits them. */
+static void add_marks(SrcFile *sf, Arena *a, size_t *cap, size_t start, size_t n);
+
+/* True when one of the 8 bytes at 'p' may start a line break ('\n',
+ * '\r', or the first byte of NEL, LS and PS): a word at a time, since
+ * the text is scanned once for every file. */
+static bool may_break(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, sizeof v);
+	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+#define HAS_BYTE(x, b) ((((x) ^ (ones * (b))) - ones) & ~((x) ^ (ones * (b))) & highs)
+	return (HAS_BYTE(v, 0x0A) | HAS_BYTE(v, 0x0D) | HAS_BYTE(v, 0xC2) | HAS_BYTE(v, 0xE2)) != 0;
+#undef HAS_BYTE
+}
+
+/* The next line break at or after byte 'i' of the 'n' at 'p': its offset
+ * (n when there is none), and its length through 'blen'. */
+static size_t next_break(const unsigned char *p, size_t n, size_t i, Syntax syntax, size_t *blen)
+{
+	for (;; i++) {
+		while (i + 8 <= n && !may_break(p + i))
+			i += 8;
+		while (i < n && p[i] != '\n' && p[i] != '\r' && p[i] != 0xC2 && p[i] != 0xE2)
+			i++;
+		if (i >= n || (*blen = break_len(p + i, p + n, syntax)) > 0)
+			return i;
+	}
+}
+
+/* Indexes the lines of sf->text, in one pass into a heap array that is
+ * then copied at its final size. */
 static void index_lines(SrcFile *sf, Arena *a)
 {
-	size_t cap = 0, n = sf->len;
-	const unsigned char *p = (const unsigned char *)sf->text, *end = p + n;
-	size_t start = (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
-	sf->line_start = NULL;
-	sf->nlines = 0;
-	ARENA_PUSH(a, sf->line_start, sf->nlines, cap, start);
-	for (size_t i = start; i < n;) {
-		size_t b = break_len(p + i, end, sf->syntax);
-		if (b) {
-			i += b;
-			ARENA_PUSH(a, sf->line_start, sf->nlines, cap, i);
-		} else {
-			i++;
-		}
+	const unsigned char *p = (const unsigned char *)sf->text;
+	size_t n = sf->len, blen = 0, marks_cap = 0, cap = 1024, count = 0;
+	size_t *starts = xmalloc(cap * sizeof *starts);
+	size_t line = (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
+	for (;;) {
+		if (count == cap)
+			starts = xrealloc(starts, (cap *= 2) * sizeof *starts);
+		starts[count++] = line;
+		size_t i = next_break(p, n, line, sf->syntax, &blen);
+		if (i - line > SRCFILE_MARK_EVERY)
+			add_marks(sf, a, &marks_cap, line, i - line);
+		if (i >= n)
+			break;
+		line = i + blen;
 	}
+	sf->line_start = arena_alloc(a, count * sizeof *sf->line_start);
+	memcpy(sf->line_start, starts, count * sizeof *starts);
+	sf->nlines = count;
+	free(starts);
+}
+
+/* Sets the text of 'sf' from 'len' bytes at 'text'; UTF-16 (after its
+ * mark) is converted into the arena, anything else is used as it is when
+ * 'in_place', else copied. */
+static int set_text(SrcFile *sf, Arena *a, const char *text, size_t len, bool in_place)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	int rc = 0;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		char *copy;
+		if (from_utf16(a, u + 2, len - 2, u[0] == 0xFE, &copy, &sf->len) < 0) {
+			rc = -1;
+			copy = arena_strndup(a, "", 0);
+			sf->len = 0;
+		}
+		sf->text = copy;
+	} else {
+		sf->text = in_place ? text : arena_strndup(a, text, len);
+		sf->len = len;
+	}
+	return rc;
 }
 
 int srcfile_init(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)text;
-	char *copy;
-	size_t n;
-	int rc = 0;
-
 	memset(sf, 0, sizeof *sf);
 	sf->path = arena_strdup(a, path);
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-		if (from_utf16(a, u + 2, len - 2, u[0] == 0xFE, &copy, &n) < 0) {
-			rc = -1;
-			copy = arena_strndup(a, "", 0);
-			n = 0;
-		}
-	} else {
-		copy = arena_strndup(a, text, len);
-		n = len;
-	}
-	sf->text = copy;
-	sf->len = n;
+	int rc = set_text(sf, a, text, len, false);
 	index_lines(sf, a);
 	return rc;
+}
+
+int srcfile_init_in_place(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len)
+{
+	memset(sf, 0, sizeof *sf);
+	sf->path = arena_strdup(a, path);
+	int rc = set_text(sf, a, text, len, true);
+	index_lines(sf, a);
+	return rc;
+}
+
+/* Length of the line break that ends just before byte 'next', which starts
+ * a line; 'start' is where the line before it starts. The forward scan of
+ * index_lines() split the text there, taking the longest break, so the
+ * longest break that fits is the one. */
+static size_t break_before(const unsigned char *p, size_t start, size_t next, Syntax syntax)
+{
+	for (size_t k = 3; k > 1; k--)
+		if (next - start >= k && break_len(p + next - k, p + next, syntax) == k)
+			return k;
+	return 1;
 }
 
 void srcfile_set_syntax(SrcFile *sf, Arena *a, Syntax syntax)
@@ -176,6 +240,8 @@ void srcfile_set_syntax(SrcFile *sf, Arena *a, Syntax syntax)
 	if (sf->syntax == syntax)
 		return;
 	sf->syntax = syntax;
+	sf->marks = NULL;       /* index_lines() makes them again */
+	sf->nmarks = 0;
 	index_lines(sf, a);
 }
 
@@ -184,12 +250,87 @@ const char *srcfile_line(const SrcFile *sf, int line, size_t *len)
 	if (!sf || line < 1 || (size_t)line > sf->nlines)
 		return NULL;
 	size_t start = sf->line_start[line - 1];
-	size_t end = start;
-	const unsigned char *p = (const unsigned char *)sf->text;
-	while (end < sf->len && !break_len(p + end, p + sf->len, sf->syntax))
-		end++;
+	size_t end = sf->len;
+	if ((size_t)line < sf->nlines)
+		end = sf->line_start[line] - break_before((const unsigned char *)sf->text, start, sf->syntax,
+							  sf->line_start[line]);
 	*len = end - start;
 	return sf->text + start;
+}
+
+/* ---- columns on long lines ---- */
+
+/* Steps over the character at byte 'off' of the 'n' bytes at 's'. */
+static size_t char_step(const char *s, size_t n, size_t off)
+{
+	size_t len = (size_t)utf8_seqlen((unsigned char)s[off]);
+	return len > n - off ? 1 : len;
+}
+
+static void add_marks(SrcFile *sf, Arena *a, size_t *cap, size_t start, size_t n)
+{
+	const char *s = sf->text + start;
+	size_t chars = 0;
+	for (size_t off = 0; off < n; off += char_step(s, n, off), chars++)
+		if (chars > 0 && chars % SRCFILE_MARK_EVERY == 0)
+			ARENA_PUSH(a, sf->marks, sf->nmarks, *cap, start + off);
+}
+
+/* The index of the first mark at or after byte 'offset'. */
+static size_t first_mark_from(const SrcFile *sf, size_t offset)
+{
+	size_t lo = 0, hi = sf->nmarks;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sf->marks[mid] < offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Starts a walk to character 'chars' of line 'line' (of 'n' bytes at byte
+ * 'start') from the last mark at or before it: its byte offset within the
+ * line in '*off', its character number in '*at'. */
+static void nearest_mark(const SrcFile *sf, size_t start, size_t n, size_t chars, size_t *off,
+			 size_t *at)
+{
+	*off = *at = 0;
+	if (n <= SRCFILE_MARK_EVERY || chars < SRCFILE_MARK_EVERY)
+		return;
+	size_t first = first_mark_from(sf, start);
+	size_t past = first_mark_from(sf, start + n);   /* the line's marks: [first, past) */
+	size_t want = chars / SRCFILE_MARK_EVERY;       /* mark k is character (k + 1) * EVERY */
+	size_t k = want < past - first ? want : past - first;
+	if (k == 0)
+		return;
+	*off = sf->marks[first + k - 1] - start;
+	*at = k * SRCFILE_MARK_EVERY;
+}
+
+size_t srcfile_char_offset(const SrcFile *sf, int line, size_t chars)
+{
+	size_t n, off, at;
+	const char *s = srcfile_line(sf, line, &n);
+	if (!s)
+		return 0;
+	nearest_mark(sf, (size_t)(s - sf->text), n, chars, &off, &at);
+	for (; at < chars && off < n; at++)
+		off += char_step(s, n, off);
+	return off;
+}
+
+size_t srcfile_line_chars(const SrcFile *sf, int line)
+{
+	size_t n, off, at;
+	const char *s = srcfile_line(sf, line, &n);
+	if (!s)
+		return 0;
+	nearest_mark(sf, (size_t)(s - sf->text), n, (size_t)-1, &off, &at);
+	for (; off < n; at++)
+		off += char_step(s, n, off);
+	return at;
 }
 
 void srcfile_locate(const SrcFile *sf, size_t offset, int *line, int *col)

@@ -24,7 +24,16 @@ typedef struct SrcFile {
 	size_t len;
 	size_t *line_start;     /* byte offset of each line; [0] is after any BOM */
 	size_t nlines;
+	/* On lines longer than SRCFILE_MARK_EVERY bytes, the byte offset of
+	 * every SRCFILE_MARK_EVERY-th character (counted from the line's
+	 * start), ascending: they make a column's byte offset a binary search
+	 * and a short scan, so a report can show any number of carets on one
+	 * megabyte line in linear time. */
+	size_t *marks;
+	size_t nmarks;
 } SrcFile;
+
+#define SRCFILE_MARK_EVERY 256
 
 /* A position in a source file. 'line' and 'col' are 1-based; 'len' is the
  * number of characters the item spans on that line (0 or 1: just a caret).
@@ -46,10 +55,21 @@ int srcfile_init(SrcFile *sf, Arena *a, const char *path, const char *text, size
  * does (Lua knows no NEL, LS or PS line breaks), so line numbers agree
  * with the parser's. srcfile_init() starts as YAML. */
 void srcfile_set_syntax(SrcFile *sf, Arena *a, Syntax syntax);
+/* The same without copying the text, which must be NUL-terminated and
+ * outlive 'sf' (the driver's file buffer, which the unit's arena adopts). */
+int srcfile_init_in_place(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len);
 
 /* Returns line 'line' (1-based) without its line break, and its length in
- * bytes through 'len'; NULL when there is no such line. */
+ * bytes through 'len'; NULL when there is no such line. Constant time. */
 const char *srcfile_line(const SrcFile *sf, int line, size_t *len);
+
+/* The byte offset, within line 'line', of its character 'chars' (0-based),
+ * or the line's length when it has fewer; characters are stepped as
+ * utf8_seqlen() says, never past the line. Logarithmic time. */
+size_t srcfile_char_offset(const SrcFile *sf, int line, size_t chars);
+
+/* The number of characters of line 'line' (0 when there is no such line). */
+size_t srcfile_line_chars(const SrcFile *sf, int line);
 
 /* Converts a byte offset into the text to a 1-based line and character column. */
 void srcfile_locate(const SrcFile *sf, size_t offset, int *line, int *col);

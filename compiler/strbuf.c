@@ -17,6 +17,22 @@ static void reserve(StrBuf *sb, size_t extra)
 	sb->cap = cap;
 }
 
+int strbuf_flush(StrBuf *sb)
+{
+	if (!sb->sink)
+		return 0;
+	int rc = sb->len ? sb->sink->write(sb->sink->ctx, sb->data, sb->len) : 0;
+	strbuf_reset(sb);
+	return rc;
+}
+
+/* After every append: a streaming buffer that grew past the mark flushes. */
+static inline void maybe_flush(StrBuf *sb)
+{
+	if (sb->sink && sb->len >= STRBUF_FLUSH_AT)
+		strbuf_flush(sb);
+}
+
 void strbuf_put(StrBuf *sb, const char *s, size_t n)
 {
 	reserve(sb, n);
@@ -24,22 +40,65 @@ void strbuf_put(StrBuf *sb, const char *s, size_t n)
 		memcpy(sb->data + sb->len, s, n);
 	sb->len += n;
 	sb->data[sb->len] = '\0';
+	maybe_flush(sb);
 }
 
 void strbuf_puts(StrBuf *sb, const char *s) { strbuf_put(sb, s, strlen(s)); }
 
-void strbuf_putc(StrBuf *sb, char c) { strbuf_put(sb, &c, 1); }
+void strbuf_putc(StrBuf *sb, char c)
+{
+	if (sb->len + 2 > sb->cap)
+		reserve(sb, 1);
+	sb->data[sb->len++] = c;
+	sb->data[sb->len] = '\0';
+	maybe_flush(sb);
+}
 
+void strbuf_put_spaces(StrBuf *sb, size_t n)
+{
+	reserve(sb, n);
+	memset(sb->data + sb->len, ' ', n);
+	sb->len += n;
+	sb->data[sb->len] = '\0';
+	maybe_flush(sb);
+}
+
+void strbuf_put_uint(StrBuf *sb, unsigned long long v)
+{
+	char buf[24], *p = buf + sizeof buf;
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	strbuf_put(sb, p, (size_t)(buf + sizeof buf - p));
+}
+
+void strbuf_put_int(StrBuf *sb, long long v)
+{
+	if (v < 0) {
+		strbuf_putc(sb, '-');
+		strbuf_put_uint(sb, 0ull - (unsigned long long)v);
+	} else {
+		strbuf_put_uint(sb, (unsigned long long)v);
+	}
+}
+
+/* One formatting pass when the text fits in the room left, which it
+ * nearly always does once the buffer has grown; a second one when not. */
 void strbuf_vprintf(StrBuf *sb, const char *fmt, va_list ap)
 {
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	reserve(sb, 64);
+	size_t room = sb->cap - sb->len;
+	int n = vsnprintf(sb->data + sb->len, room, fmt, ap2);
 	va_end(ap2);
 	ASSERT(n >= 0);
-	reserve(sb, (size_t)n);
-	vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= room) {
+		reserve(sb, (size_t)n);
+		vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+	}
 	sb->len += (size_t)n;
+	maybe_flush(sb);
 }
 
 void strbuf_printf(StrBuf *sb, const char *fmt, ...)

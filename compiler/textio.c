@@ -59,6 +59,8 @@ static char *read_capped(const char *path, const char *what, size_t max, size_t 
 			      strerror(saved ? saved : EIO));
 		return NULL;
 	}
+	if (n + 1 < cap)        /* a pipe's buffer grew by doubling: give back the rest */
+		buf = xrealloc(buf, n + 1);
 	buf[n] = '\0';
 	*len = n;
 	return buf;

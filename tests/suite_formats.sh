@@ -4,11 +4,11 @@
 # The golden cases (tests/cases/formats/) fix the exact bytes; this suite
 # checks the structure with real parsers, the way CI services read it:
 #   - sarif validates against the official SARIF 2.1.0 schema (our copy in
-#     tests/data, which must equal ../shared/data/schemas/ when that exists),
+#     tests/data, which must equal the shared data's schemas/ when that exists),
 #     has one rule per check in registry order, and its fingerprints are
 #     unique and survive lines moving;
 #   - junit parses as XML, with one test case per roadmap and check and
-#     counts that add up;
+#     counts that add up, even when names hold what XML cannot carry;
 #   - gitlab parses as JSON, with unique fingerprints that survive lines
 #     moving;
 #   - github escapes '%', newlines, ',' and ':' and stays within GitHub's
@@ -21,7 +21,7 @@ set -u
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 SCHEMA=$ROOT/tests/data/sarif-schema-2.1.0.json
-SHARED_SCHEMA=$ROOT/../shared/data/schemas/sarif-schema-2.1.0.json
+SHARED_SCHEMA=$(python3 tests/tools/shared_data.py schemas/sarif-schema-2.1.0.json)
 PY=/usr/bin/python3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -243,6 +243,21 @@ for s in suites.values():
     assert int(s.get("tests")) == len(cases)
     assert int(s.get("failures")) == sum(1 for x in cases if x.find("failure") is not None)
     assert int(s.get("skipped")) == sum(1 for x in cases if x.find("skipped") is not None)
+EOF
+
+check "junit, json, sarif and gitlab parse with U+FFFE, U+FFFF, C0 and C1 characters in names" "$PY" - "$ROADMAPC" <<'EOF'
+import json, subprocess, sys, xml.etree.ElementTree as ET
+name = "odd\uffff\x85\x1b.yaml"
+open(name, "w", encoding="utf-8").write(
+    'roadmap: 1\nproduct: "P \\uFFFF\\uFFFE\\x01\\x85\\x9b"\nsegment: "S \\x02"\n'
+    'stages:\n  - id: need\n    name: "N \\uFFFF\\x07\\u0080"\n')
+def run(fmt):
+    return subprocess.run([sys.argv[1], "check", "--today", "2026-11-23", "--format", fmt, name],
+                          capture_output=True).stdout
+root = ET.fromstring(run("junit"))
+assert root.find("testsuite").find("properties") is not None
+for fmt in ("json", "sarif", "gitlab"):
+    json.loads(run(fmt).decode("utf-8"))
 EOF
 
 # ---- gitlab ----

@@ -7,10 +7,10 @@
 # error. libyaml 0.2.5's own known deviations from the suite are expected
 # failures, listed in KNOWN-LIBYAML-0.2.5-DEVIATIONS.txt beside the data; for
 # them we still require exit 1 and no crash. Needs $ROADMAPC; the data lives
-# in ../shared/data beside the repository.
+# in shared/data beside the repository (tests/tools/shared_data.py finds it).
 set -u
 cd "$(dirname "$0")/.."
-data=${YAML_TEST_SUITE:-../shared/data/yaml-test-suite}
+data=${YAML_TEST_SUITE:-$(python3 tests/tools/shared_data.py yaml-test-suite)}
 if [ ! -f "$data/INDEX.tsv" ]; then
 	echo "FAIL: yaml-test-suite data not found at $data"
 	exit 0

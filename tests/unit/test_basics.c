@@ -96,6 +96,41 @@ TEST(srcfile_columns_count_characters)
 	arena_free(&a);
 }
 
+/* Columns on long lines come from marks every SRCFILE_MARK_EVERY
+ * characters; each answer must equal a plain walk from the line's start,
+ * on both sides of every mark, with two-byte characters shifting bytes
+ * against characters, on a line that is not the first. */
+TEST(srcfile_long_line_columns)
+{
+	Arena a;
+	arena_init(&a);
+	StrBuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, "first\r\n");
+	for (int i = 0; i < 1000; i++)
+		strbuf_puts(&sb, i % 3 ? "x" : "\xC3\xA9");    /* 'é' every third character */
+	strbuf_puts(&sb, "\xE2\x80\xA8last");           /* LS */
+	SrcFile sf;
+	srcfile_init(&sf, &a, "t.yaml", sb.data, sb.len);
+	EXPECT(sf.nlines == 3 && sf.nmarks == 3);
+	size_t len;
+	const char *line = srcfile_line(&sf, 2, &len);
+	EXPECT(line && len == 1334);
+	EXPECT(srcfile_line_chars(&sf, 2) == 1000 && srcfile_line_chars(&sf, 1) == 5);
+	bool same = true;
+	size_t off = 0;
+	for (size_t c = 0; c <= 1002; c++) {
+		same &= srcfile_char_offset(&sf, 2, c) == off;
+		if (off < len)
+			off += (unsigned char)line[off] >= 0x80 ? 2 : 1;
+	}
+	EXPECT(same);
+	line = srcfile_line(&sf, 3, &len);
+	EXPECT(line && len == 4 && memcmp(line, "last", 4) == 0);
+	EXPECT(srcfile_char_offset(&sf, 4, 1) == 0 && srcfile_line_chars(&sf, 4) == 0);
+	strbuf_free(&sb);
+	arena_free(&a);
+}
+
 TEST(srcfile_utf16_is_converted)
 {
 	Arena a;
@@ -123,7 +158,48 @@ TEST(escapes)
 	strbuf_reset(&sb);
 	escape_terminal(&sb, "a\tb\x1b[31m", 8);
 	EXPECT_STR(strbuf_cstr(&sb), "a\tb?[31m");
+	/* C1 controls (here U+009B, CSI, and U+0085) are controls everywhere. */
+	strbuf_reset(&sb);
+	escape_terminal(&sb, "a\xC2\x9B" "2J\xC2\x85\xC2\xA0", 9);
+	EXPECT_STR(strbuf_cstr(&sb), "a?2J?\xC2\xA0");
+	strbuf_reset(&sb);
+	escape_terminal_lines(&sb, "one\ntwo\x1b\n", 9);
+	EXPECT_STR(strbuf_cstr(&sb), "one\ntwo?\n");
+	strbuf_reset(&sb);
+	escape_json(&sb, "\xC2\x85\xEF\xBF\xBF\x7F");
+	EXPECT_STR(strbuf_cstr(&sb), "\"\\u0085\xEF\xBF\xBF\\u007f\"");
+	/* XML has no U+FFFE or U+FFFF: they become U+FFFD; C1 is a reference. */
+	strbuf_reset(&sb);
+	escape_xml(&sb, "\xEF\xBF\xBE\xEF\xBF\xBF\xEF\xBF\xBD\xC2\x9B");
+	EXPECT_STR(strbuf_cstr(&sb), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD&#x9B;");
+	strbuf_reset(&sb);
+	escape_workflow_data(&sb, "x\xC2\x9By");
+	EXPECT_STR(strbuf_cstr(&sb), "x?y");
 	strbuf_free(&sb);
+}
+
+/* Past DiagList.max_errors, errors are not recorded; one limit-exceeded
+ * error says so, warnings still are, and notes on the discarded errors go
+ * nowhere. */
+TEST(diagnostics_stop_at_the_error_limit)
+{
+	Arena a;
+	arena_init(&a);
+	DiagList dl;
+	diag_init(&dl, &a);
+	dl.max_errors = 3;
+	SrcLoc loc = { NULL, 1, 1, 1 };
+	for (int i = 0; i < 10; i++) {
+		Diag *d = diag_report(&dl, loc, SEV_ERROR, "unknown-key", "error %d", i);
+		diag_help(&dl, d, "help %d", i);
+	}
+	diag_report(&dl, loc, SEV_WARNING, "w", "a warning");
+	EXPECT(dl.n == 5 && diag_full(&dl));
+	EXPECT_STR(dl.items[3]->check, "limit-exceeded");
+	EXPECT_STR(dl.items[3]->message, "more than 3 errors in this file; the rest are not reported");
+	EXPECT(dl.items[2]->notes && !dl.items[2]->notes->next);
+	EXPECT_STR(dl.items[4]->check, "w");
+	arena_free(&a);
 }
 
 TEST(dates)
@@ -314,10 +390,12 @@ int main(void)
 	RUN(strmap_many_keys);
 	RUN(srcfile_line_breaks_like_libyaml);
 	RUN(srcfile_columns_count_characters);
+	RUN(srcfile_long_line_columns);
 	RUN(srcfile_utf16_is_converted);
 	RUN(srcfile_line_breaks_like_lua);
 	RUN(utf8_sequences_are_checked_strictly);
 	RUN(escapes);
+	RUN(diagnostics_stop_at_the_error_limit);
 	RUN(dates);
 	RUN(dates_round_trip);
 	RUN(siphash_test_vectors);
