@@ -155,7 +155,7 @@ static int cmd_phases(const char *path)
 			resolve_roadmap(rm, &cat, &reg, &a, &dl);
 		double t2 = cpu_now();
 		if (rm && !diag_has_errors(&dl)) {
-			CheckConfig cfg = { NULL, 0, 20780 };
+			CheckConfig cfg = { NULL, 0, 20780, NULL, NULL };
 			check_run(rm, &reg, &cfg, &dl);
 			(void)model_coverage(rm);
 			diag_sort(&dl);

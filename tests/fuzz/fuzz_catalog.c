@@ -48,7 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_sort(&cu.diags);
 	Unit *cunits[] = { &cu };
 	StrBuf out = STRBUF_INIT;
-	ReportContext rctx = { cunits, 1, false, true, NULL, &reg };
+	ReportContext rctx = { .units = cunits, .nunits = 1, .quiet = true, .registry = &reg };
 	report_text(&rctx, &out);
 	strbuf_free(&out);
 	if (rc == 0 && !diag_has_errors(&cu.diags)) {

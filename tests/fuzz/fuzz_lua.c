@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	driver_compile(&c, "fuzz.lua", (const char *)data, size, &catalog, &registry, &opt);
 	Unit *units[] = { &c };
 	for (size_t i = 0; i < report_formats_len; i++) {
-		ReportContext ctx = { units, 1, i % 2 == 0, false, NULL, &registry };
+		ReportContext ctx = { .units = units, .nunits = 1, .color = i % 2 == 0, .registry = &registry };
 		StrBuf out = STRBUF_INIT;
 		report_formats[i].emit(&ctx, &out);
 		strbuf_free(&out);

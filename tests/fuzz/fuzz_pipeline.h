@@ -64,9 +64,10 @@ static inline const char *fuzz_scratch(const char *name, char *buf, size_t size)
 static inline void fuzz_outputs(Unit *const *units, size_t n, const RunOptions *opt,
 				const CheckRegistry *reg, bool color)
 {
-	CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today };
+	CheckConfig cfg = { opt->overrides, opt->noverrides, opt->today, &opt->limits, NULL };
 	for (size_t f = 0; f < report_formats_len; f++) {
-		ReportContext ctx = { units, n, color, false, &cfg, reg };
+		ReportContext ctx = { .units = units, .nunits = n, .color = color, .checks = &cfg,
+				      .registry = reg, .min_coverage = 900 };
 		StrBuf out = STRBUF_INIT;
 		report_formats[f].emit(&ctx, &out);
 		strbuf_free(&out);
@@ -76,11 +77,12 @@ static inline void fuzz_outputs(Unit *const *units, size_t n, const RunOptions *
 			continue;
 		for (size_t k = 0; k < unit_outputs_len; k++) {
 			const UnitOutput *o = &unit_outputs[k];
-			OutputContext ctx = { units[u], &cfg, reg, o->view ? "dot" : NULL };
-			StrBuf out = STRBUF_INIT, err = STRBUF_INIT;
+			StrBuf out = STRBUF_INIT, err = STRBUF_INIT, warnings = STRBUF_INIT;
+			OutputContext ctx = { units[u], &cfg, reg, o->view ? "dot" : NULL, "fuzz", &warnings };
 			o->emit(&ctx, &out, &err);
 			strbuf_free(&out);
 			strbuf_free(&err);
+			strbuf_free(&warnings);
 		}
 	}
 }
