@@ -652,8 +652,12 @@ static Node *table_node(Dsl *d, lua_State *L, int idx, SrcLoc loc)
 
 static Node *convert(Dsl *d, lua_State *L, int idx, SrcLoc loc)
 {
-	if (!d->failed && diag_full(d->dl))
-		d->failed = true;       /* past the error limit: the file will not load anyway */
+	if (!d->failed && diag_full(d->dl)) {
+		/* Past the error limit: the file will not load anyway. One more
+		 * error makes the list say that the rest are not reported. */
+		diag_report(d->dl, loc, SEV_ERROR, "wrong-type", "%s", "");
+		d->failed = true;
+	}
 	if (d->failed)
 		return NULL;
 	idx = lua_absindex(L, idx);

@@ -48,6 +48,10 @@ static inline RunOptions fuzz_options(void)
 	opt.fail_on = SEV_ERROR;
 	opt.min_coverage = -1;
 	opt.limits = limits_default();
+	/* Small Lua budgets: an input that loops costs milliseconds. */
+	opt.limits.max_lua_steps = 1000000;
+	opt.limits.max_lua_memory = 16u * 1024 * 1024;
+	opt.limits.max_lua_seconds = 1;
 	opt.today = 20780;      /* 2026-11-23: content-stale fires on old dates */
 	return opt;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/fuzz/run.sh TARGET SECONDS [LIBFUZZER-OPTION...] - runs one fuzz target.
 #
-# TARGET is yaml, baseline, catalog or cmdline (build/fuzz/fuzz_TARGET, from
+# TARGET is yaml, lua, baseline, catalog or cmdline (build/fuzz/fuzz_TARGET, from
 # `make fuzz`). The working corpus is build/fuzz/corpus/TARGET, seeded by
 # tests/fuzz/seeds.py; nothing is ever written into the source tree. A
 # finding lands in build/fuzz/findings/ and the exit status is 1: minimise
@@ -18,7 +18,7 @@ corpus=build/fuzz/corpus/$target seeds=build/fuzz/seeds/$target findings=build/f
 mkdir -p "$corpus" "$findings"
 python3 tests/fuzz/seeds.py "$target" "$seeds" >/dev/null
 extra=()
-[ "$target" = yaml ] && [ -f tests/fuzz/yaml.dict ] && extra+=(-dict=tests/fuzz/yaml.dict)
+[ -f "tests/fuzz/$target.dict" ] && extra+=(-dict="tests/fuzz/$target.dict")
 [ "$target" = cmdline ] && extra+=(-close_fd_mask=2)
 # Undefined behaviour is a finding, like a crash; the one known report of
 # code another branch fixes is in ubsan.supp, with its reason.

@@ -38,7 +38,8 @@ def cases():
 def yaml_seeds():
     for c in cases():
         for sect, name, text in case_sections(c):
-            if sect == "file" and name and not name.startswith("baseline"):
+            if sect == "file" and name and not name.startswith("baseline") \
+                    and not name.endswith(".lua"):
                 yield text.encode()
     for d in ("examples", "stdlib"):
         for f in sorted((ROOT / d).glob("*.yaml")):
@@ -48,6 +49,16 @@ def yaml_seeds():
             yield f.read_bytes()
     for f in sorted(shared_data("yaml-test-suite").rglob("in.yaml")):
         yield f.read_bytes()
+
+
+def lua_seeds():
+    for c in cases():
+        for sect, name, text in case_sections(c):
+            if sect == "file" and name and name.endswith(".lua"):
+                yield text.encode()
+    for d in ("examples", "examples/rules", "stdlib"):
+        for f in sorted((ROOT / d).glob("*.lua")):
+            yield f.read_bytes()
 
 
 def baseline_seeds():
@@ -82,7 +93,7 @@ def cmdline_seeds():
     yield b"check\0--colour=never\0-output\0r.json\0a.yaml"
 
 
-SEEDS = {"yaml": yaml_seeds, "baseline": baseline_seeds, "catalog": catalog_seeds,
+SEEDS = {"yaml": yaml_seeds, "lua": lua_seeds, "baseline": baseline_seeds, "catalog": catalog_seeds,
          "cmdline": cmdline_seeds}
 
 
