@@ -8,7 +8,8 @@
 #   make fuzz       build the libFuzzer targets (needs clang)
 #   make fuzz-run   run each fuzz target for FUZZ_SECONDS (default 60)
 #   make valgrind   run the test suites under valgrind's memcheck
-#   make bench      measure check against libyaml's bare parse, and drawing against dot
+#   make bench      ratios: check against libyaml's bare parse, Lua against YAML,
+#                   drawing against plain dot
 #   make doc-images redraw the pictures of docs/diagrams.md (docs/images/)
 #   make install    install roadmapc, its stdlib, the man page and the docs
 #   make uninstall  remove what make install installed
@@ -210,8 +211,12 @@ fuzz-run: fuzz
 valgrind: $(BUILD)/roadmapc unit
 	tests/valgrind.sh $(BUILD)
 
+# Ratios taken in one run, never timed tests: check against libyaml's bare
+# parse, the Lua form against the YAML form, drawing against plain dot.
 bench: $(BUILD)/roadmapc $(BUILD)/unit/bench_front
 	tests/bench.sh $(BUILD)
+	tests/bench_lua.sh $(BUILD)
+	tests/bench_render.sh $(BUILD)
 
 $(BUILD)/unit/bench_front: tests/bench_front.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
