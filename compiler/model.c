@@ -119,6 +119,7 @@ static void put_name(StrBuf *sb, Subject s)
 	case SUBJECT_PROCESS_START: strbuf_puts(sb, "process:start"); break;
 	case SUBJECT_PROCESS_END: strbuf_puts(sb, "process:end"); break;
 	case SUBJECT_TEXT: strbuf_printf(sb, "text:%s", ((const CutText *)s.item)->text); break;
+	case SUBJECT_KEY: strbuf_printf(sb, "key:%s", (const char *)s.item); break;
 	case SUBJECT_RULE_ITEM: strbuf_puts(sb, (const char *)s.item); break;
 	}
 }
