@@ -95,6 +95,11 @@ Diag *check_report(CheckCtx *ctx, SrcLoc loc, Subject subject, Subject object,
  * (schema_syntax for the checks). A macro, so both formats are checked. */
 #define check_syntax(ctx, yaml, lua) \
 	((ctx)->rm->src && (ctx)->rm->src->syntax == SYNTAX_LUA ? (lua) : (yaml))
+/* True when the `ignore:` of item 's' names the running check; its
+ * matching entries are then marked used. For checks that leave ignored
+ * items out of a finding about several (stages-skipped), rather than
+ * suppressing the finding. */
+bool check_ignores(CheckCtx *ctx, Subject s);
 
 /* Formats a short string (a label, a window) into the compilation's arena. */
 const char *check_text(CheckCtx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
@@ -103,6 +108,10 @@ const char *check_text(CheckCtx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
  * order, joined as English: "pricing", "pricing and proof", "web, peer and
  * chat"; 'conj' is "and" or "or". Lives in the compilation's arena. */
 const char *check_words(CheckCtx *ctx, const char *const *vocab, unsigned set, const char *conj);
+
+/* "'a'", "'a' and 'b'", "'a', 'b', 'c' and 2 more": the first 'max' of the
+ * 'n' names quoted and joined as English. Lives in the compilation's arena. */
+const char *check_quoted_list(CheckCtx *ctx, const char *const *names, size_t n, size_t max);
 
 /* The `max_age_days` the file's `checks:` sets for content-stale, else 365. */
 long check_max_age_days(const Roadmap *rm);
@@ -123,16 +132,20 @@ void check_answer_without_content(CheckCtx *ctx);
 void check_concern_unaddressed(CheckCtx *ctx);
 void check_stage_without_questions(CheckCtx *ctx);
 void check_critical_characteristic_unaddressed(CheckCtx *ctx);
+void check_complex_without_concerns(CheckCtx *ctx);
 
 /* check_timing.c: the two processes on one timeline. */
 void check_timing_mismatch(CheckCtx *ctx);
 void check_process_misaligned(CheckCtx *ctx);
 void check_roadmap_ends_at_sale(CheckCtx *ctx);
+void check_phase_out_of_order(CheckCtx *ctx);
+void check_stages_skipped(CheckCtx *ctx);
 
 /* check_content.c: the content inventory audit. */
 void check_content_not_published(CheckCtx *ctx);
 void check_content_unused(CheckCtx *ctx);
 void check_content_stale(CheckCtx *ctx);
+void check_content_unreviewed(CheckCtx *ctx);
 void check_missing_owner(CheckCtx *ctx);
 
 /* check_text.c: text the file format changed. */

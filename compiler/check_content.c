@@ -8,6 +8,8 @@
 #include "check.h"
 #include "date.h"
 
+#include <stdlib.h>
+
 static const char *content_name(const Content *c)
 {
 	return c->title ? c->title : c->id;
@@ -111,6 +113,63 @@ void check_content_stale(CheckCtx *ctx)
 					     "review it and update reviewed = \"YYYY-MM-DD\"; if it ages slowly, "
 					     "raise max_age_days for content-stale in the roadmap's checks"));
 	}
+}
+
+/* ---- content-unreviewed ---- */
+
+/* Content named in the message before "and N more". */
+#define UNREVIEWED_NAMED 6
+
+/* content-stale can only judge content with a `reviewed` date. In a
+ * roadmap that dates some of its content (the team tracks reviews), the
+ * published items without a date escape it: say so, once for the roadmap,
+ * naming them. A roadmap that dates none has decided not to track reviews,
+ * and hears nothing; draft, planned and retired content has nothing to
+ * review yet, or any more. An item whose `ignore:` names the check is left
+ * out of the list; when every one is, the finding is suppressed. */
+void check_content_unreviewed(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	const Content *dated = NULL;
+	for (size_t i = 0; i < rm->ncontent && !dated; i++)
+		if (rm->content[i]->has_reviewed)
+			dated = rm->content[i];
+	if (!dated)
+		return;
+	const char **names = xcalloc(rm->ncontent, sizeof *names);
+	size_t n = 0, accepted = 0;
+	SrcLoc loc = { 0 };
+	for (size_t i = 0; i < rm->ncontent; i++) {
+		Content *c = rm->content[i];
+		if (c->has_reviewed || c->status != STATUS_PUBLISHED)
+			continue;
+		if (check_ignores(ctx, subject_content(c))) {
+			accepted++;
+			continue;
+		}
+		if (n == 0)
+			loc = c->loc;
+		names[n++] = content_name(c);
+	}
+	Diag *d = NULL;
+	if (n > 0)
+		d = check_report(ctx, loc, subject_roadmap(rm), subject_key("reviewed"),
+				 "content %s ha%s no 'reviewed' date while other content does, so "
+				 "content-stale cannot tell whether %s current",
+				 check_quoted_list(ctx, names, n, UNREVIEWED_NAMED), n == 1 ? "s" : "ve",
+				 n == 1 ? "it is" : "they are");
+	else if (accepted > 0)
+		d = check_report(ctx, dated->loc, subject_roadmap(rm), subject_key("reviewed"),
+				 "%zu published content item%s without 'reviewed' while other content "
+				 "has it, each accepted with 'ignore:'", accepted, accepted == 1 ? "" : "s");
+	if (d && n == 0)
+		d->suppressed = "ignore";
+	if (d)
+		diag_help(ctx->dl, d,
+			  "add 'reviewed: YYYY-MM-DD' to each, the day it was last checked; content "
+			  "that needs no review can say why with 'ignore: { content-unreviewed: "
+			  "\"REASON\" }'");
+	free(names);
 }
 
 /* ---- missing-owner ---- */

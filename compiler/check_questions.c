@@ -7,6 +7,8 @@
  * the purchase. Run by check_runner.c on a resolved model. */
 #include "check.h"
 
+#include <string.h>
+
 /* Notes pointing at related questions, at most this many per finding: a
  * few show where to look, hundreds would bury the finding. */
 #define MAX_NOTES 3
@@ -103,17 +105,52 @@ void check_concern_unaddressed(CheckCtx *ctx)
 					  "question '%s' names this concern but has %s",
 					  qs[k]->ask, qs[k]->answer ? "no content" : "no answer");
 			note_more(ctx, d, n, "questions name this concern");
-			diag_help(ctx->dl, d,
-				  check_syntax(ctx,
-					       "give the concern 'content:' that answers it (proof works best: a "
-					       "case study, a reference call, a trial), or answer it in a question "
-					       "with 'concern: %s', an answer and content",
-					       "give the concern content = { ... } that answers it (proof works "
-					       "best: a case study, a reference call, a trial), or answer it in a "
-					       "question with concern = \"%s\", an answer and content"),
-				  co->id);
+			/* A derived id (with a '.') is long and changes with the text:
+			 * suggest an id of the user's own instead of quoting it. */
+			if (strchr(co->id, '.'))
+				diag_help(ctx->dl, d, "%s",
+					  check_syntax(ctx,
+						       "give the concern 'content:' that answers it (proof works "
+						       "best: a case study, a reference call, a trial), or give it "
+						       "an 'id:' (written '- id: NAME' with 'text:') and answer it "
+						       "in a question with 'concern: NAME', an answer and content",
+						       "give the concern content = { ... } that answers it (proof "
+						       "works best: a case study, a reference call, a trial), or "
+						       "give it an id (concern { id = \"NAME\", text = \"...\" }) "
+						       "and answer it in a question with concern = \"NAME\", an "
+						       "answer and content"));
+			else
+				diag_help(ctx->dl, d,
+					  check_syntax(ctx,
+						       "give the concern 'content:' that answers it (proof works "
+						       "best: a case study, a reference call, a trial), or answer it "
+						       "in a question with 'concern: %s', an answer and content",
+						       "give the concern content = { ... } that answers it (proof "
+						       "works best: a case study, a reference call, a trial), or "
+						       "answer it in a question with concern = \"%s\", an answer and "
+						       "content"),
+					  co->id);
 		}
 	}
+}
+
+/* Skepticism is what a complex purchase is about (domain: the more
+ * expensive and complex, the stronger it is); a complex roadmap that
+ * records none was written without asking what held buyers back. */
+void check_complex_without_concerns(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	if (rm->category != CATEGORY_COMPLEX)
+		return;
+	for (size_t i = 0; i < rm->nstages; i++)
+		if (rm->stages[i]->nconcerns > 0)
+			return;
+	Diag *d = check_report(ctx, rm->category_loc, subject_roadmap(rm), subject_none(),
+			       "the roadmap is for a complex purchase, but records no buyer concerns");
+	diag_help(ctx->dl, d,
+		  "ask customers what worried them or nearly stopped them, and add it under "
+		  "'concerns:' at the stage where it arose; if buyers apply little scrutiny, "
+		  "the category is 'considered'");
 }
 
 void check_stage_without_questions(CheckCtx *ctx)

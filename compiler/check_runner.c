@@ -77,6 +77,11 @@ Diag *check_report(CheckCtx *ctx, SrcLoc loc, Subject subject, Subject object,
 	return d;
 }
 
+bool check_ignores(CheckCtx *ctx, Subject s)
+{
+	return ignore_match(subject_ignore_list(s), ctx->info->name);
+}
+
 const char *check_text(CheckCtx *ctx, const char *fmt, ...)
 {
 	va_list ap;
@@ -89,6 +94,19 @@ const char *check_text(CheckCtx *ctx, const char *fmt, ...)
 const char *check_words(CheckCtx *ctx, const char *const *vocab, unsigned set, const char *conj)
 {
 	return model_words(ctx->dl->arena, vocab, set, conj);
+}
+
+const char *check_quoted_list(CheckCtx *ctx, const char *const *names, size_t n, size_t max)
+{
+	StrBuf sb = STRBUF_INIT;
+	size_t shown = n > max ? max : n;
+	for (size_t i = 0; i < shown; i++)
+		strbuf_printf(&sb, "%s'%s'", i == 0 ? "" : i + 1 == n ? " and " : ", ", names[i]);
+	if (n > shown)
+		strbuf_printf(&sb, " and %zu more", n - shown);
+	const char *s = arena_strdup(ctx->dl->arena, strbuf_cstr(&sb));
+	strbuf_free(&sb);
+	return s;
 }
 
 /* ---- unused ignores ---- */

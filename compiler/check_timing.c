@@ -7,6 +7,11 @@
  * Windows are closed intervals: 0-2 and 2-4 overlap. Run by check_runner.c. */
 #include "check.h"
 
+#include <stdlib.h>
+
+/* For "give each stage a 'when:' in weeks". */
+static const char *const unit_plural[] = { "days", "weeks", "months" };
+
 /* "week 3" or "weeks 2-4", in the roadmap's unit. */
 static const char *window_text(CheckCtx *ctx, const Window *w)
 {
@@ -119,4 +124,123 @@ void check_roadmap_ends_at_sale(CheckCtx *ctx)
 				     "add the stages after the purchase (onboarding, use, support, renewal); the "
 				     "stages after one with phase = \"purchase\" are post-purchase unless they "
 				     "say otherwise"));
+}
+
+/* ---- phase-out-of-order ---- */
+
+/* The phases must follow one another: in the list (a stage whose phase
+ * comes before that of a stage listed above it is out of place; with
+ * inferred phases this is usually a stage after a post-purchase one that
+ * does not say it is post-purchase too), and on the timeline (a
+ * post-purchase stage cannot start before the buyer has finished deciding:
+ * the pre-purchase stage that ends last). Each finding names both stages,
+ * and either one's `ignore:` suppresses it. */
+void check_phase_out_of_order(CheckCtx *ctx)
+{
+	const Roadmap *rm = ctx->rm;
+	const Stage *latest = NULL;     /* the first stage of the latest phase so far */
+	const Stage *decided = NULL;    /* the pre-purchase stage with `when` that ends last */
+	for (size_t i = 0; i < rm->nstages; i++) {
+		Stage *st = rm->stages[i];
+		if (latest && st->phase < latest->phase) {
+			Diag *d = check_report(ctx, st->loc, subject_stage(st), subject_stage(latest),
+					       "%s stage '%s' is listed after %s stage '%s'",
+					       vocab_phases[st->phase], st->name, vocab_phases[latest->phase],
+					       latest->name);
+			if (st->phase_explicit)
+				diag_help(ctx->dl, d,
+					  "list the stages in the order buyers go through them, or "
+					  "correct the 'phase:' of one of them");
+			else
+				diag_help(ctx->dl, d,
+					  "'%s' says no 'phase:', so it counts as %s; if it comes after "
+					  "the purchase, say 'phase: post-purchase', else move it above "
+					  "'%s'", st->id, vocab_phases[st->phase], latest->id);
+		}
+		if (!latest || st->phase > latest->phase)
+			latest = st;
+		if (st->phase == PHASE_PRE_PURCHASE && st->when.set &&
+		    (!decided || st->when.end > decided->when.end))
+			decided = st;
+	}
+	for (size_t i = 0; decided && i < rm->nstages; i++) {
+		Stage *st = rm->stages[i];
+		if (st->phase != PHASE_POST_PURCHASE || !st->when.set ||
+		    st->when.start >= decided->when.end)
+			continue;
+		Diag *d = check_report(ctx, st->loc, subject_stage(st), subject_stage(decided),
+				       "post-purchase stage '%s' (%s) starts before pre-purchase stage "
+				       "'%s' (%s) ends", st->name, window_text(ctx, &st->when),
+				       decided->name, window_text(ctx, &decided->when));
+		diag_help(ctx->dl, d,
+			  "buyers start on what they bought once they have decided: correct the "
+			  "'when' of one of the two, or the 'phase' of a stage that really comes "
+			  "before the purchase (a pilot is pre-purchase)");
+	}
+}
+
+/* ---- stages-skipped ---- */
+
+#define SKIPPED_NAMED 6         /* stages named in the message before "and N more" */
+
+static bool has_when(const Stage *st) { return st->when.set; }
+static bool has_expects(const Stage *st) { return st->expects != 0; }
+
+/* One finding when some stages have 'key' and others do not: the checks
+ * that compare by it ('checks', named in the message) silently skip the
+ * others. Stages whose `ignore:` names the check are accepted and left out
+ * of the list; when every one is, the finding is suppressed. Points at the
+ * first stage it names (or, suppressed, at the first accepted one). */
+static void skipped_by(CheckCtx *ctx, const char *key, bool (*has)(const Stage *),
+		       const char *checks, const char *help)
+{
+	const Roadmap *rm = ctx->rm;
+	size_t with = 0;
+	for (size_t i = 0; i < rm->nstages; i++)
+		with += has(rm->stages[i]);
+	if (with == 0 || with == rm->nstages)
+		return;
+	const char **names = xcalloc(rm->nstages, sizeof *names);
+	size_t n = 0, accepted = 0;
+	SrcLoc loc = rm->stages_loc;
+	for (size_t i = 0; i < rm->nstages; i++) {
+		const Stage *st = rm->stages[i];
+		if (has(st))
+			continue;
+		if (check_ignores(ctx, subject_stage(st))) {
+			if (accepted++ == 0 && n == 0)
+				loc = st->loc;
+			continue;
+		}
+		if (n == 0)
+			loc = st->loc;
+		names[n++] = st->name;
+	}
+	Diag *d;
+	if (n == 0) {
+		d = check_report(ctx, loc, subject_roadmap(rm), subject_key(key),
+				 "%zu stage%s without '%s' while other stages have it, each accepted "
+				 "with 'ignore:'", accepted, accepted == 1 ? "" : "s", key);
+		d->suppressed = "ignore";
+	} else {
+		d = check_report(ctx, loc, subject_roadmap(rm), subject_key(key),
+				 "stage%s %s ha%s no '%s' while other stages do, so %s skip %s",
+				 n == 1 ? "" : "s", check_quoted_list(ctx, names, n, SKIPPED_NAMED),
+				 n == 1 ? "s" : "ve", key, checks, n == 1 ? "it" : "them");
+	}
+	free(names);
+	diag_help(ctx->dl, d, "%s; a stage where that cannot be said can record why with "
+		  "'ignore: { stages-skipped: \"REASON\" }'", help);
+}
+
+void check_stages_skipped(CheckCtx *ctx)
+{
+	Timeline t = ctx->rm->timeline;
+	ASSERT(t >= 0 && t < TIMELINE_COUNT);
+	skipped_by(ctx, "when", has_when, "timing-mismatch and process-misaligned",
+		   check_text(ctx, "give each stage a 'when:' in %s from the start of the buying "
+			      "process", unit_plural[t]));
+	skipped_by(ctx, "expects", has_expects, "expected-value-missing and unwanted-value",
+		   "say in each stage's 'expects:' what buyers want from the seller there "
+		   "('[left-alone]' when they want nothing)");
 }

@@ -49,6 +49,7 @@ typedef enum SubjectKind {
 	SUBJECT_PROCESS_START,  /* Stage: the one that starts the buying process */
 	SUBJECT_PROCESS_END,    /* Stage: the one that ends it */
 	SUBJECT_TEXT,           /* CutText: a text a comment cut short */
+	SUBJECT_KEY,            /* const char *: a key of the format ("when") */
 	SUBJECT_RULE_ITEM       /* reserved for items named by Lua rules */
 } SubjectKind;
 

@@ -175,6 +175,7 @@ static void name_parts(Subject s, const char **prefix, const char **id)
 	case SUBJECT_PROCESS_START: *prefix = "process:start"; break;
 	case SUBJECT_PROCESS_END: *prefix = "process:end"; break;
 	case SUBJECT_TEXT: *prefix = "text:"; *id = ((const CutText *)s.item)->text; break;
+	case SUBJECT_KEY: *prefix = "key:"; *id = (const char *)s.item; break;
 	case SUBJECT_RULE_ITEM: *prefix = ""; *id = (const char *)s.item; break;
 	}
 }

@@ -215,6 +215,7 @@ typedef struct Roadmap {
 	const char *product;
 	const char *segment;
 	Category category;
+	SrcLoc category_loc;    /* the `category` key; the top level when absent */
 	const char *critical_characteristic;   /* NULL when absent */
 	SrcLoc critical_loc;    /* the `critical_characteristic` key */
 	Timeline timeline;
@@ -258,6 +259,7 @@ static inline Subject subject_seller(const SellerAction *sa) { return (Subject){
 static inline Subject subject_content(const Content *c) { return (Subject){ SUBJECT_CONTENT, c }; }
 static inline Subject subject_ignore(const Ignore *ig) { return (Subject){ SUBJECT_IGNORE, ig }; }
 static inline Subject subject_text(const CutText *t) { return (Subject){ SUBJECT_TEXT, t }; }
+static inline Subject subject_key(const char *key) { return (Subject){ SUBJECT_KEY, key }; }
 /* 'value' is VALUE_x. */
 Subject subject_value(int value);
 
@@ -281,7 +283,7 @@ const Stage *subject_stage_of(Subject s);
  * a finding about one item): "stage:need", "question:cost-of-delay",
  * "seller:demo>stage:evaluate", "stage:need>value:pricing",
  * "content:deck>ignore:content-unused", "process:start", "roadmap",
- * "text:What is in brief" (a text a comment cut short).
+ * "text:What is in brief" (a text a comment cut short), "roadmap>key:when".
  * docs/checks.md ("Item names") documents them; baselines depend on them.
  * Lives in 'a'. */
 const char *model_item_name(Arena *a, Subject s, Subject o);

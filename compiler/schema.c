@@ -618,6 +618,7 @@ Roadmap *schema_build(const Node *root, const SrcFile *sf, Arena *a, DiagList *d
 		    : "add 'segment: WHO', the customers whose buying process this is");
 	rm->category = (Category)schema_word(&c, k[TK_CATEGORY], NULL, vocab_categories, "category",
 					     "categories", CATEGORY_CONSIDERED);
+	rm->category_loc = k[TK_CATEGORY] ? k[TK_CATEGORY]->key->loc : root->loc;
 	rm->critical_characteristic = schema_text(&c, k[TK_CRITICAL], NULL);
 	if (k[TK_CRITICAL])
 		rm->critical_loc = k[TK_CRITICAL]->key->loc;

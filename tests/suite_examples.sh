@@ -7,7 +7,10 @@
 # with the rules of examples/rules/*.lua
 # (regenerate with UPDATE=1 and review the diff). The "gaps of every kind"
 # example must trigger every semantic check in the registry, so the tour it
-# promises cannot silently lose a check. Needs $ROADMAPC.
+# promises cannot silently lose a check, except complex-without-concerns:
+# it fires only on a roadmap with no concern at all, where
+# concern-unaddressed cannot (its own example in docs/checks.md shows it).
+# Needs $ROADMAPC.
 set -u
 cd "$(dirname "$0")/.."
 golden=tests/golden/examples
@@ -41,6 +44,7 @@ tour=examples/analytics-for-online-stores.yaml
 fired=$("$ROADMAPC" check --today 2026-11-23 "$tour" | sed -n 's/^[^ ]*:[0-9]*:[0-9]*: [a-z]*: .* \[\([a-z-]*\)\]$/\1/p' | sort -u)
 "$ROADMAPC" list-checks | awk '$2 != "error" || NR > 10 { print $1 }' | while read -r check; do
 	case "$check" in yaml-syntax|lua-error|unknown-key|wrong-type|missing-field|duplicate-key|duplicate-id|unknown-reference|invalid-value|limit-exceeded) continue ;; esac
+	[ "$check" = complex-without-concerns ] && continue     # excludes concern-unaddressed
 	if printf '%s\n' "$fired" | grep -qx "$check"; then echo "PASS: the tour triggers $check"; else
 		echo "FAIL: the tour ($tour) does not trigger $check"; fi
 done
