@@ -419,6 +419,20 @@ static bool make_content_unused(Draft *dr)
 			 "or retire it", content_name(c));
 }
 
+static bool make_content_unreviewed(Draft *dr)
+{
+	const Content *c = subject_as_content(dr->d->subject);
+	return c && done(dr, PLAN_REFRESH_CONTENT, "Review '%s' and record the date in 'reviewed:'",
+			 content_name(c));
+}
+
+static bool make_complex_without_concerns(Draft *dr)
+{
+	return done(dr, PLAN_ASK_CUSTOMERS,
+		    "Ask customers what made them hesitate before buying, and write their concerns "
+		    "at the stages where they arose");
+}
+
 static bool make_content_stale(Draft *dr)
 {
 	const Content *c = subject_as_content(dr->d->subject);
@@ -479,7 +493,9 @@ static const PlanRule plan_rules[] = {
 	{ "critical-characteristic-unaddressed", make_critical_characteristic_unaddressed },
 	{ "channel-mismatch", make_channel_mismatch },
 	{ "content-unused", make_content_unused },
+	{ "complex-without-concerns", make_complex_without_concerns },
 	{ "content-stale", make_content_stale },
+	{ "content-unreviewed", make_content_unreviewed },
 	{ "missing-owner", make_missing_owner },
 	{ "unused-ignore", make_unused_ignore },
 };
