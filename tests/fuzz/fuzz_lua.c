@@ -42,6 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opt.limits.max_lua_memory = 16u * 1024 * 1024;
 	opt.limits.max_lua_seconds = 1;
 	opt.limits.max_nodes = 20000;
+	opt.limits.max_errors = 20;     /* so the cap is met often */
 	opt.today = 20780;
 	opt.fail_on = SEV_ERROR;
 	opt.min_coverage = -1;
