@@ -6,7 +6,8 @@
 #   make san        build the sanitizer binary only (build/san/roadmapc)
 #   make deps       install the Debian packages the build needs (or print how)
 #   make fuzz       build the libFuzzer targets (needs clang)
-#   make bench      measure the front end against raw libyaml parsing
+#   make bench      measure the front end against raw libyaml parsing, and the
+#                   diagrams against plain dot on the same graph
 #   make doc-images redraw the pictures of docs/diagrams.md (docs/images/)
 #   make clean
 #
@@ -151,6 +152,7 @@ build/fuzz/%: tests/fuzz/%.c $(SRCS)
 
 bench: $(BUILD)/roadmapc $(BUILD)/unit/bench_front
 	tests/bench.sh $(BUILD)
+	tests/bench_render.sh $(BUILD)
 
 $(BUILD)/unit/bench_front: tests/bench_front.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)

@@ -223,7 +223,8 @@ status=$?
 check "a picture too big for a PNG is a warning, and no PNG" \
 	'grep -q "^roadmapc: warning: .*g200.gaps.png not written: .*too big for a readable PNG" "$tmp/err" && [ ! -e "$tmp/big/g200.gaps.png" ] && [ -s "$tmp/big/g200.gaps.svg" ]' "$(cat "$tmp/err")"
 "$ROADMAPC" check $TODAY -q "$tmp/g200.yaml" >/dev/null 2>&1
-check "a picture too big for a PNG keeps the exit status of check" '[ $status = $? ]' "exit $status"
+check_status=$?
+check "a picture too big for a PNG keeps the exit status of check" '[ $status = $check_status ]' "exit $status, check $check_status"
 
 # Too much for a picture: many findings about one item, and many stages.
 python3 - "$tmp/shared.yaml" <<'EOF'
