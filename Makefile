@@ -86,7 +86,7 @@ test: check-test-deps
 # Builds every example: the diagnostics, then both diagrams (SVG and PNG) and
 # the action plan of each, in roadmap-out/.
 demo: check-deps $(BUILD)/roadmapc
-	@echo '$$ roadmapc build -q -T svg -T png examples/*.yaml'
+	@echo '$$ roadmapc build --today 2026-11-23 -q -o roadmap-out -T svg -T png examples/*.yaml'
 	@$(BUILD)/roadmapc build --today 2026-11-23 -q -o roadmap-out -T svg -T png examples/*.yaml; \
 	 status=$$?; echo "(exit status $$status: the examples have gaps to find)"; echo; \
 	 for ex in examples/*.yaml; do n=$$(basename $$ex .yaml); echo "$$n:"; \
