@@ -130,9 +130,11 @@ demo: check-deps $(BUILD)/roadmapc
 	@echo '$$ roadmapc check examples/crm-for-accounting-firms.yaml'
 	@$(BUILD)/roadmapc check --today 2026-11-23 examples/crm-for-accounting-firms.yaml; \
 	 echo "(exit status $$?)"
-	@echo; echo '$$ roadmapc build -q -T svg -T png examples/*.yaml'
-	@$(BUILD)/roadmapc build --today 2026-11-23 -q -o roadmap-out -T svg -T png examples/*.yaml; \
-	 status=$$?; echo "(exit status $$status: the examples have gaps to find)"; echo; \
+	@echo; echo '$$ roadmapc build --today 2026-11-23 -o roadmap-out -T svg -T png examples/*.yaml > $(BUILD)/demo.txt'
+	@$(BUILD)/roadmapc build --today 2026-11-23 -o roadmap-out -T svg -T png examples/*.yaml \
+	   >$(BUILD)/demo.txt; \
+	 status=$$?; grep -E '^(examples/[^:]*|total): ' $(BUILD)/demo.txt; \
+	 echo "(exit status $$status: the examples have gaps to find; every finding: $(BUILD)/demo.txt)"; echo; \
 	 for ex in examples/*.yaml; do n=$$(basename $$ex .yaml); echo "$$n:"; \
 	   for f in roadmap-out/$$n.roadmap.svg roadmap-out/$$n.gaps.svg roadmap-out/$$n.plan.md roadmap-out/$$n.plan.csv; do \
 	     [ -f $$f ] && echo "  $$f"; done; done; \

@@ -417,10 +417,13 @@ static void place_axis(Board *b, const int *natural)
 
 /* ---- stacking in the lanes ---- */
 
-static int cmp_box_start(const void *pa, const void *pb)
+/* Narrow boxes first, then in time order. */
+static int cmp_box_stack(const void *pa, const void *pb)
 {
 	const BoardBox *a = *(BoardBox *const *)pa, *b = *(BoardBox *const *)pb;
-	int c = cmp_time(a->start, b->start);
+	int c = (a->w > b->w) - (a->w < b->w);
+	if (!c)
+		c = cmp_time(a->start, b->start);
 	if (!c)
 		c = cmp_time(a->end, b->end);
 	return c ? c : (a->seq > b->seq) - (a->seq < b->seq);
@@ -442,7 +445,11 @@ static int cmp_int(const void *a, const void *b)
 #define STACK_SEARCH_MAX 64
 
 /* Gives every box of 'place' its offset from the other lane: the smallest
- * at which it overlaps no box placed before it. Returns the lane's height
+ * at which it overlaps no box placed before it. Narrow boxes are placed
+ * first, so they lie next to the other lane and a wide box (a stage that
+ * runs alongside several others) lies beyond them: its links then reach
+ * it through the gaps between them, where a narrow box under a wide one
+ * could only be reached through the wide one. Returns the lane's height
  * of boxes. */
 static int stack_lane(Board *b, BoardPlace place)
 {
@@ -451,27 +458,21 @@ static int stack_lane(Board *b, BoardPlace place)
 	for (size_t i = 0; i < b->nboxes; i++)
 		if (b->boxes[i]->place == place)
 			v[n++] = b->boxes[i];
-	qsort(v, n, sizeof *v, cmp_box_start);
-	BoardBox **active = arena_alloc(b->a, (n ? n : 1) * sizeof *active);
+	qsort(v, n, sizeof *v, cmp_box_stack);
+	BoardBox **near = arena_alloc(b->a, (n ? n : 1) * sizeof *near);
 	int *cand = arena_alloc(b->a, (n + 1) * sizeof *cand);
-	size_t nactive = 0;
 	int height = 0;
 	for (size_t i = 0; i < n; i++) {
 		BoardBox *x = v[i];
-		/* Boxes are in order of their left edges: one that ends before
-		 * this box starts can overlap no box after it either. */
-		size_t k = 0;
-		for (size_t j = 0; j < nactive; j++)
-			if (active[j]->x + active[j]->w > x->x)
-				active[k++] = active[j];
-		nactive = k;
-		size_t nc = 0;
+		/* The boxes placed so far that share some of x's span. */
+		size_t nnear = 0, nc = 0;
 		int top = 0;
+		for (size_t j = 0; j < i; j++)
+			if (x_overlap(v[j], x))
+				near[nnear++] = v[j];
 		cand[nc++] = 0;
-		for (size_t j = 0; j < nactive; j++) {
-			if (!x_overlap(active[j], x))
-				continue;
-			int above = active[j]->offset + active[j]->h + VGAP;
+		for (size_t j = 0; j < nnear; j++) {
+			int above = near[j]->offset + near[j]->h + VGAP;
 			if (above > top)
 				top = above;
 			if (nc <= STACK_SEARCH_MAX)
@@ -482,10 +483,9 @@ static int stack_lane(Board *b, BoardPlace place)
 			qsort(cand, nc, sizeof *cand, cmp_int);
 			for (size_t c = 0; c < nc; c++) {
 				bool free_here = true;
-				for (size_t j = 0; free_here && j < nactive; j++)
-					free_here = !x_overlap(active[j], x) ||
-						    cand[c] + x->h + VGAP <= active[j]->offset ||
-						    active[j]->offset + active[j]->h + VGAP <= cand[c];
+				for (size_t j = 0; free_here && j < nnear; j++)
+					free_here = cand[c] + x->h + VGAP <= near[j]->offset ||
+						    near[j]->offset + near[j]->h + VGAP <= cand[c];
 				if (free_here) {
 					at = cand[c];
 					break;
@@ -495,7 +495,6 @@ static int stack_lane(Board *b, BoardPlace place)
 		x->offset = at;
 		if (at + x->h > height)
 			height = at + x->h;
-		active[nactive++] = x;
 	}
 	return height;
 }
@@ -561,8 +560,9 @@ typedef struct Interval {
 
 /* The widest stretch of 'x''s lower (seller) or upper (buyer) edge that
  * no box between it and the other lane covers. */
-static Interval free_edge(const Board *b, const BoardBox *x)
+static Interval free_edge(const Board *b, const BoardBox *x, bool *covered)
 {
+	*covered = false;
 	Interval best = { x->x + PORT_INSET, x->x + x->w - PORT_INSET };
 	if (best.r < best.l)
 		best.l = best.r = x->x + x->w / 2;
@@ -595,8 +595,41 @@ static Interval free_edge(const Board *b, const BoardBox *x)
 		if (i < n && cov[i].r > at)
 			at = cov[i].r;
 	}
-	/* Fully covered: the link passes under the boxes in its way. */
-	return found.r >= found.l ? found : best;
+	*covered = found.r < found.l;
+	return *covered ? best : found;
+}
+
+/* Whether a line down (seller) or up (buyer) at 'at', from 'x' to the
+ * other lane, crosses no box of x's lane. */
+static bool clear_to_corridor(const Board *b, const BoardBox *x, int at)
+{
+	for (size_t i = 0; i < b->nboxes; i++) {
+		const BoardBox *o = b->boxes[i];
+		if (o != x && o->place == x->place && o->offset < x->offset && o->x - 3 < at &&
+		    at < o->x + o->w + 3)
+			return false;
+	}
+	return true;
+}
+
+/* A box whose edge towards the other lane is covered by boxes nearer that
+ * lane: its links use a side instead, running in the gap beside the box
+ * (between two points of the axis, where no box of the same span is),
+ * so a link never passes under a box it does not belong to. Returns the
+ * side (-1 left, +1 right; 0: neither gap is clear, the link passes under)
+ * and sets '*at' to the middle of that gap. */
+static int side_port(const Board *b, const BoardBox *x, int *at)
+{
+	int left = x->x - HGAP / 2, right = x->x + x->w + HGAP / 2;
+	if (clear_to_corridor(b, x, left)) {
+		*at = left;
+		return -1;
+	}
+	if (clear_to_corridor(b, x, right)) {
+		*at = right;
+		return 1;
+	}
+	return 0;
 }
 
 typedef struct PortRef {
@@ -633,13 +666,22 @@ static void place_ports(Board *b)
 		if (n == 0)
 			continue;
 		qsort(refs, n, sizeof *refs, cmp_port);
-		Interval e = free_edge(b, x);
+		bool covered;
+		Interval e = free_edge(b, x, &covered);
+		int side = 0, gap = 0;
+		if (covered && (side = side_port(b, x, &gap)) != 0)
+			/* The links share the outer half of the gap: the arrowhead
+			 * into the side needs the inner one. */
+			e = side < 0 ? (Interval){ gap - HGAP / 4, gap } : (Interval){ gap, gap + HGAP / 4 };
 		for (size_t k = 0; k < n; k++) {
 			int p = e.l + (int)((double)(e.r - e.l) * (double)(k + 1) / (double)(n + 1));
-			if (refs[k].from)
+			if (refs[k].from) {
 				refs[k].link->x_from = p;
-			else
+				refs[k].link->side_from = side;
+			} else {
 				refs[k].link->x_to = p;
+				refs[k].link->side_to = side;
+			}
 		}
 	}
 }

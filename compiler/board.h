@@ -22,9 +22,14 @@
  *    right and a later box never starts left of an earlier one;
  *  - in each lane, a box whose span overlaps a box already placed goes
  *    beside it, away from the other lane (first fit), never over it;
+ *    narrow boxes are placed first, so a wide one (a stage that runs
+ *    alongside others) lies beyond them, and its links pass between them;
  *  - links leave a seller box downwards and enter a buyer box from above,
- *    through a gap between the boxes in the way when there is one; the
- *    lanes are drawn first, links next, boxes last.
+ *    through a gap between the boxes in the way; a box whose edge such
+ *    boxes cover whole (two of the same span) is left or entered by its
+ *    side, the link running down the gap beside it, so a link passes
+ *    under no box but its own two; the lanes are drawn first, links next,
+ *    boxes last.
  * Everything lives in the board's arena; geometry is in points. */
 #ifndef ROADMAPC_BOARD_H
 #define ROADMAPC_BOARD_H

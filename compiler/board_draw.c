@@ -326,23 +326,58 @@ static void describe_axis_labels(Board *b)
 			  "LEFT");
 }
 
+/* Appends to 'p' the straight line from its last point to (x, y), as a
+ * Bezier piece. */
+static size_t line_to(double (*p)[2], size_t n, double x, double y)
+{
+	double x0 = p[n - 1][0], y0 = p[n - 1][1];
+	for (int k = 1; k <= 3; k++) {
+		p[n][0] = x0 + (x - x0) * k / 3;
+		p[n][1] = y0 + (y - y0) * k / 3;
+		n++;
+	}
+	return n;
+}
+
 /* A link: down from the seller box, across the corridor in one S-curve,
- * down into the buyer box, arrowhead at its top. */
+ * down into the buyer box, arrowhead at its top. A box whose edge is
+ * covered by others is left or entered by its side instead, the link
+ * running down the gap beside it (board.c, side_port). */
 static void describe_link(Board *b, const BoardLink *l)
 {
+	const BoardBox *from = l->from, *to = l->to;
 	double xs = l->x_from, xt = l->x_to;
-	double y1 = l->from->y + l->from->h, yc1 = b->seller_bottom, yc2 = b->buyer_top;
-	double y2 = l->to->y - ARROW;
-	double mid = (yc2 - yc1) / 2;
-	double p[10][2] = {
-		{ xs, y1 }, { xs, y1 + (yc1 - y1) / 3 }, { xs, y1 + 2 * (yc1 - y1) / 3 }, { xs, yc1 },
-		{ xs, yc1 + mid }, { xt, yc2 - mid }, { xt, yc2 },
-		{ xt, yc2 + (y2 - yc2) / 3 }, { xt, yc2 + 2 * (y2 - yc2) / 3 }, { xt, y2 },
-	};
-	RenderObj *e = render_edge(b->g, l->from->node, l->to->node);
+	double yc1 = b->seller_bottom, yc2 = b->buyer_top, mid = (yc2 - yc1) / 2;
+	double p[19][2];
+	size_t n = 1;
+	if (l->side_from) {
+		double y = from->y + from->h - PORT_INSET;
+		p[0][0] = l->side_from < 0 ? from->x : from->x + from->w;
+		p[0][1] = y;
+		n = line_to(p, n, xs, y);
+	} else {
+		p[0][0] = xs;
+		p[0][1] = from->y + from->h;
+	}
+	n = line_to(p, n, xs, yc1);
+	p[n][0] = xs, p[n][1] = yc1 + mid, n++;         /* the S-curve */
+	p[n][0] = xt, p[n][1] = yc2 - mid, n++;
+	p[n][0] = xt, p[n][1] = yc2, n++;
+	double ex, ey;                                  /* the arrowhead's tip */
+	if (l->side_to) {
+		ey = to->y + PORT_INSET;
+		ex = l->side_to < 0 ? to->x : to->x + to->w;
+		n = line_to(p, n, xt, ey);
+		n = line_to(p, n, ex + l->side_to * ARROW, ey);
+	} else {
+		ex = xt;
+		ey = to->y;
+		n = line_to(p, n, xt, to->y - ARROW);
+	}
+	RenderObj *e = render_edge(b->g, from->node, to->node);
 	StrBuf pos = STRBUF_INIT;
-	strbuf_printf(&pos, "e,%s,%s", fmt_num(b, xt), fmt_num(b, gy(b, l->to->y)));
-	for (int i = 0; i < 10; i++)
+	strbuf_printf(&pos, "e,%s,%s", fmt_num(b, ex), fmt_num(b, gy(b, ey)));
+	for (size_t i = 0; i < n; i++)
 		strbuf_printf(&pos, " %s,%s", fmt_num(b, p[i][0]), fmt_num(b, gy(b, p[i][1])));
 	render_set(b->g, e, "pos", strbuf_cstr(&pos));
 	strbuf_free(&pos);

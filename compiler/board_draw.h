@@ -81,7 +81,10 @@ struct BoardLink {
 	size_t nbadges, badges_cap;
 	size_t hidden;          /* badges beyond BADGES_MAX, counted */
 	size_t seq;
-	int x_from, x_to;       /* the ports */
+	int x_from, x_to;       /* the ports: where the link runs down from, and into */
+	int side_from, side_to; /* -1, +1: the box's edge is covered, and the link runs
+				 * beside the box, leaving or entering it by its left or
+				 * right side; 0: by its edge */
 };
 
 typedef struct AxisLabel {

@@ -258,8 +258,26 @@ static void opt_color(Args *a, const char *v)
 	a->color = v;
 }
 
-static void opt_output_dir(Args *a, const char *v) { a->run.output_dir = v; }
-static void opt_render_output(Args *a, const char *v) { a->run.render_output = v; }
+/* build's and render's -o names where the outputs go, even after a
+ * --format: their reports go to standard output (render: standard error).
+ * A second -o is what a user who meant a report file writes
+ * (-f sarif -o a.sarif -o out), so it is refused, never a silent overwrite
+ * of the first. */
+static void opt_output_dir(Args *a, const char *v)
+{
+	if (a->run.output_dir)
+		usage_error("'%s': build takes one -o, the output directory (its reports go to standard "
+			    "output; redirect them to keep one)", v);
+	a->run.output_dir = v;
+}
+
+static void opt_render_output(Args *a, const char *v)
+{
+	if (a->run.render_output)
+		usage_error("'%s': render takes one -o, the file of the diagram (its reports go to standard "
+			    "error; redirect them to keep one)", v);
+	a->run.render_output = v;
+}
 
 static void opt_view_format(Args *a, const char *v)
 {
@@ -327,7 +345,7 @@ static const Option options[] = {
 	{ "--output", "-o", "FILE", false, FOR_CHECK, opt_output,
 	  "write the preceding --format's report to FILE\n(written to a temporary file, then renamed)" },
 	{ "--output", "-o", "DIR", false, FOR_BUILD, opt_output_dir,
-	  "write the diagrams and plans into DIR (default roadmap-out)" },
+	  "write the diagrams and plans into DIR (default roadmap-out);\nalways a directory, even after --format" },
 	{ "--output", "-o", "OUT", false, FOR_RENDER, opt_render_output,
 	  "write the view to OUT ('-': standard output)" },
 	{ "-T", NULL, "FORMAT", true, FOR_BUILD | FOR_RENDER, opt_view_format,

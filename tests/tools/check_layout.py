@@ -13,7 +13,8 @@ place and its width as Graphviz measured it. It asserts what a reader sees:
     is never left of one that starts earlier;
   - every text lies inside its node;
   - every link leaves its seller box at the bottom and ends with its
-    arrowhead on its stage's top edge.
+    arrowhead on its stage's top edge (or, when boxes nearer the other lane
+    cover that edge, by a side), and passes under no box but its own two.
 """
 import json
 import re
@@ -155,23 +156,48 @@ def main():
     bad += text_bad
 
     link_bad = 0
+    on_axis = {n: b for n, b in boxes.items() if n.startswith(('stage:', 'seller:', 'missing:'))}
     for e in g.get('edges', []):
         tail, head = by_gvid.get(e['tail']), by_gvid.get(e['head'])
-        if not tail or not head or not head['name'].startswith('stage:'):
+        if not tail or not head:
             continue
-        m = re.match(r'e,([-\d.]+),([-\d.]+) ([-\d.]+),([-\d.]+)', e['pos'])
-        ex, ey, sx, sy = map(float, m.groups())
+        m = re.match(r'e,([-\d.]+),([-\d.]+) (.*)', e['pos'])
+        ex, ey = float(m.group(1)), float(m.group(2))
+        pts = [tuple(map(float, p.split(','))) for p in m.group(3).split()]
         hb, tb = box_of(head), box_of(tail)
-        if abs(ey - hb[3]) > EPS or not hb[0] - EPS <= ex <= hb[2] + EPS:
+        sx, sy = pts[0]
+        on_top = abs(ey - hb[3]) <= EPS and hb[0] - EPS <= ex <= hb[2] + EPS
+        on_side = (abs(ex - hb[0]) <= EPS or abs(ex - hb[2]) <= EPS) and hb[1] - EPS <= ey <= hb[3] + EPS
+        if head['name'].startswith('stage:') and not (on_top or on_side):
             link_bad += fail(label, f'the link {tail["name"]} -> {head["name"]} does not end on '
-                             'the stage\'s top')
+                             'the stage\'s top or side')
             break
-        if abs(sy - tb[1]) > EPS or not tb[0] - EPS <= sx <= tb[2] + EPS:
+        at_bottom = abs(sy - tb[1]) <= EPS and tb[0] - EPS <= sx <= tb[2] + EPS
+        at_side = (abs(sx - tb[0]) <= EPS or abs(sx - tb[2]) <= EPS) and tb[1] - EPS <= sy <= tb[3] + EPS
+        if head['name'].startswith('stage:') and not (at_bottom or at_side):
             link_bad += fail(label, f'the link {tail["name"]} -> {head["name"]} does not leave '
-                             'the seller box\'s bottom')
+                             'the seller box\'s bottom or side')
+            break
+        # The curve, sampled: no point of it under a box that is not its end.
+        samples = []
+        for i in range(0, len(pts) - 3, 3):
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts[i:i + 4]
+            for k in range(9):
+                t = k / 8
+                u = 1 - t
+                samples.append((u**3 * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t**3 * x3,
+                                u**3 * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t**3 * y3))
+        lo, hi = min(x for x, _ in samples), max(x for x, _ in samples)
+        for name, b in on_axis.items():
+            if name in (tail['name'], head['name']) or b[2] < lo or b[0] > hi:
+                continue
+            if any(b[0] + EPS < x < b[2] - EPS and b[1] + EPS < y < b[3] - EPS for x, y in samples):
+                link_bad += fail(label, f'the link {tail["name"]} -> {head["name"]} passes under {name}')
+                break
+        if link_bad:
             break
     if not link_bad:
-        print(f'PASS: {label}: every link leaves its seller box and ends on its stage')
+        print(f'PASS: {label}: every link leaves its seller box and ends on its stage, under no other box')
     return 0
 
 
