@@ -65,8 +65,8 @@ int stdlib_load(const char *name, const char *const *dirs, size_t ndirs, Arena *
 
 /* The names NAME of every file NAME'suffix' (".yaml") in 'dirs' and in the
  * embedded stdlib whose NAME is an id ([a-z0-9][a-z0-9_-]*), except the
- * catalog: sorted, each once, NULL-terminated, in 'a'. Unreadable
- * directories are skipped. Returns the count. */
+ * catalog, and only regular files: sorted, each once, NULL-terminated,
+ * in 'a'. Unreadable directories are skipped. Returns the count. */
 size_t stdlib_names(const char *suffix, const char *const *dirs, size_t ndirs, Arena *a,
 		    const char ***names);
 
