@@ -2,13 +2,14 @@
 # tests/suite_install.sh - make install and make uninstall.
 #
 # Installs the build tree under test into a staging root (DESTDIR), then
-# checks: every file is in its place; the man page carries the version of
-# compiler/version.h and `man roadmapc` finds it through PATH; the installed
-# roadmapc, run from another directory with no configuration, finds its
-# installed stdlib (a note names the installed template file, and a change to
-# the installed copy shows); make uninstall removes exactly what it
-# installed, leaving a team's own template alone; and neither plain make nor
-# make install would install packages. Prints PASS:/FAIL: lines; needs
+# checks: every file is in its place; compiler/version.h is the only source
+# file that writes the version, and the installed man page carries it;
+# `man roadmapc` finds it through PATH; the installed roadmapc, run from
+# another directory with no configuration, finds its installed stdlib (a
+# note names the installed template file, and a change to the installed
+# copy shows); make uninstall removes exactly what it installed, leaving a
+# team's own template alone; and neither plain make nor make install would
+# install packages. Prints PASS:/FAIL: lines; needs
 # $BUILD (the build tree) and make.
 set -u
 cd "$(dirname "$0")/.."
@@ -40,6 +41,9 @@ done
 [ -x "$root/bin/roadmapc" ] && pass "the installed roadmapc is executable" || fail "bin/roadmapc" "not executable"
 [ "$("$root/bin/roadmapc" --version)" = "roadmapc $version" ] &&
 	pass "the installed roadmapc says version $version" || fail "--version" "$("$root/bin/roadmapc" --version)"
+holders=$(grep -rlF "$version" compiler docs stdlib tests README.md Makefile | grep -v '^tests/data/')
+[ "$holders" = compiler/version.h ] && pass "only compiler/version.h writes the version" ||
+	fail "the version $version is written in" "$(printf '%s ' $holders)"
 grep -q "^\.TH ROADMAPC 1 [0-9-]* \"roadmapc $version\"" "$root/share/man/man1/roadmapc.1" &&
 	pass "the installed man page carries the version of version.h" ||
 	fail "man page" "$(grep '^\.TH' "$root/share/man/man1/roadmapc.1")"
