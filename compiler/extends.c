@@ -620,7 +620,7 @@ static bool is_builtin(const ExtendsPath *path, const StdlibText *t)
  * stdlib file too, but never a template: naming it gets the list. */
 static void unknown_template(Merger *m, const char *name, SrcLoc at)
 {
-	bool catalog = strcmp(arena_printf(m->c.arena, "%s.yaml", name), STDLIB_CATALOG) == 0;
+	bool catalog = strcmp(name, STDLIB_CATALOG_NAME) == 0;
 	Diag *d = catalog ? schema_error(&m->c, at, "invalid-value",
 					 "'%s' is the content-type catalog, not a stage template", name)
 			  : schema_error(&m->c, at, "invalid-value", "unknown stage template '%s'", name);
@@ -646,7 +646,7 @@ static Node *read_template(Merger *m, const char *name, SrcLoc at, StdlibText *t
 	Arena *a = m->c.arena;
 	StrBuf err = STRBUF_INIT;
 	const char *file = arena_printf(a, "%s.yaml", name);
-	int rc = strcmp(file, STDLIB_CATALOG) == 0
+	int rc = strcmp(name, STDLIB_CATALOG_NAME) == 0
 		 ? -1 : stdlib_load(file, m->path->dirs, m->path->ndirs, a, t, &err);
 	if (rc == -1)
 		unknown_template(m, name, at);

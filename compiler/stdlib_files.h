@@ -20,8 +20,10 @@
 #include "arena.h"
 #include "strbuf.h"
 
-/* The file name of the content-type catalog (catalog.c). */
-#define STDLIB_CATALOG "content-types.yaml"
+/* The file name of the content-type catalog (catalog.c); its name is no
+ * template's name. */
+#define STDLIB_CATALOG_NAME "content-types"
+#define STDLIB_CATALOG STDLIB_CATALOG_NAME ".yaml"
 
 /* Where the installed stdlib is, relative to the directory of the binary:
  * PREFIX/bin/roadmapc reads PREFIX/share/roadmapc/stdlib. */
