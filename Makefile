@@ -225,12 +225,12 @@ $(BUILD)/unit/bench_front: tests/bench_front.c $(LIB_OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS) -lm
 
 # Builds when needed, never installs packages; the man page is stamped with
-# the version of version.h.
+# the version of version.h (docs/roadmapc.1 carries none).
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(STDLIBDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BUILD)/roadmapc $(DESTDIR)$(BINDIR)/roadmapc
 	install -m 644 $(STDLIB) $(DESTDIR)$(STDLIBDIR)
-	sed 's/^\.TH ROADMAPC 1 \([^ ]*\) "roadmapc [^"]*"/.TH ROADMAPC 1 \1 "roadmapc $(VERSION)"/' \
+	sed 's/^\.TH ROADMAPC 1 \([^ ]*\) "roadmapc"/.TH ROADMAPC 1 \1 "roadmapc $(VERSION)"/' \
 		docs/roadmapc.1 >$(DESTDIR)$(MANDIR)/roadmapc.1.tmp
 	chmod 644 $(DESTDIR)$(MANDIR)/roadmapc.1.tmp
 	mv $(DESTDIR)$(MANDIR)/roadmapc.1.tmp $(DESTDIR)$(MANDIR)/roadmapc.1

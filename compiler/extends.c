@@ -616,13 +616,17 @@ static bool is_builtin(const ExtendsPath *path, const StdlibText *t)
 	return t->embedded || (n && strncmp(t->path, path->installed, n) == 0 && t->path[n] == '/');
 }
 
-/* Says that no template called 'name' exists, at 'at'. */
+/* Says that no template called 'name' exists, at 'at'. The catalog is a
+ * stdlib file too, but never a template: naming it gets the list. */
 static void unknown_template(Merger *m, const char *name, SrcLoc at)
 {
-	Diag *d = schema_error(&m->c, at, "invalid-value", "unknown stage template '%s'", name);
+	bool catalog = strcmp(name, STDLIB_CATALOG_NAME) == 0;
+	Diag *d = catalog ? schema_error(&m->c, at, "invalid-value",
+					 "'%s' is the content-type catalog, not a stage template", name)
+			  : schema_error(&m->c, at, "invalid-value", "unknown stage template '%s'", name);
 	const char **names;
 	size_t n = stdlib_names(".yaml", m->path->dirs, m->path->ndirs, m->c.arena, &names);
-	const char *best = suggest_word(name, names);
+	const char *best = catalog ? NULL : suggest_word(name, names);
 	if (best) {
 		schema_help(&m->c, d, "did you mean '%s'?", best);
 		return;
@@ -641,8 +645,9 @@ static Node *read_template(Merger *m, const char *name, SrcLoc at, StdlibText *t
 {
 	Arena *a = m->c.arena;
 	StrBuf err = STRBUF_INIT;
-	int rc = stdlib_load(arena_printf(a, "%s.yaml", name), m->path->dirs, m->path->ndirs, a, t,
-			     &err);
+	const char *file = arena_printf(a, "%s.yaml", name);
+	int rc = strcmp(name, STDLIB_CATALOG_NAME) == 0
+		 ? -1 : stdlib_load(file, m->path->dirs, m->path->ndirs, a, t, &err);
 	if (rc == -1)
 		unknown_template(m, name, at);
 	else if (rc == -2)

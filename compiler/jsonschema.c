@@ -21,6 +21,7 @@
 #include "check.h"
 #include "json.h"
 #include "schema.h"
+#include "stdlib_files.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -278,7 +279,7 @@ typedef struct Named {
 
 /* One of the 'n' names, each with its summary, or any other id, or null:
  * editors offer the names, roadmapc says whether an id is known. */
-static void named_or_id(Gen *g, const Named *names, size_t n)
+static void named_or_id(Gen *g, const Named *names, size_t n, const char *never)
 {
 	Json *j = &g->j;
 	json_open(j, "anyOf", '[', false);
@@ -292,7 +293,20 @@ static void named_or_id(Gen *g, const Named *names, size_t n)
 	}
 	json_close(j);
 	json_close(j);
-	ref(g, NULL, "id");
+	if (never) {
+		json_open(j, NULL, '{', false);
+		json_open(j, "allOf", '[', true);
+		ref(g, NULL, "id");
+		json_open(j, NULL, '{', true);
+		json_open(j, "not", '{', true);
+		json_string(j, "const", never);
+		json_close(j);
+		json_close(j);
+		json_close(j);
+		json_close(j);
+	} else {
+		ref(g, NULL, "id");
+	}
 	type_null(g);
 	json_close(j);
 }
@@ -501,15 +515,16 @@ static void value(Gen *g, const KeyKind *k, bool own)
 		Named *n = arena_alloc(&g->arena, (cat->ntypes + 1) * sizeof *n);
 		for (size_t i = 0; i < cat->ntypes; i++)
 			n[i] = (Named){ cat->types[i].name, cat->types[i].summary };
-		named_or_id(g, n, cat->ntypes);
+		named_or_id(g, n, cat->ntypes, NULL);
 		break;
 	}
 	case K_TEMPLATE: {
-		/* Or a template of a directory given later: any id. */
+		/* Or a template of a directory given later: any id but the
+		 * catalog's name (extends.c refuses it). */
 		Named *n = arena_alloc(&g->arena, (g->src->ntemplates + 1) * sizeof *n);
 		for (size_t i = 0; i < g->src->ntemplates; i++)
 			n[i] = (Named){ g->src->templates[i].name, g->src->templates[i].summary };
-		named_or_id(g, n, g->src->ntemplates);
+		named_or_id(g, n, g->src->ntemplates, STDLIB_CATALOG_NAME);
 		break;
 	}
 	case K_CHECKS:

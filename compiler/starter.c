@@ -295,6 +295,26 @@ void starter_yaml(const Starter *s, StrBuf *out)
 
 /* ==== Lua ==== */
 
+/* The first lines of a commented question call, in the first stage:
+ * question "ASK" {
+ *   id = "ID", */
+static void lua_question(StrBuf *out, const Style *st, const Question *q)
+{
+	StrBuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, "question \"");
+	for (const char *c = q->ask; *c; c++) {   /* a Lua string literal */
+		if (*c == '"' || *c == '\\')
+			strbuf_putc(&sb, '\\');
+		strbuf_putc(&sb, *c);
+	}
+	strbuf_puts(&sb, "\" {");
+	line(out, st, "  ", strbuf_cstr(&sb));
+	strbuf_reset(&sb);
+	strbuf_printf(&sb, "  id = \"%s\",", q->id);
+	line(out, st, "  ", strbuf_cstr(&sb));
+	strbuf_free(&sb);
+}
+
 void starter_lua(const Starter *s, StrBuf *out)
 {
 	const Roadmap *rm = s->rm;
@@ -319,20 +339,16 @@ void starter_lua(const Starter *s, StrBuf *out)
 		stage_comments(out, st, "", rm, stg);
 		strbuf_printf(out, "stage \"%s\" {\n", stg->id);
 		if (i == 0 && stg->nquestions) {
-			const Question *q = stg->questions[0];
-			StrBuf sb = STRBUF_INIT;
-			strbuf_puts(&sb, "question \"");
-			for (const char *c = q->ask; *c; c++) {   /* a Lua string literal */
-				if (*c == '"' || *c == '\\')
-					strbuf_putc(&sb, '\\');
-				strbuf_putc(&sb, *c);
-			}
-			strbuf_printf(&sb, "\" { id = \"%s\",", q->id);
-			line(out, st, "  ", strbuf_cstr(&sb));
+			const Question *q = stg->questions[0], *last = stg->questions[stg->nquestions - 1];
+			lua_question(out, st, q);
 			line(out, st, "  ", "  answer = \"What settled it for your customers, in their words\",");
 			line(out, st, "  ", "  content = {\"buyer-guide\"},    -- an id of a content item");
 			line(out, st, "  ", "},");
-			strbuf_free(&sb);
+			if (last != q) {
+				lua_question(out, st, last);
+				line(out, st, "  ", "  omit = \"our buyers never ask this\",");
+				line(out, st, "  ", "},");
+			}
 		}
 		strbuf_puts(out, "}\n");
 	}

@@ -123,13 +123,19 @@ typedef struct Names {
 	size_t n, cap;
 } Names;
 
-/* Adds NAME when 'file' is NAME'suffix', NAME is an id and 'file' is not
- * the catalog. */
-static void add_name(Names *names, Arena *a, const char *file, const char *suffix)
+/* Adds NAME when 'file' is NAME'suffix', NAME is an id, 'file' is not the
+ * catalog and, in directory 'dir' (NULL for the embedded stdlib), 'file' is
+ * a regular file: a subdirectory or a dangling link cannot be loaded, so
+ * naming it in a suggestion would only mislead. */
+static void add_name(Names *names, Arena *a, const char *dir, const char *file,
+		     const char *suffix)
 {
 	size_t n = strlen(file), m = strlen(suffix);
 	if (n <= m || strcmp(file + n - m, suffix) != 0 || strcmp(file, STDLIB_CATALOG) == 0 ||
 	    !is_id(file, n - m))
+		return;
+	struct stat st;
+	if (dir && (stat(arena_printf(a, "%s/%s", dir, file), &st) != 0 || !S_ISREG(st.st_mode)))
 		return;
 	ARENA_PUSH(a, names->items, names->n, names->cap, arena_strndup(a, file, n - m));
 }
@@ -148,11 +154,11 @@ size_t stdlib_names(const char *suffix, const char *const *dirs, size_t ndirs, A
 		if (!d)
 			continue;
 		for (struct dirent *e; (e = readdir(d)) != NULL;)
-			add_name(&names, a, e->d_name, suffix);
+			add_name(&names, a, dirs[i], e->d_name, suffix);
 		closedir(d);
 	}
 	for (const StdlibFile *f = embedded; f->name; f++)
-		add_name(&names, a, f->name, suffix);
+		add_name(&names, a, NULL, f->name, suffix);
 	if (names.n)
 		qsort(names.items, names.n, sizeof *names.items, cmp_names);
 	size_t k = 0;

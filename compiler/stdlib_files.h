@@ -20,8 +20,10 @@
 #include "arena.h"
 #include "strbuf.h"
 
-/* The file name of the content-type catalog (catalog.c). */
-#define STDLIB_CATALOG "content-types.yaml"
+/* The file name of the content-type catalog (catalog.c); its name is no
+ * template's name. */
+#define STDLIB_CATALOG_NAME "content-types"
+#define STDLIB_CATALOG STDLIB_CATALOG_NAME ".yaml"
 
 /* Where the installed stdlib is, relative to the directory of the binary:
  * PREFIX/bin/roadmapc reads PREFIX/share/roadmapc/stdlib. */
@@ -65,8 +67,8 @@ int stdlib_load(const char *name, const char *const *dirs, size_t ndirs, Arena *
 
 /* The names NAME of every file NAME'suffix' (".yaml") in 'dirs' and in the
  * embedded stdlib whose NAME is an id ([a-z0-9][a-z0-9_-]*), except the
- * catalog: sorted, each once, NULL-terminated, in 'a'. Unreadable
- * directories are skipped. Returns the count. */
+ * catalog, and only regular files: sorted, each once, NULL-terminated,
+ * in 'a'. Unreadable directories are skipped. Returns the count. */
 size_t stdlib_names(const char *suffix, const char *const *dirs, size_t ndirs, Arena *a,
 		    const char ***names);
 

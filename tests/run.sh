@@ -6,6 +6,9 @@
 #                                     files from the actual output (review the diff!)
 #        ONLY=PATTERN                 runs only tests whose name contains PATTERN
 #
+# In a case's expected output, @VERSION@ stands for the version of
+# compiler/version.h, the one place it is written.
+#
 # Suites:
 #   tests/cases/**/*.test   data-driven cases: input files, arguments, expected
 #                           stdout (diagnostics with carets) and exit status
@@ -17,6 +20,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 [ $# -ge 1 ] || set -- build
 
+version=$(sed -n 's/^#define ROADMAPC_VERSION "\(.*\)"$/\1/p' compiler/version.h)
 pass=0
 fail=0
 failed_names=()
@@ -49,6 +53,10 @@ run_case() { # run_case BIN FILE LABEL
 	d=$(mktemp -d "$tmp/case.XXXX")
 	mkdir -p "$d/files"
 	split_case "$file" "$d"
+	local f
+	for f in "$d/stdout" "$d/stderr"; do
+		[ -f "$f" ] && sed -i "s/@VERSION@/$version/g" "$f"
+	done
 	local args="check"
 	if [ -f "$d/args" ]; then args=$(cat "$d/args"); else
 		args="check $(ls "$d/files" | head -n 1)"; fi
@@ -79,8 +87,9 @@ run_case() { # run_case BIN FILE LABEL
 update_case() {
 	local file=$1 d=$2 code=$3
 	awk '/^=== (stdout|stderr|exit)/ { skip = 1; next } /^=== / { skip = 0 } !skip' "$file" >"$d/new"
-	{ cat "$d/new"; echo "=== stdout"; cat "$d/actual.out"
-	  if [ -f "$d/stderr" ]; then echo "=== stderr"; cat "$d/actual.err"; fi
+	local quoted="\"${version//./\\.}\""
+	{ cat "$d/new"; echo "=== stdout"; sed "s/$quoted/\"@VERSION@\"/g" "$d/actual.out"
+	  if [ -f "$d/stderr" ]; then echo "=== stderr"; sed "s/$quoted/\"@VERSION@\"/g" "$d/actual.err"; fi
 	  echo "=== exit $code"; } >"$file"
 }
 

@@ -108,3 +108,47 @@ else
 	fail "the starter's examples, uncommented" "$(grep -m 5 '"message"' "$tmp/json")"
 fi
 rm -f opened.yaml
+
+# With a Lua front end built in, the Lua starters load as the YAML ones do:
+# each passes the schema and reports its gaps, and the b2b-complex one's
+# examples work uncommented. A binary that cannot read Lua says so, and
+# then this part has nothing to test.
+printf 'roadmap { product = "P", segment = "S" }\n' >probe.lua
+if ! "$ROADMAPC" check probe.lua 2>&1 | grep -q 'Lua roadmaps are not supported'; then
+	for t in $templates; do
+		if ! "$ROADMAPC" init -I ../team --template "$t" "$t.lua" 2>"$tmp/err"; then
+			fail "init --template $t FILE.lua" "$(head -n 3 "$tmp/err")"; continue
+		fi
+		"$ROADMAPC" check -I ../team --format json "$t.lua" >"$tmp/json"; rc=$?
+		if [ $rc = 1 ] && grep -q '"checked": true' "$tmp/json" && grep -q '"question-without-answer"' "$tmp/json"; then
+			pass "the Lua $t starter passes the schema and reports its gaps"
+		else
+			fail "the Lua $t starter" "exit $rc; $(grep -m 3 '"message"' "$tmp/json")"
+		fi
+	done
+	python3 - b2b-complex.lua >opened.lua <<'PY'
+import sys
+out, stage, example = [], 0, False
+for l in open(sys.argv[1]).read().split('\n'):
+    if l.startswith('stage "'):
+        stage += 1
+    if stage == 1 and l.startswith('  -- '):
+        l = '  ' + l[5:]
+    if l.startswith('-- seller "') or l.startswith('-- content "'):
+        example = True
+    if example and l.startswith('-- '):
+        example = l != '-- }'
+        l = l[3:]
+    out.append(l)
+print('\n'.join(out), end='')
+PY
+	"$ROADMAPC" check --format json opened.lua >"$tmp/json"
+	if grep -q '"checked": true' "$tmp/json" && ! grep -q 'question:cost-of-inaction"' "$tmp/json" &&
+		! grep -q 'who-owns-it' "$tmp/json" && ! grep -q '"item": "stage:problem-identification"' "$tmp/json" &&
+		grep -q 'question:root-cause"' "$tmp/json"; then
+		pass "the Lua starter's examples work uncommented: an answered question, an omitted one, a seller action, a content item"
+	else
+		fail "the Lua starter's examples, uncommented" "$(grep -m 5 '"message"' "$tmp/json")"
+	fi
+	rm -f opened.lua
+fi

@@ -2,13 +2,14 @@
 # tests/suite_install.sh - make install and make uninstall.
 #
 # Installs the build tree under test into a staging root (DESTDIR), then
-# checks: every file is in its place; the man page carries the version of
-# compiler/version.h and `man roadmapc` finds it through PATH; the installed
-# roadmapc, run from another directory with no configuration, finds its
-# installed stdlib (a note names the installed template file, and a change to
-# the installed copy shows); make uninstall removes exactly what it
-# installed, leaving a team's own template alone; and neither plain make nor
-# make install would install packages. Prints PASS:/FAIL: lines; needs
+# checks: every file is in its place; compiler/version.h is the only source
+# file that writes the version, and the installed man page carries it;
+# `man roadmapc` finds it through PATH; the installed roadmapc, run from
+# another directory with no configuration, finds its installed stdlib (a
+# note names the installed template file, and a change to the installed
+# copy shows); make uninstall removes exactly what it installed, leaving a
+# team's own template alone; and neither plain make nor make install would
+# install packages. Prints PASS:/FAIL: lines; needs
 # $BUILD (the build tree) and make.
 set -u
 cd "$(dirname "$0")/.."
@@ -24,6 +25,11 @@ fail() { echo "FAIL: $1: $2"; }
 mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s -C "$ROOT" BUILD="$BUILD" \
 	PREFIX="$prefix" DESTDIR="$stage" "$@"; }
 
+# make install builds what is out of date, with the default flags: on a
+# stale tree under test (the sanitizer one) that would replace the binary.
+if ! mk -q "$BUILD/roadmapc" 2>/dev/null; then
+	fail "make install" "$BUILD/roadmapc is out of date with the sources: rebuild it first"; exit 0
+fi
 version=$(sed -n 's/^#define ROADMAPC_VERSION "\(.*\)"$/\1/p' compiler/version.h)
 if ! mk install >"$tmp/install.log" 2>&1; then
 	fail "make install" "$(tail -n 5 "$tmp/install.log")"; exit 0
@@ -40,6 +46,9 @@ done
 [ -x "$root/bin/roadmapc" ] && pass "the installed roadmapc is executable" || fail "bin/roadmapc" "not executable"
 [ "$("$root/bin/roadmapc" --version)" = "roadmapc $version" ] &&
 	pass "the installed roadmapc says version $version" || fail "--version" "$("$root/bin/roadmapc" --version)"
+holders=$(grep -rlF "$version" compiler docs stdlib tests README.md Makefile | grep -v '^tests/data/')
+[ "$holders" = compiler/version.h ] && pass "only compiler/version.h writes the version" ||
+	fail "the version $version is written in" "$(printf '%s ' $holders)"
 grep -q "^\.TH ROADMAPC 1 [0-9-]* \"roadmapc $version\"" "$root/share/man/man1/roadmapc.1" &&
 	pass "the installed man page carries the version of version.h" ||
 	fail "man page" "$(grep '^\.TH' "$root/share/man/man1/roadmapc.1")"

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define DOCS "docs/stdlib.md"
@@ -200,6 +201,45 @@ TEST(stdlib_lookup)
 	arena_free(&a);
 }
 
+/* In a directory, only regular files name templates: a subdirectory or a
+ * dangling link called NAME.yaml cannot be loaded, so it is never offered. */
+TEST(stdlib_names_only_regular_files)
+{
+	char tmpl[] = "/tmp/roadmapc-names-XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	EXPECT(dir != NULL);
+	if (!dir)
+		return;
+	char file[256], sub[256], link[256];
+	snprintf(file, sizeof file, "%s/house.yaml", dir);
+	snprintf(sub, sizeof sub, "%s/folder.yaml", dir);
+	snprintf(link, sizeof link, "%s/gone.yaml", dir);
+	FILE *f = fopen(file, "w");
+	if (f) {
+		fputs("template: 1\n", f);
+		fclose(f);
+	}
+	EXPECT(mkdir(sub, 0700) == 0);
+	EXPECT(symlink("/nonexistent/gone.yaml", link) == 0);
+	const char *dirs[] = { dir };
+	const char **names;
+	Arena a;
+	arena_init(&a);
+	size_t k = stdlib_names(".yaml", dirs, 1, &a, &names);
+	bool house = false;
+	for (size_t i = 0; i < k; i++) {
+		house |= strcmp(names[i], "house") == 0;
+		EXPECT(strcmp(names[i], "folder") != 0);
+		EXPECT(strcmp(names[i], "gone") != 0);
+	}
+	EXPECT(house);
+	arena_free(&a);
+	remove(file);
+	remove(link);
+	rmdir(sub);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	RUN(embedded_catalog_loads);
@@ -207,5 +247,6 @@ int main(void)
 	RUN(a_user_catalog_adds_to_the_builtin_one_type_by_type);
 	RUN(a_broken_user_catalog_is_reported_in_that_file);
 	RUN(stdlib_lookup);
+	RUN(stdlib_names_only_regular_files);
 	return HARNESS_RESULT();
 }

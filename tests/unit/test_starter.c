@@ -5,8 +5,9 @@
  * state whose roadmap, stage, question, seller and content functions only
  * record their calls, with the commented examples uncommented, as a
  * marketer would. Every call must have the DSL's shape (`f "name" { ... }`),
- * `roadmap { }` must name the template in `extends`, and every stage of the
- * template must be called, in order. */
+ * `roadmap { }` must name the template in `extends`, every stage of the
+ * template must be called, in order, and the first stage must answer its
+ * first question and omit its last, as the YAML starter does. */
 #include "templates.h"
 
 #include "starter.h"
@@ -30,7 +31,10 @@ static const char dsl[] =
 	"local record_stage = named('stage')\n"
 	"function stage(id) local f = record_stage(id)\n"
 	"  return function(t) calls.stages[#calls.stages + 1] = id; return f(t) end end\n"
-	"question = named('question')\n"
+	"local record_question = named('question')\n"
+	"calls.questions = {}\n"
+	"function question(ask) local f = record_question(ask)\n"
+	"  return function(t) calls.questions[#calls.questions + 1] = f(t); return t end end\n"
 	"seller = named('seller')\n"
 	"content = named('content')\n";
 
@@ -82,8 +86,9 @@ static void run_lua_starter(const Template *t, const Roadmap *rm, void *data)
 	if (rc != LUA_OK)
 		printf("    %s: %s\n", t->name, lua_tostring(L, -1));
 	EXPECT(rc == LUA_OK);
-	rc = luaL_dostring(L, "return calls.roadmap.extends, #calls.stages, calls.seller, "
-			      "calls.content, calls.question");
+	rc = luaL_dostring(L, "local q = calls.questions; return calls.roadmap.extends, "
+			      "#calls.stages, calls.seller, calls.content, #q, q[1] and q[1]._name, "
+			      "q[1] and q[1].answer, q[2] and q[2]._name, q[2] and q[2].omit");
 	EXPECT(rc == LUA_OK);
 	if (rc == LUA_OK) {
 		const char *extends = lua_tostring(L, 1);
@@ -91,8 +96,16 @@ static void run_lua_starter(const Template *t, const Roadmap *rm, void *data)
 		EXPECT(lua_tointeger(L, 2) == (lua_Integer)rm->nstages);
 		EXPECT(lua_tostring(L, 3) && strcmp(lua_tostring(L, 3), "buyer-guide-campaign") == 0);
 		EXPECT(lua_tostring(L, 4) && strcmp(lua_tostring(L, 4), "buyer-guide") == 0);
-		EXPECT(lua_tostring(L, 5) &&
-		       strcmp(lua_tostring(L, 5), rm->stages[0]->questions[0]->ask) == 0);
+		/* The first question answered, the last one omitted. */
+		const Stage *first = rm->stages[0];
+		EXPECT(lua_tointeger(L, 5) == (first->nquestions > 1 ? 2 : 1));
+		EXPECT(lua_tostring(L, 6) && strcmp(lua_tostring(L, 6), first->questions[0]->ask) == 0);
+		EXPECT(lua_tostring(L, 7) != NULL);
+		if (first->nquestions > 1) {
+			const char *ask = first->questions[first->nquestions - 1]->ask;
+			EXPECT(lua_tostring(L, 8) && strcmp(lua_tostring(L, 8), ask) == 0);
+			EXPECT(lua_tostring(L, 9) != NULL);
+		}
 	}
 	for (size_t k = 0; rc == LUA_OK && k < rm->nstages; k++) {
 		lua_settop(L, 0);
