@@ -8,6 +8,7 @@
  *                                 resident KB of the run
  *   bench_front phases FILE       in one process, the share of each phase
  *                                 (front end, schema and resolve, checks)
+ *                                 and the arena memory each one adds
  *
  * The runs are forked from this small process, not from a script, so that
  * their peak memory is their own. Times are CPU time, which a busy machine
@@ -134,6 +135,7 @@ static int cmd_phases(const char *path)
 	if (catalog_load(&cat, &ca, NULL, 0, &cdl) != 0)
 		return 2;
 	double t[4] = { 1e9, 1e9, 1e9, 1e9 };
+	size_t mem[3];          /* arena bytes after each phase (the same each time) */
 	for (int i = 0; i < 3; i++) {
 		Arena a;
 		DiagList dl;
@@ -150,10 +152,12 @@ static int cmd_phases(const char *path)
 		FrontResult fr;
 		int rc = front_yaml_parse(&sf, &lim, &a, &dl, &fr);
 		double t1 = cpu_now();
+		mem[0] = a.total;
 		Roadmap *rm = rc == 0 ? schema_build(fr.root, &sf, &a, &dl) : NULL;
 		if (rm)
 			resolve_roadmap(rm, &cat, &reg, &a, &dl);
 		double t2 = cpu_now();
+		mem[1] = a.total;
 		if (rm && !diag_has_errors(&dl)) {
 			CheckConfig cfg = { NULL, 0, 20780, NULL, NULL };
 			check_run(rm, &reg, &cfg, &dl);
@@ -161,14 +165,17 @@ static int cmd_phases(const char *path)
 			diag_sort(&dl);
 		}
 		double t3 = cpu_now();
+		mem[2] = a.total;
 		arena_free(&a);
 		double d[4] = { t1 - t0, t2 - t1, t3 - t2, t3 - t0 };
 		for (int k = 0; k < 4; k++)
 			t[k] = d[k] < t[k] ? d[k] : t[k];
 	}
 	double bare = bare_parse(text, len, &events);
-	printf("front end %.3f s, schema and resolve %.3f s, checks %.3f s; all %.2fx the bare parse\n",
-	       t[0], t[1], t[2], t[3] / bare);
+	printf("front end %.3f s, schema and resolve %.3f s, checks %.3f s; all %.2fx the bare parse;"
+	       " arena: tree %.0f MB, model %.0f MB, findings %.0f MB (file %.0f MB)\n",
+	       t[0], t[1], t[2], t[3] / bare, mem[0] / 1e6, (mem[1] - mem[0]) / 1e6,
+	       (mem[2] - mem[1]) / 1e6, len / 1e6);
 	arena_free(&ca);
 	free(text);
 	return 0;

@@ -6,7 +6,8 @@
 # path is spelled (./x, a symlink, a hard link); refreshing a baseline in
 # place is allowed. A closed pipe (`| head -1`) and a file-size limit
 # (`ulimit -f`) are write errors, exit 2, not signals, and leave the
-# earlier file and no temporary file; a replacement keeps the file's mode.
+# earlier file and no temporary file; a replacement keeps the file's mode;
+# an unwritable directory is an error that leaves every other output whole.
 # (Interrupting a write is tested deterministically in test_outfile.)
 # Prints PASS:/FAIL: lines; needs $ROADMAPC.
 set -u
@@ -88,9 +89,13 @@ mode=$(stat -c %a big.json)
 [ "$mode" = 640 ] && grep -q '"diagnostics"' big.json &&
 	pass "replacing an output keeps its mode (640)" || fail "replacement mode" "mode $mode"
 
+# An unwritable directory; root writes into any mode, but not into /proc.
 mkdir ro && chmod 555 ro
-if [ "$(id -u)" != 0 ]; then
-	"$ROADMAPC" check $TODAY -o ro/r.txt a.yaml >/dev/null 2>err; rc=$?
-	[ $rc = 2 ] && grep -q "cannot write 'ro/r.txt'" err &&
-		pass "an unwritable directory is an error, exit 2" || fail "unwritable directory" "exit $rc"
-fi
+ro=ro
+[ "$(id -u)" = 0 ] && ro=/proc
+echo "the previous report" >big.json
+"$ROADMAPC" check $TODAY --format json -o big.json --format text -o $ro/r.txt a.yaml >/dev/null 2>err; rc=$?
+[ $rc = 2 ] && grep -q "cannot write '$ro/r.txt'" err && [ -z "$(find . -name '*.tmp*')" ] &&
+	{ [ "$(cat big.json)" = "the previous report" ] || python3 -m json.tool big.json >/dev/null; } &&
+	pass "an unwritable directory ($ro) is an error, exit 2, the other output whole (old or new)" ||
+	fail "unwritable directory" "exit $rc, $(head -c 200 err)"

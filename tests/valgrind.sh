@@ -9,6 +9,9 @@
 # itself are suppressed in tests/valgrind.supp, each with its reason.
 # Suites skip what cannot run under valgrind (resource limits, timing) when
 # VALGRIND is set. Prints PASS:/FAIL: lines and the runner's count.
+# --track-origins is left out: it makes every run half as slow again, for
+# the sake of a diagnosis; rerun a failing command with it to see where an
+# uninitialised value came from.
 set -u
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -19,7 +22,7 @@ logs=$vg/logs
 rm -rf "$vg"
 mkdir -p "$logs"
 VG_OPTS="--tool=memcheck --leak-check=full --show-leak-kinds=definite,indirect
---errors-for-leak-kinds=definite,indirect --track-origins=yes --num-callers=30
+--errors-for-leak-kinds=definite,indirect --num-callers=30
 --suppressions=$ROOT/tests/valgrind.supp"
 cat >"$vg/roadmapc" <<EOF
 #!/bin/sh
