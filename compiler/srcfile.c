@@ -252,8 +252,8 @@ const char *srcfile_line(const SrcFile *sf, int line, size_t *len)
 	size_t start = sf->line_start[line - 1];
 	size_t end = sf->len;
 	if ((size_t)line < sf->nlines)
-		end = sf->line_start[line] - break_before((const unsigned char *)sf->text, start, sf->syntax,
-							  sf->line_start[line]);
+		end = sf->line_start[line] - break_before((const unsigned char *)sf->text, start,
+							  sf->line_start[line], sf->syntax);
 	*len = end - start;
 	return sf->text + start;
 }
