@@ -421,9 +421,13 @@ static bool make_content_unused(Draft *dr)
 
 static bool make_content_unreviewed(Draft *dr)
 {
+	/* One finding names every undated item (its subject is the roadmap). */
 	const Content *c = subject_as_content(dr->d->subject);
-	return c && done(dr, PLAN_REFRESH_CONTENT, "Review '%s' and record the date in 'reviewed:'",
-			 content_name(c));
+	if (c)
+		return done(dr, PLAN_REFRESH_CONTENT, "Review '%s' and record the date in 'reviewed:'",
+			    content_name(c));
+	return done(dr, PLAN_REFRESH_CONTENT, "Review the content with no 'reviewed' date and record "
+		    "when it was checked: %s", dr->d->message);
 }
 
 static bool make_complex_without_concerns(Draft *dr)

@@ -63,9 +63,21 @@ stage "mull-it-over" {
 }
 stage "choose-plan" {
   name = "Pick a plan",
+  phase = "purchase",
   when = { 35, 40 },
   expects = { "pricing" },
   prefers = { "web" },
+}
+
+stage "ask-around" {
+  name = "Ask other store owners",
+  phase = "pre-purchase",
+  expects = { "left-alone" },
+  question "Do store owners like me keep using it after the trial?" {
+    id = "peers-use-it",
+    answer = "Owners in the store-owner forums who have used it for a year",
+    content = { "sample-report" },
+  },
 }
 
 seller "social-ads" {

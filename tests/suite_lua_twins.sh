@@ -16,6 +16,9 @@ cd "$(dirname "$0")/.."
 
 # Cases with no Lua twin: what they test does not exist in Lua.
 declare -A no_twin=(
+	[checks/text-cut-by-comment-fires]="a YAML comment that cuts plain text; every Lua string is quoted"
+	[checks/text-cut-by-comment-near-miss]="a YAML comment that cuts plain text; every Lua string is quoted"
+	[schema/unknown-key-indentation]="an indentation slip; Lua has no indentation"
 	[schema/duplicate-id-alias]="a YAML alias; in Lua, a table placed twice is the same mistake (tests/cases/lua/dsl)"
 	[schema/extension-keys-and-merge]="YAML merge keys"
 	[schema/extension-keys-near-miss]="YAML anchors in x- keys; tests/cases/lua/dsl/extension-keys.test"
@@ -73,17 +76,31 @@ done
 # The examples and their Lua twins.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# text-cut-by-comment is about YAML's plain text, which Lua does not have: the
+# YAML form runs without it, so both forms must find and draw the same.
 for lua in examples/*.lua; do
 	name=$(basename "$lua" .lua)
 	yaml=examples/$name.yaml
 	[ -f "$yaml" ] || continue
 	for form in yaml lua; do
-		"$ROADMAPC" check --today 2026-11-23 --format json "examples/$name.$form" 2>&1 |
+		yaml_only=()
+		[ $form = yaml ] && yaml_only=(-W text-cut-by-comment=off)
+		"$ROADMAPC" check --today 2026-11-23 "${yaml_only[@]}" --format json "examples/$name.$form" 2>&1 |
 			python3 -c 'import json, sys
 for d in json.load(sys.stdin)["diagnostics"]:
     print(d["severity"], d["check"], d.get("item"), d["message"])' | sort >"$tmp/$name.$form.findings"
 		mkdir -p "$tmp/$form"
-		"$ROADMAPC" build --today 2026-11-23 -q -T svg -T dot -o "$tmp/$form" "examples/$name.$form" >/dev/null 2>&1
+		"$ROADMAPC" build --today 2026-11-23 "${yaml_only[@]}" -q -T svg -T dot -o "$tmp/$form" \
+			"examples/$name.$form" >/dev/null 2>&1
+		# The plan's CSV names each finding's file and line, which differ
+		# by design; every other column must be the same.
+		python3 - "$tmp/$form/$name.plan.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+keep = [i for i, h in enumerate(rows[0]) if h not in ("file", "line")]
+with open(sys.argv[1], "w", newline="", encoding="utf-8") as f:
+    csv.writer(f, lineterminator="\r\n").writerows([[r[i] for i in keep] for r in rows])
+PY
 	done
 	if [ -s "$tmp/$name.yaml.findings" ] && diff "$tmp/$name.yaml.findings" "$tmp/$name.lua.findings" >/dev/null; then
 		echo "PASS: examples/$name: the Lua form finds the same ($(wc -l <"$tmp/$name.lua.findings") findings)"
