@@ -165,10 +165,14 @@ void check_content_unreviewed(CheckCtx *ctx)
 	if (d && n == 0)
 		d->suppressed = "ignore";
 	if (d)
-		diag_help(ctx->dl, d,
-			  "add 'reviewed: YYYY-MM-DD' to each, the day it was last checked; content "
-			  "that needs no review can say why with 'ignore: { content-unreviewed: "
-			  "\"REASON\" }'");
+		diag_help(ctx->dl, d, "%s",
+			  check_syntax(ctx,
+				       "add 'reviewed: YYYY-MM-DD' to each, the day it was last checked; "
+				       "content that needs no review can say why with 'ignore: { "
+				       "content-unreviewed: \"REASON\" }'",
+				       "add reviewed = \"YYYY-MM-DD\" to each, the day it was last "
+				       "checked; content that needs no review can say why with ignore = "
+				       "{ [\"content-unreviewed\"] = \"REASON\" }"));
 	free(names);
 }
 

@@ -147,10 +147,14 @@ void check_complex_without_concerns(CheckCtx *ctx)
 			return;
 	Diag *d = check_report(ctx, rm->category_loc, subject_roadmap(rm), subject_none(),
 			       "the roadmap is for a complex purchase, but records no buyer concerns");
-	diag_help(ctx->dl, d,
-		  "ask customers what worried them or nearly stopped them, and add it under "
-		  "'concerns:' at the stage where it arose; if buyers apply little scrutiny, "
-		  "the category is 'considered'");
+	diag_help(ctx->dl, d, "%s",
+		  check_syntax(ctx,
+			       "ask customers what worried them or nearly stopped them, and add it "
+			       "under 'concerns:' at the stage where it arose; if buyers apply little "
+			       "scrutiny, the category is 'considered'",
+			       "ask customers what worried them or nearly stopped them, and add it "
+			       "with concern \"...\" in the stage where it arose; if buyers apply "
+			       "little scrutiny, the category is \"considered\""));
 }
 
 void check_stage_without_questions(CheckCtx *ctx)

@@ -148,14 +148,22 @@ void check_phase_out_of_order(CheckCtx *ctx)
 					       vocab_phases[st->phase], st->name, vocab_phases[latest->phase],
 					       latest->name);
 			if (st->phase_explicit)
-				diag_help(ctx->dl, d,
-					  "list the stages in the order buyers go through them, or "
-					  "correct the 'phase:' of one of them");
+				diag_help(ctx->dl, d, "%s",
+					  check_syntax(ctx,
+						       "list the stages in the order buyers go through them, or "
+						       "correct the 'phase:' of one of them",
+						       "list the stages in the order buyers go through them, or "
+						       "correct the phase = \"...\" of one of them"));
 			else
 				diag_help(ctx->dl, d,
-					  "'%s' says no 'phase:', so it counts as %s; if it comes after "
-					  "the purchase, say 'phase: post-purchase', else move it above "
-					  "'%s'", st->id, vocab_phases[st->phase], latest->id);
+					  check_syntax(ctx,
+						       "'%s' says no 'phase:', so it counts as %s; if it comes "
+						       "after the purchase, say 'phase: post-purchase', else move "
+						       "it above '%s'",
+						       "'%s' says no phase, so it counts as %s; if it comes after "
+						       "the purchase, say phase = \"post-purchase\", else move it "
+						       "above '%s'"),
+					  st->id, vocab_phases[st->phase], latest->id);
 		}
 		if (!latest || st->phase > latest->phase)
 			latest = st;
@@ -229,8 +237,12 @@ static void skipped_by(CheckCtx *ctx, const char *key, bool (*has)(const Stage *
 				 n == 1 ? "s" : "ve", key, checks, n == 1 ? "it" : "them");
 	}
 	free(names);
-	diag_help(ctx->dl, d, "%s; a stage where that cannot be said can record why with "
-		  "'ignore: { stages-skipped: \"REASON\" }'", help);
+	diag_help(ctx->dl, d,
+		  check_syntax(ctx, "%s; a stage where that cannot be said can record why with "
+			       "'ignore: { stages-skipped: \"REASON\" }'",
+			       "%s; a stage where that cannot be said can record why with ignore = "
+			       "{ [\"stages-skipped\"] = \"REASON\" }"),
+		  help);
 }
 
 void check_stages_skipped(CheckCtx *ctx)
@@ -238,9 +250,14 @@ void check_stages_skipped(CheckCtx *ctx)
 	Timeline t = ctx->rm->timeline;
 	ASSERT(t >= 0 && t < TIMELINE_COUNT);
 	skipped_by(ctx, "when", has_when, "timing-mismatch and process-misaligned",
-		   check_text(ctx, "give each stage a 'when:' in %s from the start of the buying "
-			      "process", unit_plural[t]));
+		   check_text(ctx, check_syntax(ctx, "give each stage a 'when:' in %s from the start "
+						"of the buying process",
+						"give each stage a when = { FROM, TO } in %s from the "
+						"start of the buying process"),
+			      unit_plural[t]));
 	skipped_by(ctx, "expects", has_expects, "expected-value-missing and unwanted-value",
-		   "say in each stage's 'expects:' what buyers want from the seller there "
-		   "('[left-alone]' when they want nothing)");
+		   check_syntax(ctx, "say in each stage's 'expects:' what buyers want from the seller "
+				"there ('[left-alone]' when they want nothing)",
+				"say in each stage's expects = { ... } what buyers want from the "
+				"seller there (\"left-alone\" when they want nothing)"));
 }

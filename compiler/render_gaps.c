@@ -21,6 +21,7 @@
 #include "plan.h"
 #include "render_roadmap.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* How many of the plan's actions the "fix these first" panel names. */
@@ -495,6 +496,20 @@ static void coverage_line(Gaps *g)
 		  10, FONT_BOLD, INK);
 }
 
+/* Findings in an order that does not depend on where they are in the file
+ * (check, item, message), so the YAML and Lua forms of a roadmap, whose
+ * lines differ, draw the same picture. Ties keep report order. */
+static int by_finding(const void *a, const void *b)
+{
+	const Diag *x = *(const Diag *const *)a, *y = *(const Diag *const *)b;
+	int c = strcmp(x->check, y->check);
+	if (!c)
+		c = strcmp(x->item ? x->item : "", y->item ? y->item : "");
+	if (!c)
+		c = strcmp(x->message, y->message);
+	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
 int render_gaps(const OutputContext *ctx, StrBuf *out, StrBuf *err)
 {
 	Gaps g;
@@ -516,8 +531,12 @@ int render_gaps(const OutputContext *ctx, StrBuf *out, StrBuf *err)
 	worst_gaps(&g);
 	legend(&g);
 	cover_stages(&g);
+	const Diag **order = arena_alloc(&a, (g.u->diags.n + 1) * sizeof *order);
+	for (size_t i = 0; i < g.u->diags.n; i++)
+		order[i] = g.u->diags.items[i];
+	qsort(order, g.u->diags.n, sizeof *order, by_finding);
 	for (size_t i = 0; i < g.u->diags.n; i++) {
-		const Diag *d = g.u->diags.items[i];
+		const Diag *d = order[i];
 		if (d->suppressed || d->sev == SEV_OFF)
 			continue;
 		BoardBadge badge = mark_badge(&g, d);

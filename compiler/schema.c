@@ -15,6 +15,7 @@
 #include "schema_read.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Largest `max_age_days`: about 270 years. */
@@ -490,10 +491,16 @@ static void read_checks(SchemaCtx *c, Roadmap *rm, const NodePair *f)
  * settings): no `roadmap:` key, and most of its top-level keys are not
  * roadmap keys. One error that says so serves better than one per key.
  * Returns true when it reported that. */
+static int by_text(const void *a, const void *b)
+{
+	const Node *x = *(const Node *const *)a, *y = *(const Node *const *)b;
+	return strcmp(x->str, y->str);
+}
+
 static bool not_a_roadmap(SchemaCtx *c, const Node *root)
 {
 	size_t total = 0, unknown = 0;
-	const char *list = NULL;
+	const Node **keys = arena_alloc(c->arena, (root->npairs + 1) * sizeof *keys);
 	for (size_t p = 0; p < root->npairs; p++) {
 		const Node *key = root->pairs[p].key;
 		if (schema_scalar_is(key, "roadmap"))
@@ -504,21 +511,27 @@ static bool not_a_roadmap(SchemaCtx *c, const Node *root)
 		bool ours = false;
 		for (size_t i = 0; top_keys[i]; i++)
 			ours |= schema_scalar_is(key, top_keys[i]);
-		if (ours)
-			continue;
-		if (unknown < 5)
-			list = list ? arena_printf(c->arena, "%s, %s", list, schema_found(c, key))
-				    : schema_found(c, key);
-		unknown++;
+		if (!ours)
+			keys[unknown++] = key;
 	}
 	if (total == 0 || unknown * 2 <= total)
 		return false;
+	/* In name order: a Lua table has no order of its own, and both forms
+	 * of a file must say the same. */
+	qsort(keys, unknown, sizeof *keys, by_text);
+	const char *list = NULL;
+	for (size_t i = 0; i < unknown && i < 5; i++)
+		list = list ? arena_printf(c->arena, "%s, %s", list, schema_found(c, keys[i]))
+			    : schema_found(c, keys[i]);
 	Diag *d = schema_error(c, schema_item_loc(root), "missing-field",
 			       "this file is not a roadmap: it has no 'roadmap:' key, and %zu of its "
 			       "%zu top-level keys are not roadmap keys (%s%s)", unknown, total, list,
 			       unknown > 5 ? ", ..." : "");
-	schema_help(c, d, "a roadmap starts with 'roadmap: 1', then 'product:', 'segment:' and "
-			  "'stages:'; docs/language.md has a complete example");
+	schema_help(c, d, "%s", schema_syntax(root,
+		    "a roadmap starts with 'roadmap: 1', then 'product:', 'segment:' and 'stages:'; "
+		    "docs/language.md has a complete example",
+		    "a roadmap starts with roadmap { product = \"...\", segment = \"...\" }, then "
+		    "its stage \"id\" { ... } calls; docs/lua.md has a complete example"));
 	return true;
 }
 

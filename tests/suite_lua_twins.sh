@@ -89,12 +89,13 @@ for lua in examples/*.lua; do
 			python3 -c 'import json, sys
 for d in json.load(sys.stdin)["diagnostics"]:
     print(d["severity"], d["check"], d.get("item"), d["message"])' | sort >"$tmp/$name.$form.findings"
-		mkdir -p "$tmp/$form"
-		"$ROADMAPC" build --today 2026-11-23 "${yaml_only[@]}" -q -T svg -T dot -o "$tmp/$form" \
+		mkdir -p "$tmp/$name/$form"
+		"$ROADMAPC" build --today 2026-11-23 "${yaml_only[@]}" -q -T svg -T dot -o "$tmp/$name/$form" \
 			"examples/$name.$form" >/dev/null 2>&1
-		# The plan's CSV names each finding's file and line, which differ
-		# by design; every other column must be the same.
-		python3 - "$tmp/$form/$name.plan.csv" <<'PY'
+		# The plan names the roadmap's file, and its CSV each finding's file
+		# and line, which differ by design; everything else must be the same.
+		sed -i "s|^- Roadmap: examples/$name\.$form\$|- Roadmap: examples/$name|" "$tmp/$name/$form/$name.plan.md"
+		python3 - "$tmp/$name/$form/$name.plan.csv" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
 keep = [i for i, h in enumerate(rows[0]) if h not in ("file", "line")]
@@ -108,11 +109,11 @@ PY
 		echo "FAIL: examples/$name: the Lua form finds something else"
 		diff "$tmp/$name.yaml.findings" "$tmp/$name.lua.findings" | sed 's/^/    /' | head -n 10
 	fi
-	outputs=$(cd "$tmp/yaml" && ls "$name".* 2>/dev/null | wc -l)
-	if diff -r "$tmp/yaml" "$tmp/lua" >/dev/null; then
+	outputs=$(cd "$tmp/$name/yaml" && ls "$name".* 2>/dev/null | wc -l)
+	if diff -r "$tmp/$name/yaml" "$tmp/$name/lua" >/dev/null; then
 		echo "PASS: examples/$name: the Lua form writes the same $outputs per-roadmap outputs"
 	else
 		echo "FAIL: examples/$name: the Lua form writes other per-roadmap outputs"
-		diff -r "$tmp/yaml" "$tmp/lua" | sed 's/^/    /' | head -n 10
+		diff -r "$tmp/$name/yaml" "$tmp/$name/lua" | sed 's/^/    /' | head -n 10
 	fi
 done
