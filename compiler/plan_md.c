@@ -16,6 +16,7 @@
 #include "model_index.h"
 #include "output.h"
 #include "plan.h"
+#include "report.h"
 #include "strmap.h"
 
 #include <string.h>
@@ -61,11 +62,6 @@ static void put_md(StrBuf *out, const char *s)
 	escape_markdown(out, s);
 }
 
-static size_t percent(size_t done, size_t total)
-{
-	return total ? done * 100 / total : 0;      /* rounded down, as in the reports */
-}
-
 static const char *plural(size_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
@@ -105,14 +101,17 @@ static void summary(StrBuf *out, const Unit *u, const Plan *plan)
 		if (plan->unassigned)
 			strbuf_printf(out, "; %zu unassigned", plan->unassigned);
 	}
-	strbuf_printf(out, ".\n- **Question coverage %zu%%**: %zu of %zu %s answered with "
-		      "published content.\n", percent(cov->questions_done, cov->questions_total),
+	/* Coverage as every format shows it (report.h): rounded down to a tenth. */
+	strbuf_puts(out, ".\n- **Question coverage ");
+	report_percent(out, cov->questions_done, cov->questions_total);
+	strbuf_printf(out, "**: %zu of %zu %s answered with published content.\n",
 		      cov->questions_done, cov->questions_total,
 		      plural(cov->questions_total, "question", "questions"));
-	strbuf_printf(out, "- **Stage coverage %zu%%**: %zu of %zu %s served by a seller action, "
-		      "or left alone as buyers want.\n",
-		      percent(cov->stages_done, cov->stages_total), cov->stages_done,
-		      cov->stages_total, plural(cov->stages_total, "stage", "stages"));
+	strbuf_puts(out, "- **Stage coverage ");
+	report_percent(out, cov->stages_done, cov->stages_total);
+	strbuf_printf(out, "**: %zu of %zu %s served by a seller action, or left alone as buyers "
+		      "want.\n", cov->stages_done, cov->stages_total,
+		      plural(cov->stages_total, "stage", "stages"));
 	strbuf_printf(out, "- **Findings**: %zu %s, %zu %s, %zu info",
 		      diag_count(dl, SEV_ERROR), plural(diag_count(dl, SEV_ERROR), "error", "errors"),
 		      diag_count(dl, SEV_WARNING),

@@ -20,6 +20,7 @@
 #include "model_index.h"
 #include "plan.h"
 #include "render_roadmap.h"
+#include "report.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -480,20 +481,25 @@ static void legend(Gaps *g)
 	board_row(b, x, 0, NULL, "Point at a mark to read the finding.", 8, FONT_ITALIC, "#444444");
 }
 
-/* The title's line of coverage and counts. */
+/* The title's line of coverage and counts; coverage as every format shows
+ * it (report.h), rounded down to a tenth. */
 static void coverage_line(Gaps *g)
 {
 	const Coverage *cv = &g->u->coverage;
 	size_t e = diag_count(&g->u->diags, SEV_ERROR), w = diag_count(&g->u->diags, SEV_WARNING);
 	size_t i = diag_count(&g->u->diags, SEV_INFO);
-	double q = cv->questions_total ? 100.0 * (double)cv->questions_done / (double)cv->questions_total : 0;
-	double s = cv->stages_total ? 100.0 * (double)cv->stages_done / (double)cv->stages_total : 0;
+	StrBuf q = STRBUF_INIT, s = STRBUF_INIT;
+	report_percent(&q, cv->questions_done, cv->questions_total);
+	report_percent(&s, cv->stages_done, cv->stages_total);
 	board_row(g->pic.board, g->pic.title, 0, NULL,
-		  arena_printf(g->a, "Coverage: questions %.0f%% (%zu of %zu) \u00b7 stages %.0f%% (%zu of %zu) "
-			       "\u00b7 %zu error%s, %zu warning%s, %zu note%s", q, cv->questions_done,
-			       cv->questions_total, s, cv->stages_done, cv->stages_total, e, e == 1 ? "" : "s",
-			       w, w == 1 ? "" : "s", i, i == 1 ? "" : "s"),
+		  arena_printf(g->a, "Coverage: questions %s (%zu of %zu) \u00b7 stages %s (%zu of %zu) "
+			       "\u00b7 %zu error%s, %zu warning%s, %zu note%s", strbuf_cstr(&q),
+			       cv->questions_done, cv->questions_total, strbuf_cstr(&s), cv->stages_done,
+			       cv->stages_total, e, e == 1 ? "" : "s", w, w == 1 ? "" : "s", i,
+			       i == 1 ? "" : "s"),
 		  10, FONT_BOLD, INK);
+	strbuf_free(&q);
+	strbuf_free(&s);
 }
 
 /* Findings in an order that does not depend on where they are in the file
