@@ -205,22 +205,24 @@ static int set_text(SrcFile *sf, Arena *a, const char *text, size_t len, bool in
 	return rc;
 }
 
-int srcfile_init(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len)
+static int init(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len,
+		bool in_place)
 {
 	memset(sf, 0, sizeof *sf);
 	sf->path = arena_strdup(a, path);
-	int rc = set_text(sf, a, text, len, false);
+	int rc = set_text(sf, a, text, len, in_place);
 	index_lines(sf, a);
 	return rc;
 }
 
+int srcfile_init(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len)
+{
+	return init(sf, a, path, text, len, false);
+}
+
 int srcfile_init_in_place(SrcFile *sf, Arena *a, const char *path, const char *text, size_t len)
 {
-	memset(sf, 0, sizeof *sf);
-	sf->path = arena_strdup(a, path);
-	int rc = set_text(sf, a, text, len, true);
-	index_lines(sf, a);
-	return rc;
+	return init(sf, a, path, text, len, true);
 }
 
 /* Length of the line break that ends just before byte 'next', which starts
