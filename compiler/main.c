@@ -245,10 +245,12 @@ static void opt_limit(Args *a, const char *spec)
 		*(size_t *)((char *)&a->run.limits + limit_names[i].offset) = (size_t)v;
 		return;
 	}
-	StrBuf names = STRBUF_INIT;
+	/* On the stack: usage_error() unwinds, and nothing on the heap may be
+	 * left behind. */
+	char names[256] = "";
 	for (size_t i = 0; i < n; i++)
-		strbuf_printf(&names, "%s%s", i ? ", " : "", limit_names[i].name);
-	usage_error("unknown limit '%.*s' (known: %s)", (int)(eq - spec), spec, strbuf_cstr(&names));
+		join_name(names, sizeof names, limit_names[i].name);
+	usage_error("unknown limit '%.*s' (known: %s)", (int)(eq - spec), spec, names);
 }
 
 static void opt_color(Args *a, const char *v)
