@@ -151,6 +151,7 @@ BoardLink *board_link(Board *b, BoardBox *from, BoardBox *to, BoardStyle style, 
 	l->style = style;
 	l->tag = tag;
 	l->seq = b->nlinks;
+	l->jog_y_from = l->jog_y_to = -1;
 	ARENA_PUSH(b->a, b->links, b->nlinks, b->links_cap, l);
 	return l;
 }
@@ -784,6 +785,96 @@ static int side_port(const Board *b, const BoardBox *x, int *at)
 	return 0;
 }
 
+/* The y of level 'off' (from the other lane) in the lane of 'place'. */
+static int lane_y(const Board *b, BoardPlace place, int off)
+{
+	return place == BOARD_SELLER ? b->seller_bottom - LANE_PAD - off : b->buyer_top + LANE_PAD + off;
+}
+
+/* ---- a way in around the boxes ----
+ *
+ * A box whose edge is covered and whose gaps are blocked (a wide box over
+ * narrower ones that leave no gap between them) is reached by a link with
+ * a jog: it leaves the box's edge through a free stretch, runs across the
+ * gap between two stacked boxes, and goes to the corridor down a clear
+ * column. Levels are offsets from the other lane. */
+
+/* How far around a box the jog looks for its column. */
+#define JOG_REACH 600
+
+typedef struct Jog {
+	int from_x, level, to_x;        /* x at the box, the level across, x at the corridor */
+} Jog;
+
+/* Whether no box of 'v' but 'x' lies across levels (lo, hi) anywhere in
+ * [l, r], with room to keep a line off its border. */
+static bool lane_clear(BoardBox *const *v, size_t n, const BoardBox *x, int lo, int hi, int l, int r)
+{
+	for (size_t i = 0; i < n; i++) {
+		const BoardBox *o = v[i];
+		if (o != x && o->offset < hi && o->offset + o->h > lo && o->x - 6 < r && l < o->x + o->w + 6)
+			return false;
+	}
+	return true;
+}
+
+static int iabs(int v)
+{
+	return v < 0 ? -v : v;
+}
+
+/* Finds the shortest jog into 'x' (the least run across), if any. */
+static bool jog_port(Board *b, const BoardBox *x, Jog *found)
+{
+	int wl = x->x - JOG_REACH, wr = x->x + x->w + JOG_REACH;
+	size_t n = 0;
+	BoardBox **v = arena_alloc(b->a, (b->nboxes ? b->nboxes : 1) * sizeof *v);
+	for (size_t i = 0; i < b->nboxes; i++) {
+		BoardBox *o = b->boxes[i];
+		if (o != x && o->place == x->place && o->x < wr && wl < o->x + o->w)
+			v[n++] = o;
+	}
+	if (n > 4 * STACK_SEARCH_MAX)
+		return false;
+	/* Where the lines may run: just off the boxes' sides, the points of
+	 * the axis (the gaps between boxes), and the ends of x's edge. */
+	size_t nc = 0;
+	int *cols = arena_alloc(b->a, (2 * n + b->nticks + 2) * sizeof *cols);
+	cols[nc++] = x->x + PORT_INSET;
+	cols[nc++] = x->x + x->w - PORT_INSET;
+	for (size_t i = 0; i < n; i++) {
+		cols[nc++] = v[i]->x - 6 - EDGE_MIN;
+		cols[nc++] = v[i]->x + v[i]->w + 6 + EDGE_MIN;
+	}
+	for (size_t k = 0; k < b->nticks; k++)
+		if (b->x0 + b->tick_x[k] > wl && b->x0 + b->tick_x[k] < wr)
+			cols[nc++] = b->x0 + b->tick_x[k];
+	qsort(cols, nc, sizeof *cols, cmp_int);
+	int best = -1;
+	for (size_t i = 0; i < n; i++) {
+		int level = v[i]->offset + v[i]->h + VGAP / 2;
+		if (level + VGAP / 2 > x->offset)
+			continue;
+		for (size_t a = 0; a < nc; a++) {
+			int c1 = cols[a];
+			if (c1 < x->x + PORT_INSET || c1 > x->x + x->w - PORT_INSET ||
+			    !lane_clear(v, n, x, level, x->offset, c1, c1))
+				continue;
+			for (size_t k = 0; k < nc; k++) {
+				int c2 = cols[k], run = iabs(c2 - c1);
+				if ((best >= 0 && run >= best) ||
+				    !lane_clear(v, n, x, -LANE_PAD, level, c2, c2) ||
+				    !lane_clear(v, n, x, level - VGAP / 2 + 1, level + VGAP / 2 - 1,
+						c1 < c2 ? c1 : c2, c1 < c2 ? c2 : c1))
+					continue;
+				best = run;
+				*found = (Jog){ c1, level, c2 };
+			}
+		}
+	}
+	return best >= 0;
+}
+
 typedef struct PortRef {
 	BoardLink *link;
 	int other;              /* the other end's middle */
@@ -821,18 +912,32 @@ static void place_ports(Board *b)
 		bool covered;
 		Interval e = free_edge(b, x, &covered);
 		int side = 0, gap = 0;
+		Jog jog = { 0, -1, 0 };
 		if (covered && (side = side_port(b, x, &gap)) != 0)
 			/* The links share the outer half of the gap: the arrowhead
 			 * into the side needs the inner one. */
 			e = side < 0 ? (Interval){ gap - HGAP / 4, gap } : (Interval){ gap, gap + HGAP / 4 };
+		else if (covered)
+			(void)jog_port(b, x, &jog);
 		for (size_t k = 0; k < n; k++) {
 			int p = e.l + (int)((double)(e.r - e.l) * (double)(k + 1) / (double)(n + 1));
+			/* Links that jog share the run, a few points apart. */
+			int spread = (int)k * 3 - (int)(n - 1) * 3 / 2;
+			if (spread < -4 || spread > 4)
+				spread = spread < 0 ? -4 : 4;
+			if (jog.level >= 0)
+				p = jog.to_x + spread;
+			int jx = jog.from_x + spread, jy = jog.level < 0 ? -1 : lane_y(b, x->place, jog.level + spread);
 			if (refs[k].from) {
 				refs[k].link->x_from = p;
 				refs[k].link->side_from = side;
+				refs[k].link->jog_x_from = jx;
+				refs[k].link->jog_y_from = jy;
 			} else {
 				refs[k].link->x_to = p;
 				refs[k].link->side_to = side;
+				refs[k].link->jog_x_to = jx;
+				refs[k].link->jog_y_to = jy;
 			}
 		}
 	}
