@@ -151,6 +151,7 @@ BoardLink *board_link(Board *b, BoardBox *from, BoardBox *to, BoardStyle style, 
 	l->style = style;
 	l->tag = tag;
 	l->seq = b->nlinks;
+	l->jog_y_from = l->jog_y_to = -1;
 	ARENA_PUSH(b->a, b->links, b->nlinks, b->links_cap, l);
 	return l;
 }
@@ -444,13 +445,119 @@ static int cmp_int(const void *a, const void *b)
  * them: the search for a hole would grow with their square. */
 #define STACK_SEARCH_MAX 64
 
+/* ---- reaching a box ----
+ *
+ * A link reaches a box on the axis from the corridor between the lanes: by
+ * a stretch of the box's edge towards it that no nearer box covers, or else
+ * down the gap beside the box, left or right, when no nearer box stands in
+ * that gap. Stacking keeps every linked box reachable where it can, and
+ * the ports (place_ports) use the same measures. */
+
+typedef struct Interval {
+	int l, r;
+} Interval;
+
+/* The narrowest free stretch of an edge a link may use: its arrowhead and
+ * a little air. */
+#define EDGE_MIN 4
+
+/* The stretch of x's edge that a nearer box 'o' covers, with room to keep
+ * links off o's corners. */
+static Interval edge_cover(const BoardBox *o)
+{
+	return (Interval){ o->x - 6, o->x + o->w + 6 };
+}
+
+/* Whether a nearer box 'o' stands in the gap at 'at'. */
+static bool blocks_gap(const BoardBox *o, int at)
+{
+	return o->x - 3 < at && at < o->x + o->w + 3;
+}
+
+static int gap_left(const BoardBox *x)
+{
+	return x->x - HGAP / 2;
+}
+
+static int gap_right(const BoardBox *x)
+{
+	return x->x + x->w + HGAP / 2;
+}
+
+/* What is left of the ways into a box, as nearer boxes are found. */
+typedef struct Reach {
+	Interval *edge;         /* the free stretches of the edge */
+	size_t n, cap;
+	bool left, right;       /* the gaps beside it are clear */
+} Reach;
+
+static void reach_init(Board *b, Reach *r, const BoardBox *x)
+{
+	r->n = 0;
+	Interval e = { x->x + PORT_INSET, x->x + x->w - PORT_INSET };
+	ARENA_PUSH(b->a, r->edge, r->n, r->cap, e);
+	r->left = r->right = true;
+}
+
+/* Takes away from 'r', the ways into 'x', what the nearer box 'o' closes. */
+static void reach_close(Board *b, Reach *r, const BoardBox *x, const BoardBox *o)
+{
+	if (blocks_gap(o, gap_left(x)))
+		r->left = false;
+	if (blocks_gap(o, gap_right(x)))
+		r->right = false;
+	if (!x_overlap(o, x))
+		return;
+	Interval c = edge_cover(o);
+	size_t n = r->n;
+	for (size_t i = 0; i < n; i++) {
+		Interval e = r->edge[i];
+		if (c.r <= e.l || e.r <= c.l)
+			continue;
+		r->edge[i] = (Interval){ e.l, c.l };            /* may be empty: never wide enough */
+		if (c.r < e.r)
+			ARENA_PUSH(b->a, r->edge, r->n, r->cap, ((Interval){ c.r, e.r }));
+	}
+}
+
+/* Whether a link still reaches 'x' through 'r' once 'o' (if not NULL) is
+ * nearer than it. */
+static bool reach_open(const Reach *r, const BoardBox *x, const BoardBox *o)
+{
+	if (r->left && !(o && blocks_gap(o, gap_left(x))))
+		return true;
+	if (r->right && !(o && blocks_gap(o, gap_right(x))))
+		return true;
+	Interval c = o && x_overlap(o, x) ? edge_cover(o) : (Interval){ 0, 0 };
+	for (size_t i = 0; i < r->n; i++) {
+		Interval e = r->edge[i];
+		if (c.r > c.l && c.l < e.r && e.l < c.r) {     /* o splits it: the wider side */
+			int lw = c.l - e.l, rw = e.r - c.r;
+			if ((lw > rw ? lw : rw) >= EDGE_MIN)
+				return true;
+		} else if (e.r - e.l >= EDGE_MIN) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether boxes 'a' and 'b' are close enough along the axis that one can
+ * cover the other's edge or stand in a gap beside it. */
+static bool near_enough(const BoardBox *a, const BoardBox *b)
+{
+	return a->x < b->x + b->w + HGAP && b->x < a->x + a->w + HGAP;
+}
+
 /* Gives every box of 'place' its offset from the other lane: the smallest
- * at which it overlaps no box placed before it. Narrow boxes are placed
- * first, so they lie next to the other lane and a wide box (a stage that
- * runs alongside several others) lies beyond them: its links then reach
- * it through the gaps between them, where a narrow box under a wide one
- * could only be reached through the wide one. Returns the lane's height
- * of boxes. */
+ * at which it overlaps no box placed before it, keeps a way in for its
+ * links, and closes no way into a linked box placed before it (else the
+ * smallest that keeps its own way in; else the smallest). Narrow boxes are
+ * placed first, so they lie next to the other lane and a wide box (a stage
+ * that runs alongside several others) lies beyond them: its links then
+ * reach it through the gaps between them, where a narrow box under a wide
+ * one could only be reached through the wide one. Returns the lane's
+ * height of boxes. */
 static int stack_lane(Board *b, BoardPlace place)
 {
 	size_t n = 0;
@@ -459,17 +566,29 @@ static int stack_lane(Board *b, BoardPlace place)
 		if (b->boxes[i]->place == place)
 			v[n++] = b->boxes[i];
 	qsort(v, n, sizeof *v, cmp_box_stack);
+	/* Which boxes have links, and what is left of their ways in, by seq. */
+	bool *linked = arena_alloc(b->a, (b->nboxes ? b->nboxes : 1) * sizeof *linked);
+	Reach *reach = arena_alloc(b->a, (b->nboxes ? b->nboxes : 1) * sizeof *reach);
+	for (size_t k = 0; k < b->nlinks; k++)
+		linked[b->links[k]->from->seq] = linked[b->links[k]->to->seq] = true;
 	BoardBox **near = arena_alloc(b->a, (n ? n : 1) * sizeof *near);
 	int *cand = arena_alloc(b->a, (n + 1) * sizeof *cand);
 	int height = 0;
 	for (size_t i = 0; i < n; i++) {
 		BoardBox *x = v[i];
-		/* The boxes placed so far that share some of x's span. */
-		size_t nnear = 0, nc = 0;
+		/* The boxes placed so far near x's span; those that share some
+		 * of it come first. */
+		size_t nnear = 0, nwide = 0, nc = 0;
 		int top = 0;
 		for (size_t j = 0; j < i; j++)
-			if (x_overlap(v[j], x))
-				near[nnear++] = v[j];
+			if (near_enough(v[j], x))
+				near[nwide++] = v[j];
+		for (size_t j = 0; j < nwide; j++)
+			if (x_overlap(near[j], x)) {
+				BoardBox *t = near[nnear];
+				near[nnear++] = near[j];
+				near[j] = t;
+			}
 		cand[nc++] = 0;
 		for (size_t j = 0; j < nnear; j++) {
 			int above = near[j]->offset + near[j]->h + VGAP;
@@ -479,22 +598,61 @@ static int stack_lane(Board *b, BoardPlace place)
 				cand[nc++] = above;
 		}
 		int at = top;
-		if (nc <= STACK_SEARCH_MAX) {
+		if (nc <= STACK_SEARCH_MAX && nwide <= 4 * STACK_SEARCH_MAX) {
 			qsort(cand, nc, sizeof *cand, cmp_int);
+			int first_free = -1, first_reached = -1;
 			for (size_t c = 0; c < nc; c++) {
+				if (c > 0 && cand[c] == cand[c - 1])
+					continue;
 				bool free_here = true;
 				for (size_t j = 0; free_here && j < nnear; j++)
 					free_here = cand[c] + x->h + VGAP <= near[j]->offset ||
 						    near[j]->offset + near[j]->h + VGAP <= cand[c];
-				if (free_here) {
-					at = cand[c];
+				if (!free_here)
+					continue;
+				if (first_free < 0)
+					first_free = cand[c];
+				bool reached = true, keeps = true;
+				x->offset = cand[c];
+				if (linked[x->seq]) {
+					Reach r = { 0 };
+					reach_init(b, &r, x);
+					for (size_t j = 0; j < nwide; j++)
+						if (near[j]->offset < cand[c])
+							reach_close(b, &r, x, near[j]);
+					reached = reach_open(&r, x, NULL);
+				}
+				if (!reached)
+					continue;
+				if (first_reached < 0)
+					first_reached = cand[c];
+				for (size_t j = 0; keeps && j < nwide; j++) {
+					const BoardBox *y = near[j];
+					keeps = !(linked[y->seq] && y->offset > cand[c] &&
+						  reach_open(&reach[y->seq], y, NULL) &&
+						  !reach_open(&reach[y->seq], y, x));
+				}
+				if (keeps) {
+					first_reached = first_free = cand[c];
 					break;
 				}
 			}
+			at = first_reached >= 0 ? first_reached : first_free >= 0 ? first_free : top;
 		}
 		x->offset = at;
 		if (at + x->h > height)
 			height = at + x->h;
+		/* What x closes of the ways into the boxes beyond it, and what
+		 * the nearer ones close of its own. */
+		if (linked[x->seq]) {
+			reach_init(b, &reach[x->seq], x);
+			for (size_t j = 0; j < nwide; j++)
+				if (near[j]->offset < at)
+					reach_close(b, &reach[x->seq], x, near[j]);
+		}
+		for (size_t j = 0; j < nwide; j++)
+			if (linked[near[j]->seq] && near[j]->offset > at)
+				reach_close(b, &reach[near[j]->seq], near[j], x);
 	}
 	return height;
 }
@@ -554,10 +712,6 @@ static int flow_panels(Board *b, BoardPlace place, int top, int right)
 
 /* ---- links ---- */
 
-typedef struct Interval {
-	int l, r;
-} Interval;
-
 /* The widest stretch of 'x''s lower (seller) or upper (buyer) edge that
  * no box between it and the other lane covers. */
 static Interval free_edge(const Board *b, const BoardBox *x, bool *covered)
@@ -573,7 +727,7 @@ static Interval free_edge(const Board *b, const BoardBox *x, bool *covered)
 		const BoardBox *o = b->boxes[i];
 		if (o == x || o->place != x->place || o->offset >= x->offset || !x_overlap(o, x))
 			continue;
-		cov[n++] = (Interval){ o->x - 6, o->x + o->w + 6 };
+		cov[n++] = edge_cover(o);
 	}
 	if (n == 0)
 		return best;
@@ -595,7 +749,7 @@ static Interval free_edge(const Board *b, const BoardBox *x, bool *covered)
 		if (i < n && cov[i].r > at)
 			at = cov[i].r;
 	}
-	*covered = found.r < found.l;
+	*covered = found.r - found.l < EDGE_MIN;
 	return *covered ? best : found;
 }
 
@@ -605,8 +759,7 @@ static bool clear_to_corridor(const Board *b, const BoardBox *x, int at)
 {
 	for (size_t i = 0; i < b->nboxes; i++) {
 		const BoardBox *o = b->boxes[i];
-		if (o != x && o->place == x->place && o->offset < x->offset && o->x - 3 < at &&
-		    at < o->x + o->w + 3)
+		if (o != x && o->place == x->place && o->offset < x->offset && blocks_gap(o, at))
 			return false;
 	}
 	return true;
@@ -620,7 +773,7 @@ static bool clear_to_corridor(const Board *b, const BoardBox *x, int at)
  * and sets '*at' to the middle of that gap. */
 static int side_port(const Board *b, const BoardBox *x, int *at)
 {
-	int left = x->x - HGAP / 2, right = x->x + x->w + HGAP / 2;
+	int left = gap_left(x), right = gap_right(x);
 	if (clear_to_corridor(b, x, left)) {
 		*at = left;
 		return -1;
@@ -630,6 +783,96 @@ static int side_port(const Board *b, const BoardBox *x, int *at)
 		return 1;
 	}
 	return 0;
+}
+
+/* The y of level 'off' (from the other lane) in the lane of 'place'. */
+static int lane_y(const Board *b, BoardPlace place, int off)
+{
+	return place == BOARD_SELLER ? b->seller_bottom - LANE_PAD - off : b->buyer_top + LANE_PAD + off;
+}
+
+/* ---- a way in around the boxes ----
+ *
+ * A box whose edge is covered and whose gaps are blocked (a wide box over
+ * narrower ones that leave no gap between them) is reached by a link with
+ * a jog: it leaves the box's edge through a free stretch, runs across the
+ * gap between two stacked boxes, and goes to the corridor down a clear
+ * column. Levels are offsets from the other lane. */
+
+/* How far around a box the jog looks for its column. */
+#define JOG_REACH 600
+
+typedef struct Jog {
+	int from_x, level, to_x;        /* x at the box, the level across, x at the corridor */
+} Jog;
+
+/* Whether no box of 'v' but 'x' lies across levels (lo, hi) anywhere in
+ * [l, r], with room to keep a line off its border. */
+static bool lane_clear(BoardBox *const *v, size_t n, const BoardBox *x, int lo, int hi, int l, int r)
+{
+	for (size_t i = 0; i < n; i++) {
+		const BoardBox *o = v[i];
+		if (o != x && o->offset < hi && o->offset + o->h > lo && o->x - 6 < r && l < o->x + o->w + 6)
+			return false;
+	}
+	return true;
+}
+
+static int iabs(int v)
+{
+	return v < 0 ? -v : v;
+}
+
+/* Finds the shortest jog into 'x' (the least run across), if any. */
+static bool jog_port(Board *b, const BoardBox *x, Jog *found)
+{
+	int wl = x->x - JOG_REACH, wr = x->x + x->w + JOG_REACH;
+	size_t n = 0;
+	BoardBox **v = arena_alloc(b->a, (b->nboxes ? b->nboxes : 1) * sizeof *v);
+	for (size_t i = 0; i < b->nboxes; i++) {
+		BoardBox *o = b->boxes[i];
+		if (o != x && o->place == x->place && o->x < wr && wl < o->x + o->w)
+			v[n++] = o;
+	}
+	if (n > 4 * STACK_SEARCH_MAX)
+		return false;
+	/* Where the lines may run: just off the boxes' sides, the points of
+	 * the axis (the gaps between boxes), and the ends of x's edge. */
+	size_t nc = 0;
+	int *cols = arena_alloc(b->a, (2 * n + b->nticks + 2) * sizeof *cols);
+	cols[nc++] = x->x + PORT_INSET;
+	cols[nc++] = x->x + x->w - PORT_INSET;
+	for (size_t i = 0; i < n; i++) {
+		cols[nc++] = v[i]->x - 6 - EDGE_MIN;
+		cols[nc++] = v[i]->x + v[i]->w + 6 + EDGE_MIN;
+	}
+	for (size_t k = 0; k < b->nticks; k++)
+		if (b->x0 + b->tick_x[k] > wl && b->x0 + b->tick_x[k] < wr)
+			cols[nc++] = b->x0 + b->tick_x[k];
+	qsort(cols, nc, sizeof *cols, cmp_int);
+	int best = -1;
+	for (size_t i = 0; i < n; i++) {
+		int level = v[i]->offset + v[i]->h + VGAP / 2;
+		if (level + VGAP / 2 > x->offset)
+			continue;
+		for (size_t a = 0; a < nc; a++) {
+			int c1 = cols[a];
+			if (c1 < x->x + PORT_INSET || c1 > x->x + x->w - PORT_INSET ||
+			    !lane_clear(v, n, x, level, x->offset, c1, c1))
+				continue;
+			for (size_t k = 0; k < nc; k++) {
+				int c2 = cols[k], run = iabs(c2 - c1);
+				if ((best >= 0 && run >= best) ||
+				    !lane_clear(v, n, x, -LANE_PAD, level, c2, c2) ||
+				    !lane_clear(v, n, x, level - VGAP / 2 + 1, level + VGAP / 2 - 1,
+						c1 < c2 ? c1 : c2, c1 < c2 ? c2 : c1))
+					continue;
+				best = run;
+				*found = (Jog){ c1, level, c2 };
+			}
+		}
+	}
+	return best >= 0;
 }
 
 typedef struct PortRef {
@@ -669,18 +912,32 @@ static void place_ports(Board *b)
 		bool covered;
 		Interval e = free_edge(b, x, &covered);
 		int side = 0, gap = 0;
+		Jog jog = { 0, -1, 0 };
 		if (covered && (side = side_port(b, x, &gap)) != 0)
 			/* The links share the outer half of the gap: the arrowhead
 			 * into the side needs the inner one. */
 			e = side < 0 ? (Interval){ gap - HGAP / 4, gap } : (Interval){ gap, gap + HGAP / 4 };
+		else if (covered)
+			(void)jog_port(b, x, &jog);
 		for (size_t k = 0; k < n; k++) {
 			int p = e.l + (int)((double)(e.r - e.l) * (double)(k + 1) / (double)(n + 1));
+			/* Links that jog share the run, a few points apart. */
+			int spread = (int)k * 3 - (int)(n - 1) * 3 / 2;
+			if (spread < -4 || spread > 4)
+				spread = spread < 0 ? -4 : 4;
+			if (jog.level >= 0)
+				p = jog.to_x + spread;
+			int jx = jog.from_x + spread, jy = jog.level < 0 ? -1 : lane_y(b, x->place, jog.level + spread);
 			if (refs[k].from) {
 				refs[k].link->x_from = p;
 				refs[k].link->side_from = side;
+				refs[k].link->jog_x_from = jx;
+				refs[k].link->jog_y_from = jy;
 			} else {
 				refs[k].link->x_to = p;
 				refs[k].link->side_to = side;
+				refs[k].link->jog_x_to = jx;
+				refs[k].link->jog_y_to = jy;
 			}
 		}
 	}

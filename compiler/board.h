@@ -24,12 +24,17 @@
  *    beside it, away from the other lane (first fit), never over it;
  *    narrow boxes are placed first, so a wide one (a stage that runs
  *    alongside others) lies beyond them, and its links pass between them;
+ *  - stacking keeps a way in for every linked box where it can: a box goes
+ *    at the smallest offset that leaves it one and closes none of a box
+ *    placed before;
  *  - links leave a seller box downwards and enter a buyer box from above,
  *    through a gap between the boxes in the way; a box whose edge such
  *    boxes cover whole (two of the same span) is left or entered by its
- *    side, the link running down the gap beside it, so a link passes
- *    under no box but its own two; the lanes are drawn first, links next,
- *    boxes last.
+ *    side, the link running down the gap beside it; when those gaps are
+ *    blocked too, the link jogs: out of a free stretch of the edge, across
+ *    the gap between two stacked boxes, down a clear column; so a link
+ *    passes under no box but its own two; the lanes are drawn first,
+ *    links next, boxes last.
  * Everything lives in the board's arena; geometry is in points. */
 #ifndef ROADMAPC_BOARD_H
 #define ROADMAPC_BOARD_H

@@ -342,15 +342,22 @@ static size_t line_to(double (*p)[2], size_t n, double x, double y)
 /* A link: down from the seller box, across the corridor in one S-curve,
  * down into the buyer box, arrowhead at its top. A box whose edge is
  * covered by others is left or entered by its side instead, the link
- * running down the gap beside it (board.c, side_port). */
+ * running down the gap beside it (board.c, side_port), or, when those gaps
+ * are blocked too, with a jog across the gap between two stacked boxes
+ * (board.c, jog_port). */
 static void describe_link(Board *b, const BoardLink *l)
 {
 	const BoardBox *from = l->from, *to = l->to;
 	double xs = l->x_from, xt = l->x_to;
 	double yc1 = b->seller_bottom, yc2 = b->buyer_top, mid = (yc2 - yc1) / 2;
-	double p[19][2];
+	double p[28][2];
 	size_t n = 1;
-	if (l->side_from) {
+	if (l->jog_y_from >= 0) {
+		p[0][0] = l->jog_x_from;
+		p[0][1] = from->y + from->h;
+		n = line_to(p, n, l->jog_x_from, l->jog_y_from);
+		n = line_to(p, n, xs, l->jog_y_from);
+	} else if (l->side_from) {
 		double y = from->y + from->h - PORT_INSET;
 		p[0][0] = l->side_from < 0 ? from->x : from->x + from->w;
 		p[0][1] = y;
@@ -364,7 +371,13 @@ static void describe_link(Board *b, const BoardLink *l)
 	p[n][0] = xt, p[n][1] = yc2 - mid, n++;
 	p[n][0] = xt, p[n][1] = yc2, n++;
 	double ex, ey;                                  /* the arrowhead's tip */
-	if (l->side_to) {
+	if (l->jog_y_to >= 0) {
+		ex = l->jog_x_to;
+		ey = to->y;
+		n = line_to(p, n, xt, l->jog_y_to);
+		n = line_to(p, n, ex, l->jog_y_to);
+		n = line_to(p, n, ex, to->y - ARROW);
+	} else if (l->side_to) {
 		ey = to->y + PORT_INSET;
 		ex = l->side_to < 0 ? to->x : to->x + to->w;
 		n = line_to(p, n, xt, ey);

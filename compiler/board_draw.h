@@ -85,6 +85,10 @@ struct BoardLink {
 	int side_from, side_to; /* -1, +1: the box's edge is covered, and the link runs
 				 * beside the box, leaving or entering it by its left or
 				 * right side; 0: by its edge */
+	int jog_y_from, jog_y_to;       /* -1, or the box's edge is covered and the link
+					 * leaves or enters it at jog_x, runs across at
+					 * jog_y to x_from or x_to, and on to the corridor */
+	int jog_x_from, jog_x_to;
 };
 
 typedef struct AxisLabel {

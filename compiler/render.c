@@ -274,15 +274,16 @@ static void leave_font_name(GVC_t *gvc)
 
 /* cairo's PDF carries the time it was written; the same graph must give
  * the same bytes, so the date becomes the epoch, digit for digit (the
- * length, and with it every offset in the file, stays the same). */
-static void fix_pdf_date(StrBuf *out)
+ * length, and with it every offset in the file, stays the same). It is
+ * fixed in Graphviz's buffer, before any of it reaches the output: an
+ * output may stream (strbuf.h), and what it flushed cannot be read back. */
+static void fix_pdf_date(char *data, size_t len)
 {
 	static const char key[] = "/CreationDate (D:";
 	static const char epoch[] = "19700101000000";
-	char *p = out->data;
-	char *end = out->data + out->len;
+	char *end = data + len;
 	size_t klen = sizeof key - 1;
-	for (; p && p + klen <= end; p++) {
+	for (char *p = data; p && p + klen <= end; p++) {
 		if (memcmp(p, key, klen) != 0)
 			continue;
 		size_t d = 0;
@@ -389,9 +390,9 @@ RenderStatus render_emit(const RenderGraph *g, const char *format, double width,
 			      strcmp(format, "png") == 0 || strcmp(format, "pdf") == 0 ? "cairo" : "core");
 	} else {
 		st = RENDER_OK;
-		strbuf_put(out, data, len);
 		if (strcmp(format, "pdf") == 0)
-			fix_pdf_date(out);
+			fix_pdf_date(data, len);
+		strbuf_put(out, data, len);
 	}
 	if (data)
 		gvFreeRenderData(data);

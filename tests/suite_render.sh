@@ -35,6 +35,10 @@ formats_ok() { # formats_ok LABEL DIR NAME
 	local d=$2 n=$3
 	check "$1: PNG magic bytes" '[ "$(head -c 8 "$d/$n.gaps.png" | od -An -tx1 | tr -d " ")" = 89504e470d0a1a0a ]'
 	check "$1: PDF magic bytes" '[ "$(head -c 5 "$d/$n.gaps.pdf")" = "%PDF-" ]'
+	# A second build in the same second would not see a date left in.
+	check "$1: every PDF is dated the epoch, not when it was written" \
+		'(for f in "$d/$n".*.pdf; do grep -aq "/CreationDate (D:19700101000000Z)" "$f" || exit 1; done)' \
+		"$(grep -a /CreationDate "$d/$n".*.pdf)"
 	check "$1: JSON parses" 'python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$d/$n.gaps.json"'
 }
 
@@ -195,7 +199,7 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$tmp/full" && mount -t tmpfs -o size=48k tmpf
 	check "a full disk fails the build (exit 2)" '[ $status = 2 ] && grep -q "No space left" "$tmp/err"' "exit $status"
 	check "a full disk leaves no temporary file" '! ls "$tmp/full" | grep -q "\.tmp"' "$(ls "$tmp/full")"
 	check "a full disk leaves the earlier outputs as they were" \
-		'for f in "$tmp/full-before"/*; do cmp -s "$f" "$tmp/full/${f##*/}" || exit 1; done'
+		'(for f in "$tmp/full-before"/*; do cmp -s "$f" "$tmp/full/${f##*/}" || exit 1; done)'
 	umount "$tmp/full"
 else
 	echo "SKIP: a full disk (mounting a small tmpfs needs root)"
