@@ -214,11 +214,10 @@ valgrind: $(BUILD)/roadmapc unit
 	tests/valgrind.sh $(BUILD)
 
 # Ratios taken in one run, never timed tests: check against libyaml's bare
-# parse, the Lua form against the YAML form, drawing against plain dot.
+# parse; tests/bench.sh then runs the Lua form against the YAML form and
+# drawing against plain dot.
 bench: $(BUILD)/roadmapc $(BUILD)/unit/bench_front
 	tests/bench.sh $(BUILD)
-	tests/bench_lua.sh $(BUILD)
-	tests/bench_render.sh $(BUILD)
 
 $(BUILD)/unit/bench_front: tests/bench_front.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
