@@ -23,7 +23,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 void driver_registry(CheckRegistry *reg, Arena *a)
 {
@@ -526,14 +525,7 @@ static int write_render(const RunOptions *opt, const CheckRegistry *reg, Unit *u
 {
 	if (!u->checked)
 		return 0;       /* its diagnostics say why there is no picture */
-	/* `render a.yaml -o a.yaml` would replace the roadmap with its picture. */
-	struct stat in, out;
-	if (strcmp(u->path, "-") != 0 && stat(u->path, &in) == 0 && stat(opt->render_output, &out) == 0 &&
-	    in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
-		strbuf_printf(messages, "roadmapc: cannot write the diagram to '%s': it is the roadmap being "
-			      "rendered\n", opt->render_output);
-		return -1;
-	}
+	/* refuse_clobbering() has refused an -o that names the roadmap. */
 	const UnitOutput *o = output_find(opt->view);
 	ASSERT(o != NULL);      /* main.c validated the name */
 	const char *fmt = opt->nview_formats ? opt->view_formats[0] : output_view_formats[0];

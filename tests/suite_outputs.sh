@@ -32,11 +32,11 @@ sums() { md5sum a.yaml b.yaml base.txt; ls; }
 sums >"$tmp/before"
 
 # refused NAME ARGS...: exit 2, a "refusing to write" message, and not one
-# file written or changed.
+# file written or changed. The command is check, or $COMMAND.
 refused() {
 	local name=$1
 	shift
-	"$ROADMAPC" check $TODAY "$@" >"$tmp/out" 2>"$tmp/err"
+	"$ROADMAPC" "${COMMAND:-check}" $TODAY "$@" >"$tmp/out" 2>"$tmp/err"
 	local rc=$?
 	sums >"$tmp/after"
 	if [ $rc = 2 ] && grep -q 'refusing to write' "$tmp/err" && cmp -s "$tmp/before" "$tmp/after"; then
@@ -46,6 +46,8 @@ refused() {
 	fi
 }
 refused "-o naming the input" -o a.yaml a.yaml
+COMMAND=render refused "render -o naming the roadmap it draws" a.yaml --view gaps -o ./a.yaml
+COMMAND=render refused "render -o naming a hard link to the roadmap" a.yaml --view roadmap -o hard.yaml
 refused "-o naming the input as ./a.yaml" -o ./a.yaml a.yaml
 refused "-o naming a symlink to the input" -o sym.yaml a.yaml
 refused "-o naming a hard link to the input" -o hard.yaml a.yaml
