@@ -22,12 +22,6 @@
  * Returns 0, or -1 with a message ("cannot write 'x': reason") in 'err'. */
 int outfile_write(const char *path, const char *data, size_t len, StrBuf *err);
 
-/* Writes 'len' bytes to a new file 'path' ("-": standard output), through a
- * temporary file like outfile_write, but never replaces anything: when
- * 'path' exists, even as a dangling symlink, or appears meanwhile, it
- * returns -2 with "'x' already exists" in 'err'. Returns 0, or -1 with a
- * message when the file cannot be written. */
-int outfile_create(const char *path, const char *data, size_t len, StrBuf *err);
 /* The same, in pieces: open, put any number of times, then commit (which
  * renames a complete file into place and says what failed, if anything)
  * or abort (which removes what was written). Both free the OutFile. */
@@ -40,6 +34,13 @@ void outfile_abort(OutFile *f);
 /* outfile_put() as a StrBufSink's write function ('f' is the OutFile), so
  * a report streams into its file (strbuf.h). */
 int outfile_sink(void *f, const char *data, size_t len);
+
+/* Writes 'len' bytes to a new file 'path' ("-": standard output), through a
+ * temporary file like outfile_write, but never replaces anything: when
+ * 'path' exists, even as a dangling symlink, or appears meanwhile, it
+ * returns -2 with "'x' already exists" in 'err'. Returns 0, or -1 with a
+ * message when the file cannot be written. */
+int outfile_create(const char *path, const char *data, size_t len, StrBuf *err);
 
 /* Which file a path names, to tell whether two paths would write (or read
  * and write) the same file: an existing regular file by device and inode,
