@@ -13,6 +13,9 @@
 # $BUILD (the build tree) and make.
 set -u
 cd "$(dirname "$0")/.."
+# Under valgrind the build tree is a wrapper script, which make cannot
+# install or rebuild; installing is tested on the real trees.
+[ -n "${VALGRIND:-}" ] && exit 0
 ROOT=$(pwd)
 : "${BUILD:?set BUILD to the build tree}"
 tmp=$(mktemp -d)
