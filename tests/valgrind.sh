@@ -29,6 +29,8 @@ cat >"$vg/roadmapc" <<EOF
 exec valgrind $(echo $VG_OPTS) --log-file=$ROOT/$logs/vg.%p.log "$ROOT/$build/roadmapc" "\$@"
 EOF
 chmod +x "$vg/roadmapc"
+# The test tools (tests/tools/*.c) are the build tree's own, not under test.
+ln -s ../tools "$vg/tools"
 
 VALGRIND=1 tests/run.sh "$vg"
 status=$?
