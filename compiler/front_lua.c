@@ -461,7 +461,7 @@ static Node *scalar(Dsl *d, lua_State *L, int idx, SrcLoc loc)
 					      "%s%s%s is not valid UTF-8 text", d->key ? "'" : "",
 					      d->key ? d->key : "a string", d->key ? "'" : "");
 			diag_help(d->dl, g, "roadmap text is UTF-8: write characters as they are, "
-					    "or as \\u{XXXX} escapes, not as \\x bytes");
+					    "or as escapes such as \\u{20AC} for €, not as \\x bytes");
 			return text_node(d, "\xEF\xBF\xBD", 3, loc, false);   /* reported: U+FFFD */
 		}
 		return text_node(d, s, len, loc, false);
