@@ -131,18 +131,7 @@ check "a suppressed run's plan agrees with its report" $PY tests/tools/check_pla
 # One draft content item that 60,000 questions and one seller action (60,000
 # times) rely on: 120,000 findings about the same item. Working out its
 # users for every finding took minutes; the plan builds in seconds.
-$PY - "$tmp/shared.yaml" <<'EOF'
-import sys
-n = 60000
-lines = ['roadmap: 1', 'product: Big', 'segment: Everyone', 'stages:', '  - id: s',
-         '    expects: [information]', '    questions:']
-for i in range(n):
-    lines += ['      - ask: Q%d?' % i, '        answer: yes', '        content: [x]']
-lines += ['seller:', '  - id: a', '    owner: o', '    supports: [s]', '    delivers: [information]',
-          '    uses: [' + ', '.join(['x'] * n) + ']',
-          'content:', '  - id: x', '    title: X', '    type: report', '    status: draft', '    owner: m']
-open(sys.argv[1], 'w').write('\n'.join(lines) + '\n')
-EOF
+$PY tests/tools/shared_content.py 60000 "$tmp/shared.yaml"
 timeout 60 "$ROADMAPC" build -q --today $TODAY --format json -o "$tmp/shared-out" "$tmp/shared.yaml" >/dev/null 2>&1
 check "120,000 findings about one item build within a minute" \
 	test "$(grep -c ',content-not-published,' "$tmp/shared-out/shared.plan.csv" 2>/dev/null)" = 120000

@@ -235,18 +235,7 @@ check_status=$?
 check "a picture too big for a PNG keeps the exit status of check" '[ $status = $check_status ]' "exit $status, check $check_status"
 
 # Too much for a picture: many findings about one item, and many stages.
-python3 - "$tmp/shared.yaml" <<'EOF'
-import sys
-n = 3000
-lines = ['roadmap: 1', 'product: Big', 'segment: Everyone', 'stages:', '  - id: s',
-         '    expects: [information]', '    questions:']
-for i in range(n):
-    lines += ['      - ask: Q%d?' % i, '        answer: yes', '        content: [x]']
-lines += ['seller:', '  - id: a', '    owner: o', '    supports: [s]', '    delivers: [information]',
-          '    uses: [' + ', '.join(['x'] * n) + ']',
-          'content:', '  - id: x', '    title: X', '    type: report', '    status: draft', '    owner: m']
-open(sys.argv[1], 'w').write('\n'.join(lines) + '\n')
-EOF
+python3 tests/tools/shared_content.py 3000 "$tmp/shared.yaml"
 timeout 60 "$ROADMAPC" render $TODAY -q "$tmp/shared.yaml" --view gaps -o "$tmp/shared.svg" >/dev/null 2>&1
 python3 - "$tmp/shared.svg" <<'EOF'
 import sys, xml.etree.ElementTree as ET
