@@ -84,6 +84,12 @@ bool diag_full(const DiagList *dl)
 	return dl->max_errors && dl->nerrors >= dl->max_errors;
 }
 
+void diag_skip_error(DiagList *dl, SrcLoc loc)
+{
+	ASSERT(diag_full(dl));
+	over_limit(dl, loc);
+}
+
 Diag *diag_vreport(DiagList *dl, SrcLoc loc, Severity sev, const char *check,
 		   const char *fmt, va_list ap)
 {

@@ -108,6 +108,11 @@ void diag_help(DiagList *dl, Diag *d, const char *fmt, ...) PRINTF_LIKE(3, 4);
  * a caller can skip the work of composing it. */
 bool diag_full(const DiagList *dl);
 
+/* Counts an error the caller does not make because the list is full
+ * (diag_full): the first one past the limit records the `limit-exceeded`
+ * error that says the rest are not reported. */
+void diag_skip_error(DiagList *dl, SrcLoc loc);
+
 /* Sorts by file, line, column, then report order, so output never depends
  * on the order the phases happened to find things. */
 void diag_sort(DiagList *dl);

@@ -653,9 +653,8 @@ static Node *table_node(Dsl *d, lua_State *L, int idx, SrcLoc loc)
 static Node *convert(Dsl *d, lua_State *L, int idx, SrcLoc loc)
 {
 	if (!d->failed && diag_full(d->dl)) {
-		/* Past the error limit: the file will not load anyway. One more
-		 * error makes the list say that the rest are not reported. */
-		diag_report(d->dl, loc, SEV_ERROR, "wrong-type", "%s", "");
+		/* Past the error limit: the file will not load anyway. */
+		diag_skip_error(d->dl, loc);
 		d->failed = true;
 	}
 	if (d->failed)

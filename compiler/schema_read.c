@@ -45,7 +45,7 @@ void schema_note_cut(SchemaCtx *c, const Node *v, const char *key, bool entry)
 Diag *schema_error(SchemaCtx *c, SrcLoc loc, const char *check, const char *fmt, ...)
 {
 	if (diag_full(c->dl)) {         /* past the error limit: nothing to format */
-		diag_report(c->dl, loc, SEV_ERROR, check, "%s", "");
+		diag_skip_error(c->dl, loc);
 		return NULL;
 	}
 	va_list ap;
